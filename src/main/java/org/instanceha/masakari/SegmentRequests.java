@@ -1,0 +1,58 @@
+package org.instanceha.masakari;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.segment.RecoveryMethod;
+import org.instanceha.segment.SegmentChanges;
+import org.instanceha.segment.SegmentDraft;
+
+/** Masakari's segment schemas: create and update bodies, {@code enabled} only from microversion 1.2. */
+public final class SegmentRequests {
+
+    private static final List<String> FIELDS = List.of("name", "description", "recovery_method", "service_type");
+
+    private SegmentRequests() {
+    }
+
+    public static SegmentDraft create(JsonNode body, ApiVersion version) {
+        ObjectNode segment = RequestSchema.envelope(body, "segment");
+        RequestSchema.allowOnly(segment, allowed(version));
+        RequestSchema.require(segment, "name", "recovery_method", "service_type");
+        return new SegmentDraft(
+                RequestSchema.name(segment, "name"),
+                RequestSchema.nullableString(segment, "description", 255),
+                recoveryMethod(segment),
+                RequestSchema.string(segment, "service_type", 1, 255),
+                !segment.has("enabled") || RequestSchema.bool(segment, "enabled"));
+    }
+
+    public static SegmentChanges update(JsonNode body, ApiVersion version) {
+        ObjectNode segment = RequestSchema.envelope(body, "segment");
+        List<String> allowed = allowed(version);
+        RequestSchema.allowOnly(segment, allowed);
+        RequestSchema.requireAny(segment, allowed);
+        return new SegmentChanges(
+                segment.has("name") ? RequestSchema.name(segment, "name") : null,
+                segment.has("description"),
+                RequestSchema.nullableString(segment, "description", 255),
+                segment.has("recovery_method") ? recoveryMethod(segment) : null,
+                segment.has("service_type") ? RequestSchema.string(segment, "service_type", 1, 255) : null,
+                segment.has("enabled") ? RequestSchema.bool(segment, "enabled") : null);
+    }
+
+    private static RecoveryMethod recoveryMethod(ObjectNode segment) {
+        return RecoveryMethod.fromWire(RequestSchema.oneOf(segment, "recovery_method", RecoveryMethod.wireNames()))
+                .orElseThrow();
+    }
+
+    private static List<String> allowed(ApiVersion version) {
+        List<String> allowed = new ArrayList<>(FIELDS);
+        if (version.atLeast(ApiVersion.V1_2)) {
+            allowed.add("enabled");
+        }
+        return allowed;
+    }
+}

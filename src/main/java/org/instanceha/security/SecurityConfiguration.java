@@ -1,0 +1,87 @@
+package org.instanceha.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what.
+ * <ul>
+ *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against its identity service, and its
+ *       authorizations (Spring Security steps aside).</li>
+ *   <li>{@code /camunda/**}: the Camunda webapps, with their own login form, session and CSRF token.</li>
+ *   <li>everything else, the v1 API first: the admin role, except version discovery and health.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String ENGINE_REST = "/engine-rest";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path(ENGINE_REST + "/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, AuthProperties auth) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/", "/v1", "/v1/").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().hasAuthority(auth.adminAuthority()))
+                .httpBasic(b -> b.realmName("instance-ha")
+                        .authenticationEntryPoint(FaultResponses.unauthorized("Basic realm=\"instance-ha\"")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(FaultResponses.unauthorized("Basic realm=\"instance-ha\""))
+                        .accessDeniedHandler(FaultResponses.forbidden()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /**
+     * A path pattern over the whole request URI. The Camunda webapps and engine-rest are Jersey
+     * servlets of their own; a Spring MVC matcher would not see their paths.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** engine-rest has no authentication of its own by default: Camunda's filter with HTTP Basic. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("rest-url-pattern-prefix", ENGINE_REST);
+        registration.addUrlPatterns(ENGINE_REST + "/*");
+        return registration;
+    }
+}

@@ -1,0 +1,19 @@
+package org.instanceha.segment;
+
+import java.time.LocalDateTime;
+
+/** A compute host registered in a failover segment. Its name is the Nova compute service host. */
+public record Host(
+        long id,
+        String uuid,
+        String name,
+        Segment segment,
+        String type,
+        String controlAttributes,
+        boolean reserved,
+        boolean onMaintenance,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt,
+        LocalDateTime deletedAt,
+        boolean deleted) {
+}

@@ -1,0 +1,147 @@
+package org.instanceha.segment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code hosts} table, each row read together with its segment. Only live rows are returned. */
+@Repository
+public class HostRepository {
+
+    /** The sort keys the host list accepts, and the SQL each stands for. */
+    static final Map<String, String> SORT_KEYS = Map.of(
+            "id", "h.id",
+            "uuid", "h.uuid",
+            "name", "h.name",
+            "type", "h.type",
+            "control_attributes", "h.control_attributes",
+            "reserved", "h.reserved",
+            "on_maintenance", "h.on_maintenance",
+            "failover_segment_id", "s.uuid",
+            "created_at", "h.created_at",
+            "updated_at", "COALESCE(h.updated_at, h.created_at)");
+
+    private static final String COLUMNS = """
+            h.*, s.id AS s_id, s.uuid AS s_uuid, s.name AS s_name, s.description AS s_description,
+            s.recovery_method AS s_recovery_method, s.service_type AS s_service_type, s.enabled AS s_enabled,
+            s.created_at AS s_created_at, s.updated_at AS s_updated_at, s.deleted_at AS s_deleted_at,
+            s.deleted AS s_deleted""";
+    private static final String FROM = "hosts h JOIN segments s ON s.id = h.failover_segment_id";
+
+    /** The whitelist of {@code sort_key} values for the host list. */
+    public static final Set<String> SORTABLE = SORT_KEYS.keySet();
+
+    private final JdbcClient jdbc;
+
+    public HostRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Host insert(Segment segment, HostDraft draft, LocalDateTime now) {
+        String uuid = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO hosts (uuid, name, failover_segment_id, type, control_attributes, reserved,
+                                   on_maintenance, created_at)
+                VALUES (:uuid, :name, :segmentId, :type, :controlAttributes, :reserved, :onMaintenance, :now)""")
+                .param("uuid", uuid)
+                .param("name", draft.name())
+                .param("segmentId", segment.id())
+                .param("type", draft.type())
+                .param("controlAttributes", draft.controlAttributes())
+                .param("reserved", draft.reserved())
+                .param("onMaintenance", draft.onMaintenance())
+                .param("now", Timestamp.valueOf(now))
+                .update();
+        return findByUuid(uuid).orElseThrow();
+    }
+
+    public Optional<Host> findByUuid(String uuid) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.uuid = :uuid AND h.deleted = 0")
+                .param("uuid", uuid)
+                .query(HostRepository::map)
+                .optional();
+    }
+
+    public Optional<Host> findByName(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.name = :name AND h.deleted = 0")
+                .param("name", name)
+                .query(HostRepository::map)
+                .optional();
+    }
+
+    public List<Host> list(Segment segment, HostFilter filter, PageRequest page) {
+        KeysetQuery query = new KeysetQuery(COLUMNS, FROM, "h.id", SORT_KEYS)
+                .where("h.deleted = 0")
+                .where("h.failover_segment_id = :segmentId", "segmentId", segment.id());
+        if (filter.type() != null) {
+            query.where("h.type = :type", "type", filter.type());
+        }
+        if (filter.onMaintenance() != null) {
+            query.where("h.on_maintenance = :onMaintenance", "onMaintenance", filter.onMaintenance());
+        }
+        if (filter.reserved() != null) {
+            query.where("h.reserved = :reserved", "reserved", filter.reserved());
+        }
+        return query.fetch(jdbc, page, HostRepository::map);
+    }
+
+    public void update(Host current, HostChanges changes, LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE hosts SET name = :name, type = :type, control_attributes = :controlAttributes,
+                       reserved = :reserved, on_maintenance = :onMaintenance, updated_at = :now
+                WHERE id = :id AND deleted = 0""")
+                .param("name", changes.name() != null ? changes.name() : current.name())
+                .param("type", changes.type() != null ? changes.type() : current.type())
+                .param("controlAttributes", changes.controlAttributes() != null ? changes.controlAttributes()
+                        : current.controlAttributes())
+                .param("reserved", changes.reserved() != null ? changes.reserved() : current.reserved())
+                .param("onMaintenance", changes.onMaintenance() != null ? changes.onMaintenance()
+                        : current.onMaintenance())
+                .param("now", Timestamp.valueOf(now))
+                .param("id", current.id())
+                .update();
+    }
+
+    public void softDelete(long id, LocalDateTime now) {
+        jdbc.sql("UPDATE hosts SET deleted = id, deleted_at = :now WHERE id = :id AND deleted = 0")
+                .param("now", Timestamp.valueOf(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Deletes every live host of a segment (the segment is being deleted). */
+    public int softDeleteAllOf(long segmentId, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE hosts SET deleted = id, deleted_at = :now WHERE failover_segment_id = :segmentId AND deleted = 0""")
+                .param("now", Timestamp.valueOf(now))
+                .param("segmentId", segmentId)
+                .update();
+    }
+
+    static Host map(ResultSet rs, int row) throws SQLException {
+        return new Host(
+                rs.getLong("id"),
+                rs.getString("uuid"),
+                rs.getString("name"),
+                SegmentRepository.map(rs, "s_"),
+                rs.getString("type"),
+                rs.getString("control_attributes"),
+                rs.getBoolean("reserved"),
+                rs.getBoolean("on_maintenance"),
+                SegmentRepository.time(rs, "created_at"),
+                SegmentRepository.time(rs, "updated_at"),
+                SegmentRepository.time(rs, "deleted_at"),
+                rs.getLong("deleted") != 0);
+    }
+}

@@ -1,0 +1,166 @@
+package org.instanceha.segment;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.instanceha.common.ConflictException;
+import org.instanceha.common.NotFoundException;
+import org.instanceha.common.PageRequest;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.ActiveNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Failover segments and their hosts, with Masakari's rules: unique segment and host names (409),
+ * no change to a segment or its hosts while one of its notifications is new, running or in error
+ * (409), and deleting a segment deletes its hosts. Used by the v1 API and the dashboard alike.
+ */
+@Service
+@Transactional
+public class SegmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentService.class);
+
+    private final SegmentRepository segments;
+    private final HostRepository hosts;
+    private final ActiveNotifications activeNotifications;
+    private final Clock clock;
+
+    public SegmentService(SegmentRepository segments, HostRepository hosts, ActiveNotifications activeNotifications,
+                          Clock clock) {
+        this.segments = segments;
+        this.hosts = hosts;
+        this.activeNotifications = activeNotifications;
+        this.clock = clock;
+    }
+
+    public Segment createSegment(SegmentDraft draft) {
+        try {
+            Segment created = segments.insert(draft, UtcTime.now(clock));
+            log.info("Created failover segment {} ({}), recovery method {}", created.name(), created.uuid(),
+                    created.recoveryMethod().wireName());
+            return created;
+        } catch (DuplicateKeyException e) {
+            throw segmentNameTaken(draft.name());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Segment getSegment(String uuid) {
+        return segments.findByUuid(uuid).orElseThrow(() -> segmentNotFound(uuid));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Segment> listSegments(SegmentFilter filter, PageRequest page) {
+        return segments.list(filter, page);
+    }
+
+    public Segment updateSegment(String uuid, SegmentChanges changes) {
+        Segment current = lockSegmentNotInUse(uuid);
+        try {
+            segments.update(current, changes, UtcTime.now(clock));
+        } catch (DuplicateKeyException e) {
+            throw segmentNameTaken(changes.name());
+        }
+        log.info("Updated failover segment {} ({})", current.name(), uuid);
+        return getSegment(uuid);
+    }
+
+    public void deleteSegment(String uuid) {
+        Segment current = lockSegmentNotInUse(uuid);
+        var now = UtcTime.now(clock);
+        int deletedHosts = hosts.softDeleteAllOf(current.id(), now);
+        segments.softDelete(current.id(), now);
+        log.info("Deleted failover segment {} ({}) and its {} host(s)", current.name(), uuid, deletedHosts);
+    }
+
+    public Host createHost(String segmentUuid, HostDraft draft) {
+        Segment segment = getSegment(segmentUuid);
+        try {
+            Host created = hosts.insert(segment, draft, UtcTime.now(clock));
+            log.info("Registered host {} ({}) in segment {}", created.name(), created.uuid(), segment.name());
+            return created;
+        } catch (DuplicateKeyException e) {
+            throw hostNameTaken(draft.name());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Host getHost(String segmentUuid, String hostUuid) {
+        Segment segment = getSegment(segmentUuid);
+        return hostOf(segment, hostUuid);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Host> listHosts(String segmentUuid, HostFilter filter, PageRequest page) {
+        return hosts.list(getSegment(segmentUuid), filter, page);
+    }
+
+    public Host updateHost(String segmentUuid, String hostUuid, HostChanges changes) {
+        Segment segment = lockSegment(segmentUuid);
+        Host current = hostOf(segment, hostUuid);
+        if (activeNotifications.existForSegment(segment.uuid())) {
+            throw hostInUse(hostUuid);
+        }
+        try {
+            hosts.update(current, changes, UtcTime.now(clock));
+        } catch (DuplicateKeyException e) {
+            throw hostNameTaken(changes.name());
+        }
+        log.info("Updated host {} ({}) in segment {}", current.name(), hostUuid, segment.name());
+        return hostOf(segment, hostUuid);
+    }
+
+    public void deleteHost(String segmentUuid, String hostUuid) {
+        Segment segment = lockSegment(segmentUuid);
+        Host current = hostOf(segment, hostUuid);
+        if (activeNotifications.existForSegment(segment.uuid())) {
+            throw hostInUse(hostUuid);
+        }
+        hosts.softDelete(current.id(), UtcTime.now(clock));
+        log.info("Deleted host {} ({}) from segment {}", current.name(), hostUuid, segment.name());
+    }
+
+    private Segment lockSegment(String uuid) {
+        return segments.lockByUuid(uuid).orElseThrow(() -> segmentNotFound(uuid));
+    }
+
+    private Segment lockSegmentNotInUse(String uuid) {
+        Segment segment = lockSegment(uuid);
+        if (activeNotifications.existForSegment(uuid)) {
+            throw new ConflictException("Failover segment " + uuid
+                    + " can't be updated as it is in-use to process notifications.");
+        }
+        return segment;
+    }
+
+    private Host hostOf(Segment segment, String hostUuid) {
+        Host host = hosts.findByUuid(hostUuid).orElseThrow(() -> new NotFoundException("No host with id "
+                + hostUuid + "."));
+        if (host.segment().id() != segment.id()) {
+            throw new NotFoundException("Host '" + hostUuid + "' is not under failover_segment " + segment.uuid()
+                    + ".");
+        }
+        return host;
+    }
+
+    private static NotFoundException segmentNotFound(String uuid) {
+        return new NotFoundException("No failover segment with id " + uuid + ".");
+    }
+
+    private static ConflictException segmentNameTaken(String name) {
+        return new ConflictException("Failover segment with name " + name + " already exists.");
+    }
+
+    private static ConflictException hostNameTaken(String name) {
+        return new ConflictException("Host with name " + name + " already exists.");
+    }
+
+    private static ConflictException hostInUse(String uuid) {
+        return new ConflictException("Host " + uuid + " can't be updated as it is in-use to process notifications.");
+    }
+}
