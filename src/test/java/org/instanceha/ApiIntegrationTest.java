@@ -1,0 +1,54 @@
+package org.instanceha;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the tests that start the whole application on a random port and talk to it over HTTP.
+ * The database is H2, or PostgreSQL when the {@code postgres} profile is active (Maven's second
+ * surefire execution runs every test tagged {@code db} that way). Each test starts from empty tables.
+ */
+@SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("db")
+public abstract class ApiIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected IdentityService identityService;
+
+    protected HttpApi api;
+
+    @BeforeEach
+    void cleanDatabaseAndConnect() {
+        for (String table : new String[] {"vmoves", "notifications", "hosts", "segments"}) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        if (identityService.createUserQuery().userId(TestUsers.OPERATOR).count() == 0) {
+            var operator = identityService.newUser(TestUsers.OPERATOR);
+            operator.setPassword(TestUsers.OPERATOR_PASSWORD);
+            identityService.saveUser(operator);
+        }
+        api = new HttpApi(port);
+    }
+
+    /** Stores a notification row directly (the notification API arrives with the recovery workflow). */
+    protected void storeNotification(String segmentUuid, String hostUuid, String status) {
+        jdbc.sql("""
+                INSERT INTO notifications (notification_uuid, generated_time, source_host_uuid, type, payload, status,
+                                           failover_segment_uuid, created_at)
+                VALUES (:uuid, CURRENT_TIMESTAMP, :host, 'COMPUTE_HOST', '{}', :status, :segment, CURRENT_TIMESTAMP)""")
+                .param("uuid", java.util.UUID.randomUUID().toString())
+                .param("host", hostUuid)
+                .param("status", status)
+                .param("segment", segmentUuid)
+                .update();
+    }
+}
