@@ -21,7 +21,7 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     /** Service names accepted in the header: the catalog type, and the project's own name. */
     private static final Pattern ENTRY = Pattern.compile("\\s*(instance-ha|masakari)\\s+(\\S+)\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMBER = Pattern.compile("^([1-9]\\d*)\\.([1-9]\\d*|0)$");
+    private static final Pattern NUMBER = Pattern.compile("^(\\d+)\\.([1-9]\\d*|0)$");
 
     /**
      * Reads the version for our service from the header value (which may name several services,
