@@ -17,6 +17,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what.
  * <ul>
+ *   <li>{@code /simulator/**}: the simulated OpenStack (when on), which checks its own Keystone tokens.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against its identity service, and its
  *       authorizations (Spring Security steps aside).</li>
  *   <li>{@code /camunda/**}: the Camunda webapps, with their own login form, session and CSRF token.</li>
@@ -27,6 +28,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";
+
+    /** The simulated OpenStack checks its own Keystone tokens, as the real one does. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain simulator(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/simulator/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 
     @Bean
     @Order(1)

@@ -1,0 +1,65 @@
+package org.instanceha.nova;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything instance-ha asks of Nova. Every method may throw a {@link ComputeException}: the
+ * subclass says what Nova answered, and {@link ComputeException#retryable()} whether trying again
+ * later can help (5xx, timeouts, an unreachable endpoint).
+ */
+public interface Compute {
+
+    /** The {@code nova-compute} service of a host, if Nova knows one. */
+    Optional<ComputeServiceInfo> computeService(String host);
+
+    /** Disables the host's nova-compute service, so that the scheduler stops placing instances on it. */
+    ComputeServiceInfo disableService(String host, String reason);
+
+    /** Enables the host's nova-compute service again (a reserved host taken into use, or an operator's undo). */
+    ComputeServiceInfo enableService(String host);
+
+    /**
+     * Sets or clears {@code forced_down}: tells Nova the host is fenced, so that evacuation need not
+     * wait for its heartbeat to go stale.
+     */
+    ComputeServiceInfo forceDown(String host, boolean forcedDown);
+
+    /** All servers of all projects on a host, every page of them. */
+    List<Server> serversOnHost(String host);
+
+    /** One server, or empty when Nova does not know it. */
+    Optional<Server> server(String serverId);
+
+    /**
+     * Asks Nova to rebuild the server on another host. With {@code targetHost} null Nova's scheduler
+     * chooses; a named host is still checked by the scheduler. Nova answers at once; the move itself
+     * takes time: poll {@link #server(String)} until its host has changed and its task state is empty.
+     *
+     * @throws ComputeServiceInUse when the source host's service is neither down nor forced down
+     */
+    void evacuate(String serverId, String targetHost);
+
+    void stop(String serverId);
+
+    void start(String serverId);
+
+    void lock(String serverId);
+
+    void unlock(String serverId);
+
+    /** Resets the server's vm_state to {@code active} or {@code error} (an admin action). */
+    void resetState(String serverId, String state);
+
+    /** Capacity of each hypervisor: vCPUs and RAM, total and used. */
+    List<HypervisorCapacity> hypervisors();
+
+    /** The host aggregates the host belongs to. */
+    List<Aggregate> aggregatesOf(String host);
+
+    /** Adds a host to an aggregate; adding a host that is already a member is not an error. */
+    void addHostToAggregate(long aggregateId, String host);
+
+    /** Nova's evacuation records of a server, newest first. */
+    List<Migration> evacuationsOf(String serverId);
+}

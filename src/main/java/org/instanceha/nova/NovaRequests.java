@@ -1,0 +1,106 @@
+package org.instanceha.nova;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.core.transport.HttpResponse;
+import org.openstack4j.openstack.internal.BaseOpenStackService;
+
+/**
+ * Microversioned Nova requests on openstack4j's session (the one bound to the current thread), its
+ * catalog and its transport. openstack4j's own compute calls cannot send a microversion, and
+ * several of them break on a modern Nova; these send {@code OpenStack-API-Version: compute X.Y},
+ * read status and body directly, and turn errors into {@link ComputeException}s.
+ */
+final class NovaRequests extends BaseOpenStackService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    NovaRequests() {
+        super(ServiceType.COMPUTE);
+    }
+
+    JsonNode get(String microversion, String path, Map<String, ?> query) {
+        Invocation<Void> invocation = get(Void.class, path);
+        query.forEach(invocation::param);
+        return send(invocation, microversion, "GET " + path);
+    }
+
+    JsonNode put(String microversion, String path, String json) {
+        return send(put(Void.class, path).json(json), microversion, "PUT " + path);
+    }
+
+    JsonNode post(String microversion, String path, String json) {
+        return send(post(Void.class, path).json(json), microversion, "POST " + path);
+    }
+
+    private JsonNode send(Invocation<Void> invocation, String microversion, String what) {
+        invocation.header("OpenStack-API-Version", "compute " + microversion)
+                .header("X-OpenStack-Nova-API-Version", microversion);
+        HttpResponse response;
+        try {
+            response = invocation.executeWithResponse();
+        } catch (ConnectionException e) {
+            throw new ComputeUnavailable("Nova could not be reached (" + what + "): " + e.getMessage(), e);
+        } catch (ResponseException e) {
+            throw translate(e.getStatus(), e.getMessage(), what);
+        } catch (RuntimeException e) {
+            throw new ComputeUnavailable("Nova call failed (" + what + "): " + e.getMessage(), e);
+        }
+        try (response) {
+            int status = response.getStatus();
+            String body = response.readEntity(String.class);
+            JsonNode json = parse(body);
+            if (status >= 200 && status < 300) {
+                return json;
+            }
+            throw translate(status, faultMessage(json, body), what);
+        } catch (IOException e) {
+            throw new ComputeUnavailable("Nova's answer could not be read (" + what + "): " + e.getMessage(), e);
+        }
+    }
+
+    static ComputeException translate(int status, String message, String what) {
+        String said = "Nova answered " + status + " to " + what + ": " + message;
+        if (status == 400 && message != null && message.contains("is still in use")) {
+            return new ComputeServiceInUse(message);
+        }
+        return switch (status) {
+            case 404 -> new ComputeNotFound(said);
+            case 409 -> new ComputeConflict(said);
+            case 401, 408, 429 -> new ComputeUnavailable(status, said);
+            default -> status >= 500 ? new ComputeUnavailable(status, said) : new ComputeException(status, said, false);
+        };
+    }
+
+    /** Nova's fault body is {@code {"<faultName>": {"code": N, "message": "..."}}}. */
+    static String faultMessage(JsonNode json, String raw) {
+        if (json != null && json.isObject()) {
+            Iterator<JsonNode> values = json.elements();
+            if (values.hasNext()) {
+                JsonNode fault = values.next();
+                if (fault.hasNonNull("message")) {
+                    return fault.get("message").asText();
+                }
+            }
+        }
+        return raw == null || raw.isBlank() ? "(no message)" : raw.strip();
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

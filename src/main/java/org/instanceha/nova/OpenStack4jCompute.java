@@ -1,0 +1,248 @@
+package org.instanceha.nova;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Compute} on openstack4j: the shared Keystone token is bound to the calling thread, and every
+ * call is a microversioned request on that session (services and servers at 2.53, evacuate at 2.29,
+ * migrations at 2.59).
+ */
+@Component
+public class OpenStack4jCompute implements Compute {
+
+    static final String SERVICES = "2.53";
+    static final String SERVERS = "2.53";
+    static final String EVACUATE = "2.29";
+    static final String MIGRATIONS = "2.59";
+
+    private static final Logger log = LoggerFactory.getLogger(OpenStack4jCompute.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeystoneSession session;
+    private final OpenStackProperties properties;
+
+    public OpenStack4jCompute(KeystoneSession session, OpenStackProperties properties) {
+        this.session = session;
+        this.properties = properties;
+    }
+
+    private NovaRequests nova() {
+        session.bindToCurrentThread();
+        return new NovaRequests();
+    }
+
+    @Override
+    public Optional<ComputeServiceInfo> computeService(String host) {
+        JsonNode services = nova().get(SERVICES, "/os-services", Map.of("binary", "nova-compute", "host", host))
+                .path("services");
+        for (JsonNode service : services) {
+            if (host.equals(service.path("host").asText())) {
+                return Optional.of(service(service));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public ComputeServiceInfo disableService(String host, String reason) {
+        ObjectNode body = JSON.createObjectNode().put("status", "disabled").put("disabled_reason", reason);
+        ComputeServiceInfo result = updateService(host, body);
+        log.info("Disabled nova-compute on {}: {}", host, reason);
+        return result;
+    }
+
+    @Override
+    public ComputeServiceInfo enableService(String host) {
+        ComputeServiceInfo result = updateService(host, JSON.createObjectNode().put("status", "enabled"));
+        log.info("Enabled nova-compute on {}", host);
+        return result;
+    }
+
+    @Override
+    public ComputeServiceInfo forceDown(String host, boolean forcedDown) {
+        ComputeServiceInfo result = updateService(host, JSON.createObjectNode().put("forced_down", forcedDown));
+        log.info("{} nova-compute on {}", forcedDown ? "Forced down" : "Cleared forced_down of", host);
+        return result;
+    }
+
+    private ComputeServiceInfo updateService(String host, ObjectNode body) {
+        ComputeServiceInfo service = computeService(host).orElseThrow(() ->
+                new ComputeNotFound("Compute service with name " + host + " could not be found."));
+        return service(nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
+    }
+
+    @Override
+    public List<Server> serversOnHost(String host) {
+        List<Server> servers = new ArrayList<>();
+        String marker = null;
+        while (true) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("all_tenants", "1");
+            query.put("host", host);
+            query.put("limit", properties.pageSize());
+            if (marker != null) {
+                query.put("marker", marker);
+            }
+            JsonNode page = nova().get(SERVERS, "/servers/detail", query).path("servers");
+            for (JsonNode server : page) {
+                servers.add(server(server));
+            }
+            if (page.size() < properties.pageSize() || page.isEmpty()) {
+                return servers;
+            }
+            marker = servers.get(servers.size() - 1).id();
+        }
+    }
+
+    @Override
+    public Optional<Server> server(String serverId) {
+        try {
+            return Optional.of(server(nova().get(SERVERS, "/servers/" + serverId, Map.of()).path("server")));
+        } catch (ComputeNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void evacuate(String serverId, String targetHost) {
+        ObjectNode evacuate = JSON.createObjectNode();
+        if (targetHost != null) {
+            evacuate.put("host", targetHost);
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("evacuate", evacuate);
+        nova().post(EVACUATE, "/servers/" + serverId + "/action", body.toString());
+        log.info("Nova accepted the evacuation of server {} to {}", serverId,
+                targetHost == null ? "a host of its scheduler's choice" : targetHost);
+    }
+
+    @Override
+    public void stop(String serverId) {
+        action(serverId, "{\"os-stop\": null}");
+    }
+
+    @Override
+    public void start(String serverId) {
+        action(serverId, "{\"os-start\": null}");
+    }
+
+    @Override
+    public void lock(String serverId) {
+        action(serverId, "{\"lock\": null}");
+    }
+
+    @Override
+    public void unlock(String serverId) {
+        action(serverId, "{\"unlock\": null}");
+    }
+
+    @Override
+    public void resetState(String serverId, String state) {
+        if (!"active".equals(state) && !"error".equals(state)) {
+            throw new IllegalArgumentException("Nova resets a server to active or error only, not " + state);
+        }
+        action(serverId, "{\"os-resetState\": {\"state\": \"" + state + "\"}}");
+    }
+
+    private void action(String serverId, String body) {
+        nova().post(SERVERS, "/servers/" + serverId + "/action", body);
+    }
+
+    @Override
+    public List<HypervisorCapacity> hypervisors() {
+        List<HypervisorCapacity> result = new ArrayList<>();
+        for (JsonNode h : nova().get(SERVICES, "/os-hypervisors/detail", Map.of()).path("hypervisors")) {
+            result.add(new HypervisorCapacity(
+                    h.path("service").path("host").asText(h.path("hypervisor_hostname").asText()),
+                    h.path("hypervisor_hostname").asText(),
+                    h.path("vcpus").asInt(),
+                    h.path("vcpus_used").asInt(),
+                    h.path("memory_mb").asLong(),
+                    h.path("memory_mb_used").asLong(),
+                    "up".equals(h.path("state").asText()),
+                    "enabled".equals(h.path("status").asText())));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Aggregate> aggregatesOf(String host) {
+        List<Aggregate> result = new ArrayList<>();
+        for (JsonNode a : nova().get(SERVICES, "/os-aggregates", Map.of()).path("aggregates")) {
+            Aggregate aggregate = aggregate(a);
+            if (aggregate.hosts().contains(host)) {
+                result.add(aggregate);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void addHostToAggregate(long aggregateId, String host) {
+        try {
+            nova().post(SERVICES, "/os-aggregates/" + aggregateId + "/action",
+                    "{\"add_host\": {\"host\": \"" + host + "\"}}");
+            log.info("Added {} to aggregate {}", host, aggregateId);
+        } catch (ComputeConflict e) {
+            boolean member = aggregatesOf(host).stream().anyMatch(a -> a.id() == aggregateId);
+            if (!member) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<Migration> evacuationsOf(String serverId) {
+        List<Migration> result = new ArrayList<>();
+        JsonNode migrations = nova().get(MIGRATIONS, "/os-migrations",
+                Map.of("migration_type", "evacuation", "instance_uuid", serverId)).path("migrations");
+        for (JsonNode m : migrations) {
+            result.add(new Migration(m.path("id").asLong(), m.path("instance_uuid").asText(),
+                    text(m, "source_compute"), text(m, "dest_compute"), text(m, "status"),
+                    text(m, "migration_type")));
+        }
+        return result;
+    }
+
+    static ComputeServiceInfo service(JsonNode s) {
+        return new ComputeServiceInfo(s.path("id").asText(), s.path("host").asText(), text(s, "zone"),
+                "enabled".equals(s.path("status").asText()), "up".equals(s.path("state").asText()),
+                s.path("forced_down").asBoolean(false), text(s, "disabled_reason"));
+    }
+
+    static Server server(JsonNode s) {
+        Map<String, String> metadata = new HashMap<>();
+        s.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        JsonNode flavor = s.path("flavor");
+        return new Server(s.path("id").asText(), text(s, "name"), text(s, "status"),
+                text(s, "OS-EXT-STS:vm_state"), text(s, "OS-EXT-STS:task_state"),
+                s.path("OS-EXT-STS:power_state").asInt(0), text(s, "OS-EXT-SRV-ATTR:host"),
+                text(s, "OS-EXT-SRV-ATTR:hypervisor_hostname"), s.path("locked").asBoolean(false), metadata,
+                flavor.path("vcpus").asInt(0), flavor.path("ram").asInt(0), text(s.path("fault"), "message"));
+    }
+
+    static Aggregate aggregate(JsonNode a) {
+        List<String> hosts = new ArrayList<>();
+        a.path("hosts").forEach(h -> hosts.add(h.asText()));
+        Map<String, String> metadata = new HashMap<>();
+        a.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        return new Aggregate(a.path("id").asLong(), text(a, "name"), hosts, metadata);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

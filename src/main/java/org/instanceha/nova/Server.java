@@ -1,0 +1,26 @@
+package org.instanceha.nova;
+
+import java.util.Map;
+
+/**
+ * A server as Nova shows it to an administrator.
+ *
+ * @param vmState    {@code active}, {@code stopped}, {@code error}, ...
+ * @param taskState  null when no task runs; {@code rebuilding} during an evacuation
+ * @param powerState Nova's power state number (1 running, 4 shutdown)
+ * @param host       the compute service host it is on
+ * @param fault      the fault message of a server in error, or null
+ */
+public record Server(String id, String name, String status, String vmState, String taskState, int powerState,
+                     String host, String hypervisorHostname, boolean locked, Map<String, String> metadata,
+                     int vcpus, int ramMb, String fault) {
+
+    public Server {
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** True when no task runs on the server. */
+    public boolean idle() {
+        return taskState == null;
+    }
+}

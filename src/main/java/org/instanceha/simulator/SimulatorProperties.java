@@ -1,0 +1,32 @@
+package org.instanceha.simulator;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code instanceha.simulator.*}.
+ *
+ * @param enabled               serve the simulated Keystone and Nova under {@code /simulator}
+ * @param seed                  the YAML file describing the cloud at start
+ * @param evacuationTime        how long an evacuation takes, from Nova's 200 to the server settled
+ * @param serviceDownTime       how long after a host dies Nova reports its service down (Nova's service_down_time)
+ * @param tokenTtl              lifetime of the tokens the simulated Keystone issues
+ * @param serverErrorRate       fraction of Nova requests answered 500
+ * @param timeoutRate           fraction of Nova requests answered only after {@code timeoutDelay}
+ * @param timeoutDelay          how long a "timed out" request hangs before it is answered
+ * @param evacuationFailureRate fraction of evacuations that end with the server in ERROR
+ */
+@ConfigurationProperties("instanceha.simulator")
+public record SimulatorProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("classpath:simulator/default-cloud.yaml") String seed,
+        @DefaultValue("3s") Duration evacuationTime,
+        @DefaultValue("15s") Duration serviceDownTime,
+        @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue("0") double serverErrorRate,
+        @DefaultValue("0") double timeoutRate,
+        @DefaultValue("60s") Duration timeoutDelay,
+        @DefaultValue("0") double evacuationFailureRate) {
+}
