@@ -1,6 +1,7 @@
 package org.instanceha;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.instanceha.simulator.SimulatedCloud;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Base of the tests that start the whole application on a random port and talk to it over HTTP.
  * The database is H2, or PostgreSQL when the {@code postgres} profile is active (Maven's second
- * surefire execution runs every test tagged {@code db} that way). Each test starts from empty tables.
+ * surefire execution runs every test tagged {@code db} that way); a third execution runs them with
+ * {@code instanceha.auth.mode=keystone} (see {@link HttpApi}). Each test starts from empty tables and
+ * the simulator's default cloud.
  */
 @SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("db")
@@ -23,11 +26,14 @@ public abstract class ApiIntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    protected SimulatedCloud cloud;
 
     protected HttpApi api;
 
     @BeforeEach
     void cleanDatabaseAndConnect() {
+        cloud.reset();
         for (String table : new String[] {"vmoves", "notifications", "hosts", "segments"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
@@ -37,6 +43,15 @@ public abstract class ApiIntegrationTest {
             identityService.saveUser(operator);
         }
         api = new HttpApi(port);
+    }
+
+    /** Makes sure the simulated Nova has a nova-compute service on each of these hosts. */
+    protected void novaHasComputeHosts(String... names) {
+        for (String name : names) {
+            if (cloud.findHost(name).isEmpty()) {
+                cloud.addComputeHost(name, 10, 8192);
+            }
+        }
     }
 
     /** Stores a notification row directly (the notification API arrives with the recovery workflow). */

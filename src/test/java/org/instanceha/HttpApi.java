@@ -13,10 +13,19 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small real-HTTP client for the tests: a request builder and a response with its JSON body. */
+/**
+ * A small real-HTTP client for the tests: a request builder and a response with its JSON body.
+ * Requests carry HTTP Basic credentials; when the application runs with
+ * {@code instanceha.auth.mode=keystone} (system property, set by Maven's {@code keystone} execution),
+ * they carry instead a token of the simulated Keystone for the matching user: the administrator
+ * becomes Keystone's {@code admin}, the operator Keystone's {@code demo} (a member, not an admin), and
+ * any other credentials an invalid token.
+ */
 public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean KEYSTONE = "keystone".equals(System.getProperty("instanceha.auth.mode"));
+    private static final Map<String, String> KEYSTONE_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
@@ -82,6 +91,9 @@ public final class HttpApi {
         }
 
         public Response send() {
+            if (KEYSTONE && headers.containsKey("Authorization")) {
+                headers.put("X-Auth-Token", keystoneToken(headers.remove("Authorization")));
+            }
             var builder = HttpRequest.newBuilder(URI.create(base + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
@@ -95,6 +107,42 @@ public final class HttpApi {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private String keystoneToken(String basic) {
+        String[] credentials = new String(Base64.getDecoder().decode(basic.substring("Basic ".length())),
+                StandardCharsets.UTF_8).split(":", 2);
+        String keystoneUser;
+        if (credentials[0].equals(TestUsers.ADMIN) && credentials[1].equals(TestUsers.ADMIN_PASSWORD)) {
+            keystoneUser = "admin";
+        } else if (credentials[0].equals(TestUsers.OPERATOR) && credentials[1].equals(TestUsers.OPERATOR_PASSWORD)) {
+            keystoneUser = "demo";
+        } else {
+            return "invalid-token-for-" + credentials[0];
+        }
+        return KEYSTONE_TOKENS.computeIfAbsent(base + keystoneUser, k -> issueToken(keystoneUser));
+    }
+
+    /** A token from the simulated Keystone, for a user whose password is {@code secret}. */
+    public String issueToken(String user) {
+        String project = user.equals("admin") ? "admin" : "demo";
+        String body = """
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
+                 "domain": {"name": "Default"}, "password": "secret"}}},
+                 "scope": {"project": {"name": "%s", "domain": {"name": "Default"}}}}}""".formatted(user, project);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create(base + "/simulator/identity/v3/auth/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.headers().firstValue("X-Subject-Token").orElseThrow(() ->
+                    new IllegalStateException("no token for " + user + ": " + response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.instanceha.common.ConflictException;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
+import org.instanceha.nova.ComputeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,13 @@ public class FaultAdvice {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return fault(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** Nova or Keystone could not answer a question the request depends on. */
+    @ExceptionHandler(ComputeException.class)
+    ResponseEntity<Map<String, Object>> computeUnavailable(ComputeException e) {
+        log.warn("Nova could not answer: {}", e.getMessage());
+        return fault(HttpStatus.SERVICE_UNAVAILABLE, "The compute service could not be asked: " + e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -13,7 +13,11 @@ public interface Compute {
     /** The {@code nova-compute} service of a host, if Nova knows one. */
     Optional<ComputeServiceInfo> computeService(String host);
 
-    /** Disables the host's nova-compute service, so that the scheduler stops placing instances on it. */
+    /**
+     * Disables the host's nova-compute service, so that the scheduler stops placing instances on it.
+     * On a dead host, force it down first: while Nova still believes the service up, disabling it makes
+     * nova-api call the compute over RPC and block until the RPC timeout (60 s on the test bed).
+     */
     ComputeServiceInfo disableService(String host, String reason);
 
     /** Enables the host's nova-compute service again (a reserved host taken into use, or an operator's undo). */

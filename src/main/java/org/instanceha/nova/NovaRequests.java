@@ -1,6 +1,8 @@
 package org.instanceha.nova;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -55,7 +57,7 @@ final class NovaRequests extends BaseOpenStackService {
         }
         try (response) {
             int status = response.getStatus();
-            String body = response.readEntity(String.class);
+            String body = body(response);
             JsonNode json = parse(body);
             if (status >= 200 && status < 300) {
                 return json;
@@ -63,6 +65,12 @@ final class NovaRequests extends BaseOpenStackService {
             throw translate(status, faultMessage(json, body), what);
         } catch (IOException e) {
             throw new ComputeUnavailable("Nova's answer could not be read (" + what + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String body(HttpResponse response) throws IOException {
+        try (InputStream in = response.getInputStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.instanceha.security;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,17 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode          {@code local} (default) or {@code keystone}
  * @param adminUser     the administrator created in Camunda's identity service at start
  * @param adminPassword its password; required, and never a known default under the {@code prod} profile
- * @param adminGroup    membership of this Camunda group is the API's {@code admin} role
+ * @param adminGroup    membership of this Camunda group is the API's {@code admin} role ({@code local} mode)
+ * @param keystoneRoles the Keystone roles that may use the API ({@code keystone} mode); any one suffices
+ * @param tokenCacheTtl how long a validated Keystone token is trusted before Keystone is asked again
+ *                      (never past the token's own expiry)
  */
 @ConfigurationProperties("instanceha.auth")
 public record AuthProperties(
         @DefaultValue("local") AuthMode mode,
         @DefaultValue("admin") String adminUser,
         String adminPassword,
-        @DefaultValue("camunda-admin") String adminGroup) {
+        @DefaultValue("camunda-admin") String adminGroup,
+        @DefaultValue("admin") List<String> keystoneRoles,
+        @DefaultValue("2m") Duration tokenCacheTtl) {
 
-    /** The Spring Security authority that stands for the API's admin role. */
-    public String adminAuthority() {
-        return "GROUP_" + adminGroup;
+    /** The Spring Security authorities that stand for the API's admin role in the configured mode. */
+    public String[] apiAuthorities() {
+        if (mode == AuthMode.KEYSTONE) {
+            return keystoneRoles.stream().map(KeystoneAuthenticationFilter::authority).toArray(String[]::new);
+        }
+        return new String[] {"GROUP_" + adminGroup};
     }
 }

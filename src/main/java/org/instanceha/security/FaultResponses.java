@@ -1,5 +1,7 @@
 package org.instanceha.security;
 
+import java.util.function.Supplier;
+
 import org.instanceha.masakari.Faults;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -13,9 +15,9 @@ final class FaultResponses {
     private FaultResponses() {
     }
 
-    static AuthenticationEntryPoint unauthorized(String wwwAuthenticate) {
+    static AuthenticationEntryPoint unauthorized(Supplier<String> wwwAuthenticate) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", wwwAuthenticate);
+            response.setHeader("WWW-Authenticate", wwwAuthenticate.get());
             Faults.write(response, 401, UNAUTHORIZED);
         };
     }

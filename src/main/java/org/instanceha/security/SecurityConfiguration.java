@@ -2,6 +2,7 @@ package org.instanceha.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.instanceha.nova.KeystoneSession;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -21,7 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against its identity service, and its
  *       authorizations (Spring Security steps aside).</li>
  *   <li>{@code /camunda/**}: the Camunda webapps, with their own login form, session and CSRF token.</li>
- *   <li>everything else, the v1 API first: the admin role, except version discovery and health.</li>
+ *   <li>everything else, the v1 API first: the admin role, except version discovery and health. In
+ *       {@code local} mode callers use HTTP Basic against Camunda's identity service; in {@code keystone}
+ *       mode they send a Keystone token in {@code X-Auth-Token}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,20 +66,35 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, AuthProperties auth) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a
+    SecurityFilterChain api(HttpSecurity http, AuthProperties auth, KeystoneTokenValidator keystone,
+                            KeystoneSession session) throws Exception {
+        boolean keystoneMode = auth.mode() == AuthMode.KEYSTONE;
+        var unauthorized = FaultResponses.unauthorized(keystoneMode
+                ? () -> "Keystone uri=\"" + keystoneUri(session) + "\""
+                : () -> "Basic realm=\"instance-ha\"");
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/", "/v1", "/v1/").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .anyRequest().hasAuthority(auth.adminAuthority()))
-                .httpBasic(b -> b.realmName("instance-ha")
-                        .authenticationEntryPoint(FaultResponses.unauthorized("Basic realm=\"instance-ha\"")))
+                        .anyRequest().hasAnyAuthority(auth.apiAuthorities()))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(FaultResponses.unauthorized("Basic realm=\"instance-ha\""))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(FaultResponses.forbidden()))
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (keystoneMode) {
+            http.addFilterBefore(new KeystoneAuthenticationFilter(keystone), BasicAuthenticationFilter.class);
+        } else {
+            http.httpBasic(b -> b.realmName("instance-ha").authenticationEntryPoint(unauthorized));
+        }
+        return http.build();
+    }
+
+    private static String keystoneUri(KeystoneSession session) {
+        try {
+            return session.authUrl();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**

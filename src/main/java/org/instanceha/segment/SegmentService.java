@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.List;
 
 import org.instanceha.common.ConflictException;
+import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.UtcTime;
 import org.instanceha.notification.ActiveNotifications;
+import org.instanceha.nova.Compute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Failover segments and their hosts, with Masakari's rules: unique segment and host names (409),
  * no change to a segment or its hosts while one of its notifications is new, running or in error
- * (409), and deleting a segment deletes its hosts. Used by the v1 API and the dashboard alike.
+ * (409), deleting a segment deletes its hosts, and a host must be a Nova compute host (400). Used by the v1 API and the dashboard alike.
  */
 @Service
 @Transactional
@@ -28,13 +30,15 @@ public class SegmentService {
     private final SegmentRepository segments;
     private final HostRepository hosts;
     private final ActiveNotifications activeNotifications;
+    private final Compute compute;
     private final Clock clock;
 
     public SegmentService(SegmentRepository segments, HostRepository hosts, ActiveNotifications activeNotifications,
-                          Clock clock) {
+                          Compute compute, Clock clock) {
         this.segments = segments;
         this.hosts = hosts;
         this.activeNotifications = activeNotifications;
+        this.compute = compute;
         this.clock = clock;
     }
 
@@ -80,6 +84,7 @@ public class SegmentService {
 
     public Host createHost(String segmentUuid, HostDraft draft) {
         Segment segment = getSegment(segmentUuid);
+        requireNovaComputeHost(draft.name());
         try {
             Host created = hosts.insert(segment, draft, UtcTime.now(clock));
             log.info("Registered host {} ({}) in segment {}", created.name(), created.uuid(), segment.name());
@@ -106,6 +111,9 @@ public class SegmentService {
         if (activeNotifications.existForSegment(segment.uuid())) {
             throw hostInUse(hostUuid);
         }
+        if (changes.name() != null && !changes.name().equals(current.name())) {
+            requireNovaComputeHost(changes.name());
+        }
         try {
             hosts.update(current, changes, UtcTime.now(clock));
         } catch (DuplicateKeyException e) {
@@ -123,6 +131,13 @@ public class SegmentService {
         }
         hosts.softDelete(current.id(), UtcTime.now(clock));
         log.info("Deleted host {} ({}) from segment {}", current.name(), hostUuid, segment.name());
+    }
+
+    /** A host must be the host of a Nova nova-compute service (Masakari's rule). */
+    private void requireNovaComputeHost(String name) {
+        if (compute.computeService(name).isEmpty()) {
+            throw new InvalidInputException("Compute service with name " + name + " could not be found.");
+        }
     }
 
     private Segment lockSegment(String uuid) {

@@ -183,8 +183,14 @@ final class NovaViews {
         m.put("current_workload", 0);
         m.put("running_vms", cloud.runningVms(h));
         m.put("disk_available_least", 0);
-        m.put("cpu_info", Map.of("arch", "x86_64", "model", "Nehalem", "vendor", "Intel",
-                "features", List.of("pge", "clflush"), "topology", Map.of("cores", 1, "threads", 1, "sockets", 4)));
+        Map<String, Object> cpuInfo = new LinkedHashMap<>();
+        cpuInfo.put("arch", "x86_64");
+        cpuInfo.put("model", "Nehalem");
+        cpuInfo.put("vendor", "Intel");
+        cpuInfo.put("features", List.of("pge", "clflush"));
+        cpuInfo.put("topology", Map.of("cores", 1, "threads", 1, "sockets", 4));
+        // Before 2.28 Nova sends cpu_info as a JSON-encoded string.
+        m.put("cpu_info", v.atLeast(28) ? cpuInfo : toJson(cpuInfo));
         return m;
     }
 
@@ -226,6 +232,14 @@ final class NovaViews {
         m.put("created_at", MICROS.format(mig.created));
         m.put("updated_at", mig.updated == null ? MICROS.format(mig.created) : MICROS.format(mig.updated));
         return m;
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, Object> link(String rel, String href) {

@@ -44,6 +44,10 @@ public class SimulatedCloud {
         Instant heartbeatStoppedAt;
         Instant updatedAt;
 
+        public String name() {
+            return name;
+        }
+
         Host(String name, int serviceNumber, int vcpus, long memoryMb, Instant now) {
             this.name = name;
             this.serviceNumber = serviceNumber;
@@ -72,6 +76,26 @@ public class SimulatedCloud {
         Instant updated;
         /** The host an evacuation in progress is moving it to. */
         String movingTo;
+
+        public String id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public synchronized String host() {
+            return host;
+        }
+
+        public synchronized String vmState() {
+            return vmState;
+        }
+
+        public synchronized String taskState() {
+            return taskState;
+        }
 
         Server(String id, String name, String projectId, String userId, CloudSeed.FlavorSeed flavor, int index,
                Instant created) {

@@ -23,6 +23,7 @@ public class SimulatedIdentity {
     private final Map<String, CloudSeed.ProjectSeed> projects;
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
     private final Clock clock;
     private volatile Duration tokenTtl;
 
@@ -80,6 +81,16 @@ public class SimulatedIdentity {
         return issued.get();
     }
 
+    /** Counts a request refused for a missing, unknown or expired token. */
+    public void countRejected() {
+        rejected.incrementAndGet();
+    }
+
+    /** How many requests were refused for a missing, unknown or expired token. */
+    public int rejected() {
+        return rejected.get();
+    }
+
     public void setTokenTtl(Duration ttl) {
         this.tokenTtl = ttl;
     }
@@ -93,9 +104,8 @@ public class SimulatedIdentity {
         tokens.clear();
     }
 
-    void reset(Duration ttl) {
-        tokens.clear();
-        issued.set(0);
+    /** Back to the configured token lifetime; issued tokens stay valid. */
+    public void reset(Duration ttl) {
         tokenTtl = ttl;
     }
 }

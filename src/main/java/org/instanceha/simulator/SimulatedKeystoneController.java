@@ -1,7 +1,6 @@
 package org.instanceha.simulator;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -159,9 +158,5 @@ public class SimulatedKeystoneController {
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    static Instant parseTime(String text) {
-        return Instant.from(KEYSTONE_TIME.parse(text));
     }
 }

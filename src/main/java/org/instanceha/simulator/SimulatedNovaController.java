@@ -70,7 +70,10 @@ public class SimulatedNovaController {
         response.setHeader("OpenStack-API-Version", "compute " + version);
         response.setHeader("X-OpenStack-Nova-API-Version", version.toString());
         SimulatedIdentity.IssuedToken token = identity.validate(request.getHeader("X-Auth-Token"))
-                .orElseThrow(KeystoneUnauthorized::new);
+                .orElseThrow(() -> {
+                    identity.countRejected();
+                    return new KeystoneUnauthorized();
+                });
         if (adminOnly && !identity.roles(token).contains("admin")) {
             throw new NovaFault(403, "Policy doesn't allow this operation to be performed.");
         }

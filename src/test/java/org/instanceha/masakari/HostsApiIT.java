@@ -25,6 +25,7 @@ class HostsApiIT extends ApiIntegrationTest {
     }
 
     private Response create(String name, String extra) {
+        novaHasComputeHosts(name);
         return api.post(hostsPath, """
                 {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"%s}}""".formatted(name, extra))
                 .send();
@@ -83,6 +84,33 @@ class HostsApiIT extends ApiIntegrationTest {
 
         assertThat(api.delete(hostsPath + "/" + uuid).send().status()).isEqualTo(204);
         assertFault(api.get(hostsPath + "/" + uuid).send(), 404, "itemNotFound", "No host with id " + uuid + ".");
+    }
+
+    @Test
+    void aHostMustBeTheHostOfANovaComputeService() {
+        Response unknown = api.post(hostsPath,
+                "{\"host\": {\"name\": \"not-in-nova\", \"type\": \"COMPUTE\", \"control_attributes\": \"SSH\"}}")
+                .send();
+        assertFault(unknown, 400, "badRequest", "Compute service with name not-in-nova could not be found.");
+
+        String uuid = createdUuid("compute1", "");
+        assertFault(api.put(hostsPath + "/" + uuid, "{\"host\": {\"name\": \"not-in-nova\"}}").send(), 400,
+                "badRequest", "Compute service with name not-in-nova could not be found.");
+        assertThat(api.put(hostsPath + "/" + uuid, "{\"host\": {\"name\": \"compute2\"}}").send().status())
+                .isEqualTo(200);
+        assertThat(api.get(hostsPath).send().json().get("hosts")).hasSize(1);
+    }
+
+    @Test
+    void aNovaOutageDuringRegistrationIsServiceUnavailableAndStoresNothing() {
+        cloud.failNextRequests(1, 500);
+
+        Response r = api.post(hostsPath,
+                "{\"host\": {\"name\": \"compute1\", \"type\": \"COMPUTE\", \"control_attributes\": \"SSH\"}}")
+                .send();
+
+        assertFault(r, 503, "masakariFault", "The compute service could not be asked");
+        assertThat(api.get(hostsPath).send().json().get("hosts")).isEmpty();
     }
 
     @Test
@@ -162,6 +190,7 @@ class HostsApiIT extends ApiIntegrationTest {
         createdUuid("plain", "");
         createdUuid("spare", ", \"reserved\": true");
         createdUuid("down", ", \"on_maintenance\": true");
+        novaHasComputeHosts("ssh");
         api.post(hostsPath, "{\"host\": {\"name\": \"ssh\", \"type\": \"SSH\", \"control_attributes\": \"x\"}}").send();
 
         assertThat(names(api.get(hostsPath + "?reserved=true").send())).containsExactly("spare");

@@ -11,8 +11,11 @@ import java.net.http.HttpResponse;
 import org.instanceha.ApiIntegrationTest;
 import org.instanceha.HttpApi.Response;
 import org.instanceha.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+/** {@code local} mode: HTTP Basic against Camunda's identity service, and the webapps' own login. */
+@Tag("local-auth")
 class AuthenticationIT extends ApiIntegrationTest {
 
     @Test
