@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.instanceha.common.UtcTime;
 import org.instanceha.segment.Host;
 
-/** A host as Masakari shows it, with its segment nested and {@code failover_segment_id} = segment uuid. */
+/**
+ * A host as Masakari shows it, with its segment nested and {@code failover_segment_id} = segment uuid,
+ * plus {@code priority}, our extension for auto_priority recovery.
+ */
 @JsonPropertyOrder({"id", "uuid", "name", "failover_segment_id", "failover_segment", "type", "reserved",
-        "control_attributes", "on_maintenance", "created_at", "updated_at", "deleted_at", "deleted"})
+        "control_attributes", "on_maintenance", "created_at", "updated_at", "deleted_at", "deleted", "priority"})
 public record HostView(
         long id,
         String uuid,
@@ -21,11 +24,12 @@ public record HostView(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("deleted_at") String deletedAt,
-        boolean deleted) {
+        boolean deleted,
+        int priority) {
 
     public static HostView of(Host h) {
         return new HostView(h.id(), h.uuid(), h.name(), h.segment().uuid(), SegmentView.of(h.segment()), h.type(),
                 h.reserved(), h.controlAttributes(), h.onMaintenance(), UtcTime.format(h.createdAt()),
-                UtcTime.format(h.updatedAt()), UtcTime.format(h.deletedAt()), h.deleted());
+                UtcTime.format(h.updatedAt()), UtcTime.format(h.deletedAt()), h.deleted(), h.priority());
     }
 }

@@ -120,6 +120,24 @@ public final class RequestSchema {
         return value.asText();
     }
 
+    /** An integer within [min, max], given as a JSON number or a string of digits. */
+    public static int integer(ObjectNode node, String field, int min, int max) {
+        JsonNode value = node.get(field);
+        Integer parsed = null;
+        if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
+            parsed = value.intValue();
+        } else if (value != null && value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+            parsed = Integer.parseInt(value.asText());
+        }
+        if (parsed == null) {
+            throw invalid(field, value, value + " is not of type 'integer'");
+        }
+        if (parsed < min || parsed > max) {
+            throw invalid(field, value, parsed + " is not between " + min + " and " + max);
+        }
+        return parsed;
+    }
+
     /** A boolean, given as JSON true/false or one of Masakari's boolean strings. */
     public static boolean bool(ObjectNode node, String field) {
         JsonNode value = node.get(field);

@@ -2,7 +2,10 @@ package org.instanceha.segment;
 
 import java.time.LocalDateTime;
 
-/** A compute host registered in a failover segment. Its name is the Nova compute service host. */
+/**
+ * A compute host registered in a failover segment. Its name is the Nova compute service host;
+ * {@code priority} orders hosts for {@code auto_priority} recovery (higher first).
+ */
 public record Host(
         long id,
         String uuid,
@@ -12,6 +15,7 @@ public record Host(
         String controlAttributes,
         boolean reserved,
         boolean onMaintenance,
+        int priority,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
         LocalDateTime deletedAt,

@@ -20,17 +20,18 @@ import org.springframework.stereotype.Repository;
 public class HostRepository {
 
     /** The sort keys the host list accepts, and the SQL each stands for. */
-    static final Map<String, String> SORT_KEYS = Map.of(
-            "id", "h.id",
-            "uuid", "h.uuid",
-            "name", "h.name",
-            "type", "h.type",
-            "control_attributes", "h.control_attributes",
-            "reserved", "h.reserved",
-            "on_maintenance", "h.on_maintenance",
-            "failover_segment_id", "s.uuid",
-            "created_at", "h.created_at",
-            "updated_at", "COALESCE(h.updated_at, h.created_at)");
+    static final Map<String, String> SORT_KEYS = Map.ofEntries(
+            Map.entry("id", "h.id"),
+            Map.entry("uuid", "h.uuid"),
+            Map.entry("name", "h.name"),
+            Map.entry("type", "h.type"),
+            Map.entry("control_attributes", "h.control_attributes"),
+            Map.entry("reserved", "h.reserved"),
+            Map.entry("on_maintenance", "h.on_maintenance"),
+            Map.entry("priority", "h.priority"),
+            Map.entry("failover_segment_id", "s.uuid"),
+            Map.entry("created_at", "h.created_at"),
+            Map.entry("updated_at", "COALESCE(h.updated_at, h.created_at)"));
 
     private static final String COLUMNS = """
             h.*, s.id AS s_id, s.uuid AS s_uuid, s.name AS s_name, s.description AS s_description,
@@ -52,8 +53,9 @@ public class HostRepository {
         String uuid = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO hosts (uuid, name, failover_segment_id, type, control_attributes, reserved,
-                                   on_maintenance, created_at)
-                VALUES (:uuid, :name, :segmentId, :type, :controlAttributes, :reserved, :onMaintenance, :now)""")
+                                   on_maintenance, priority, created_at)
+                VALUES (:uuid, :name, :segmentId, :type, :controlAttributes, :reserved, :onMaintenance, :priority,
+                        :now)""")
                 .param("uuid", uuid)
                 .param("name", draft.name())
                 .param("segmentId", segment.id())
@@ -61,6 +63,7 @@ public class HostRepository {
                 .param("controlAttributes", draft.controlAttributes())
                 .param("reserved", draft.reserved())
                 .param("onMaintenance", draft.onMaintenance())
+                .param("priority", draft.priority())
                 .param("now", Timestamp.valueOf(now))
                 .update();
         return findByUuid(uuid).orElseThrow();
@@ -78,6 +81,35 @@ public class HostRepository {
                 .param("name", name)
                 .query(HostRepository::map)
                 .optional();
+    }
+
+    /**
+     * The live host of that name, its row locked until the transaction ends: notifications of one host
+     * are taken in one at a time, on every engine node, so that the duplicate rule holds.
+     */
+    public Optional<Host> lockByName(String name) {
+        Optional<Long> id = jdbc.sql("SELECT id FROM hosts WHERE name = :name AND deleted = 0 FOR UPDATE")
+                .param("name", name).query(Long.class).optional();
+        return id.flatMap(i -> findByName(name));
+    }
+
+    /** Every live host of a segment. */
+    public List<Host> allOf(long segmentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.failover_segment_id = :segmentId "
+                        + "AND h.deleted = 0 ORDER BY h.name")
+                .param("segmentId", segmentId).query(HostRepository::map).list();
+    }
+
+    /** Puts a host on maintenance (a failure was reported), no longer reserved. */
+    public void putOnMaintenance(long id, LocalDateTime now) {
+        jdbc.sql("UPDATE hosts SET on_maintenance = TRUE, reserved = FALSE, updated_at = :now WHERE id = :id")
+                .param("now", Timestamp.valueOf(now)).param("id", id).update();
+    }
+
+    /** Claims a reserved host for a recovery; false when another recovery took it first. */
+    public boolean claimReserved(long id, LocalDateTime now) {
+        return jdbc.sql("UPDATE hosts SET reserved = FALSE, updated_at = :now WHERE id = :id AND reserved = TRUE")
+                .param("now", Timestamp.valueOf(now)).param("id", id).update() > 0;
     }
 
     public List<Host> list(Segment segment, HostFilter filter, PageRequest page) {
@@ -99,7 +131,8 @@ public class HostRepository {
     public void update(Host current, HostChanges changes, LocalDateTime now) {
         jdbc.sql("""
                 UPDATE hosts SET name = :name, type = :type, control_attributes = :controlAttributes,
-                       reserved = :reserved, on_maintenance = :onMaintenance, updated_at = :now
+                       reserved = :reserved, on_maintenance = :onMaintenance, priority = :priority,
+                       updated_at = :now
                 WHERE id = :id AND deleted = 0""")
                 .param("name", changes.name() != null ? changes.name() : current.name())
                 .param("type", changes.type() != null ? changes.type() : current.type())
@@ -108,6 +141,7 @@ public class HostRepository {
                 .param("reserved", changes.reserved() != null ? changes.reserved() : current.reserved())
                 .param("onMaintenance", changes.onMaintenance() != null ? changes.onMaintenance()
                         : current.onMaintenance())
+                .param("priority", changes.priority() != null ? changes.priority() : current.priority())
                 .param("now", Timestamp.valueOf(now))
                 .param("id", current.id())
                 .update();
@@ -139,6 +173,7 @@ public class HostRepository {
                 rs.getString("control_attributes"),
                 rs.getBoolean("reserved"),
                 rs.getBoolean("on_maintenance"),
+                rs.getInt("priority"),
                 SegmentRepository.time(rs, "created_at"),
                 SegmentRepository.time(rs, "updated_at"),
                 SegmentRepository.time(rs, "deleted_at"),

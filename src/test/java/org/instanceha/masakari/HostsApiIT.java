@@ -52,7 +52,10 @@ class HostsApiIT extends ApiIntegrationTest {
         assertThat(r.status()).isEqualTo(201);
         JsonNode host = r.json().get("host");
         JsonNode sample = MasakariSamples.responseBody("masakari-host-create-compute1").get("host");
-        assertThat(MasakariSamples.fieldNames(host)).containsExactlyElementsOf(MasakariSamples.fieldNames(sample));
+        var expected = new java.util.ArrayList<>(MasakariSamples.fieldNames(sample));
+        expected.add("priority");
+        assertThat(MasakariSamples.fieldNames(host)).containsExactlyElementsOf(expected);
+        assertThat(host.get("priority").asInt()).isZero();
         assertThat(MasakariSamples.fieldNames(host.get("failover_segment")))
                 .containsExactlyElementsOf(MasakariSamples.fieldNames(sample.get("failover_segment")));
         assertThat(host.get("failover_segment_id").asText()).isEqualTo(segment);
@@ -111,6 +114,18 @@ class HostsApiIT extends ApiIntegrationTest {
 
         assertFault(r, 503, "masakariFault", "The compute service could not be asked");
         assertThat(api.get(hostsPath).send().json().get("hosts")).isEmpty();
+    }
+
+    @Test
+    void priorityIsAnOptionalIntegerExtension() {
+        String uuid = createdUuid("compute1", ", \"priority\": 7");
+        assertThat(api.get(hostsPath + "/" + uuid).send().json().at("/host/priority").asInt()).isEqualTo(7);
+        assertThat(api.put(hostsPath + "/" + uuid, "{\"host\": {\"priority\": \"-3\"}}").send().json()
+                .at("/host/priority").asInt()).isEqualTo(-3);
+        assertFault(api.put(hostsPath + "/" + uuid, "{\"host\": {\"priority\": \"high\"}}").send(), 400,
+                "badRequest", "is not of type 'integer'");
+        assertFault(api.put(hostsPath + "/" + uuid, "{\"host\": {\"priority\": 1.5}}").send(), 400,
+                "badRequest", "is not of type 'integer'");
     }
 
     @Test

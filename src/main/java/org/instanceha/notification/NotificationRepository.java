@@ -1,0 +1,126 @@
+package org.instanceha.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notifications} table. */
+@Repository
+public class NotificationRepository {
+
+    static final Map<String, String> SORT_KEYS = Map.of(
+            "id", "n.id",
+            "notification_uuid", "n.notification_uuid",
+            "generated_time", "n.generated_time",
+            "source_host_uuid", "n.source_host_uuid",
+            "type", "n.type",
+            "status", "n.status",
+            "created_at", "n.created_at",
+            "updated_at", "COALESCE(n.updated_at, n.created_at)");
+
+    /** The whitelist of {@code sort_key} values for the notification list. */
+    public static final Set<String> SORTABLE = SORT_KEYS.keySet();
+
+    private final JdbcClient jdbc;
+
+    public NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Notification insert(String uuid, NotificationDraft draft, String payload, String hostUuid,
+                               String segmentUuid, NotificationStatus status, LocalDateTime now) {
+        jdbc.sql("""
+                INSERT INTO notifications (notification_uuid, generated_time, source_host_uuid, type, payload, status,
+                                           failover_segment_uuid, created_at)
+                VALUES (:uuid, :generated, :host, :type, :payload, :status, :segment, :now)""")
+                .param("uuid", uuid)
+                .param("generated", Timestamp.valueOf(draft.generatedTime()))
+                .param("host", hostUuid)
+                .param("type", draft.type().name())
+                .param("payload", payload)
+                .param("status", status.wireName())
+                .param("segment", segmentUuid)
+                .param("now", Timestamp.valueOf(now))
+                .update();
+        return findByUuid(uuid).orElseThrow();
+    }
+
+    public Optional<Notification> findByUuid(String uuid) {
+        return jdbc.sql("SELECT n.* FROM notifications n WHERE n.notification_uuid = :uuid AND n.deleted = 0")
+                .param("uuid", uuid).query(NotificationRepository::map).optional();
+    }
+
+    /** Notifications of the same type, host and payload generated within [from, to]. */
+    public boolean existsSimilar(String hostUuid, NotificationType type, String payload, LocalDateTime from,
+                                 LocalDateTime to) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notifications
+                WHERE source_host_uuid = :host AND type = :type AND payload = :payload
+                  AND generated_time BETWEEN :from AND :to AND deleted = 0""")
+                .param("host", hostUuid)
+                .param("type", type.name())
+                .param("payload", payload)
+                .param("from", Timestamp.valueOf(from))
+                .param("to", Timestamp.valueOf(to))
+                .query(Long.class).single() > 0;
+    }
+
+    public List<Notification> list(NotificationFilter filter, PageRequest page) {
+        KeysetQuery query = new KeysetQuery("n.*", "notifications n", "n.id", SORT_KEYS).where("n.deleted = 0");
+        if (filter.status() != null) {
+            query.where("n.status = :status", "status", filter.status().wireName());
+        }
+        if (filter.sourceHostUuid() != null) {
+            query.where("n.source_host_uuid = :host", "host", filter.sourceHostUuid());
+        }
+        if (filter.type() != null) {
+            query.where("n.type = :type", "type", filter.type().name());
+        }
+        if (filter.generatedSince() != null) {
+            query.where("n.generated_time >= :since", "since", Timestamp.valueOf(filter.generatedSince()));
+        }
+        return query.fetch(jdbc, page, NotificationRepository::map);
+    }
+
+    /** Sets the status (and message, when given); returns whether the notification exists. */
+    public boolean updateStatus(String uuid, NotificationStatus status, String message, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE notifications SET status = :status, message = COALESCE(:message, message), updated_at = :now
+                WHERE notification_uuid = :uuid""")
+                .param("status", status.wireName())
+                .param("message", message)
+                .param("now", Timestamp.valueOf(now))
+                .param("uuid", uuid)
+                .update() > 0;
+    }
+
+    /** Locks the notification row until the transaction ends (serialises work on one notification). */
+    public void lock(String uuid) {
+        jdbc.sql("SELECT id FROM notifications WHERE notification_uuid = :uuid FOR UPDATE")
+                .param("uuid", uuid).query(Long.class).optional();
+    }
+
+    static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(rs.getLong("id"), rs.getString("notification_uuid"),
+                time(rs, "generated_time"), rs.getString("source_host_uuid"),
+                NotificationType.valueOf(rs.getString("type")), rs.getString("payload"),
+                NotificationStatus.fromWire(rs.getString("status")), rs.getString("failover_segment_uuid"),
+                rs.getString("message"), time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"),
+                rs.getLong("deleted") != 0);
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime();
+    }
+}

@@ -1,0 +1,54 @@
+package org.instanceha.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.instanceha.common.UtcTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each workflow task did for a notification, in the operator's words: the rows behind
+ * {@code recovery_workflow_details} (v1, microversion 1.1) and the dashboard's progress.
+ */
+@Component
+public class RecoveryProgress {
+
+    /** One message of one task. */
+    public record Entry(String taskName, String state, double progress, String message, LocalDateTime at) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public RecoveryProgress(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String notificationUuid, String taskName, String state, double progress, String message) {
+        jdbc.sql("""
+                INSERT INTO recovery_progress (notification_uuid, task_name, state, progress, message, created_at)
+                VALUES (:uuid, :task, :state, :progress, :message, :now)""")
+                .param("uuid", notificationUuid)
+                .param("task", taskName)
+                .param("state", state)
+                .param("progress", progress)
+                .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
+                .param("now", Timestamp.valueOf(UtcTime.now(clock)))
+                .update();
+    }
+
+    public List<Entry> of(String notificationUuid) {
+        return jdbc.sql("""
+                SELECT task_name, state, progress, message, created_at FROM recovery_progress
+                WHERE notification_uuid = :uuid ORDER BY id""")
+                .param("uuid", notificationUuid)
+                .query((rs, n) -> new Entry(rs.getString("task_name"), rs.getString("state"),
+                        rs.getDouble("progress"), rs.getString("message"),
+                        rs.getTimestamp("created_at").toLocalDateTime()))
+                .list();
+    }
+}

@@ -1,0 +1,60 @@
+package org.instanceha.recovery;
+
+/** Names of {@code host-failure-recovery.bpmn}: its key, its variables, its error codes. */
+public final class HostFailureRecovery {
+
+    public static final String PROCESS_KEY = "host-failure-recovery";
+
+    // Variables a start provides (the v1 intake sets notificationUuid; a REST start gives the other four).
+    public static final String NOTIFICATION_UUID = "notificationUuid";
+    public static final String HOSTNAME = "hostname";
+    public static final String TYPE = "type";
+    public static final String GENERATED_TIME = "generatedTime";
+    public static final String PAYLOAD = "payload";
+
+    // Set by "Register notification".
+    /** What to do: one of {@link #RECOVER}, {@link #FINISH}, {@link #IGNORE}, {@link #REJECT}. */
+    public static final String NEXT_STEP = "nextStep";
+    public static final String RECOVER = "recover";
+    public static final String FINISH = "finish";
+    public static final String IGNORE = "ignore";
+    public static final String REJECT = "reject";
+    public static final String IGNORE_REASON = "ignoreReason";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String SEGMENT_ENABLED = "segmentEnabled";
+    public static final String FORCE_DOWN = "forceDown";
+    public static final String RECOVERY_METHOD = "recoveryMethod";
+    public static final String SERVICE_DOWN_DEADLINE = "serviceDownDeadline";
+    public static final String SERVICE_POLL_INTERVAL = "servicePollInterval";
+    public static final String EVACUATION_POLL_INTERVAL = "evacuationPollInterval";
+    public static final String SLOT_WAIT_INTERVAL = "slotWaitInterval";
+
+    // Set by "Check compute service".
+    public static final String SERVICE_DOWN = "serviceDown";
+    public static final String SERVICE_WAIT_EXPIRED = "serviceWaitExpired";
+
+    // Set by "Identify protected instances" and the planning tasks.
+    public static final String VMOVE_IDS = "vmoveIds";
+    public static final String INSTANCE_COUNT = "instanceCount";
+
+    // Per instance, local to one "Evacuate instance" subprocess.
+    public static final String VMOVE_ID = "vmoveId";
+    public static final String SLOT_CLAIMED = "slotClaimed";
+    public static final String EVACUATION_DEADLINE = "evacuationDeadline";
+    /** One of {@link #MOVING}, {@link #MOVED}, {@link #FAILED}. */
+    public static final String EVACUATION_STATE = "evacuationState";
+    public static final String MOVING = "moving";
+    public static final String MOVED = "moved";
+    public static final String FAILED = "failed";
+    public static final String DESTINATION_HOST = "destinationHost";
+    public static final String FAILURE_MESSAGE = "failureMessage";
+
+    // Set by "Conclude notification".
+    public static final String ALL_RECOVERED = "allRecovered";
+
+    /** BPMN error: Nova refused to evacuate the instance, or it no longer exists. */
+    public static final String ERROR_EVACUATION_REFUSED = "EVACUATION_REFUSED";
+
+    private HostFailureRecovery() {
+    }
+}

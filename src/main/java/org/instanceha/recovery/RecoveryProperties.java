@@ -1,0 +1,35 @@
+package org.instanceha.recovery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code instanceha.recovery.*}.
+ *
+ * @param forceDown                      force the failed host's nova-compute down when fencing is confirmed
+ *                                       (host_status NORMAL); off: wait until Nova reports it down
+ * @param serviceDownTimeout             without force-down, how long to wait for Nova to report the service down
+ * @param serviceDownPollInterval        without force-down, how often to ask
+ * @param evacuateAllInstances           evacuate instances without {@code HA_Enabled=True} metadata too
+ * @param ignoreInstancesInErrorState    leave instances in error where they are
+ * @param maxParallelEvacuations         evacuations of one notification in flight at once
+ * @param evacuationPollInterval         how often an evacuation in progress is checked
+ * @param evacuationTimeout              an evacuation not settled after this long has failed
+ * @param slotWaitInterval               how long an instance waits for a free evacuation slot before asking again
+ * @param addReservedHostToAggregate     add a reserved host taken into use to the failed host's aggregates
+ */
+@ConfigurationProperties("instanceha.recovery")
+public record RecoveryProperties(
+        @DefaultValue("true") boolean forceDown,
+        @DefaultValue("5m") Duration serviceDownTimeout,
+        @DefaultValue("10s") Duration serviceDownPollInterval,
+        @DefaultValue("true") boolean evacuateAllInstances,
+        @DefaultValue("false") boolean ignoreInstancesInErrorState,
+        @DefaultValue("10") int maxParallelEvacuations,
+        @DefaultValue("2s") Duration evacuationPollInterval,
+        @DefaultValue("10m") Duration evacuationTimeout,
+        @DefaultValue("1s") Duration slotWaitInterval,
+        @DefaultValue("false") boolean addReservedHostToAggregate) {
+}

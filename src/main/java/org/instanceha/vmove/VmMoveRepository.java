@@ -1,0 +1,160 @@
+package org.instanceha.vmove;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.PageRequest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code vmoves} table: one row per instance to move, per notification. */
+@Repository
+public class VmMoveRepository {
+
+    static final Map<String, String> SORT_KEYS = Map.of(
+            "id", "v.id",
+            "uuid", "v.uuid",
+            "instance_uuid", "v.instance_uuid",
+            "instance_name", "COALESCE(v.instance_name, '')",
+            "status", "v.status",
+            "type", "v.type",
+            "start_time", "COALESCE(v.start_time, v.created_at)",
+            "end_time", "COALESCE(v.end_time, v.created_at)",
+            "created_at", "v.created_at",
+            "updated_at", "COALESCE(v.updated_at, v.created_at)");
+
+    /** The whitelist of {@code sort_key} values for the VM move list. */
+    public static final Set<String> SORTABLE = SORT_KEYS.keySet();
+
+    private final JdbcClient jdbc;
+
+    public VmMoveRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the pending move of an instance, unless the notification already has one for it. */
+    public VmMove createPending(String notificationUuid, String instanceUuid, String instanceName, String sourceHost,
+                                String originalVmState, int vcpus, int ramMb, LocalDateTime now) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
+                                        original_vm_state, instance_vcpus, instance_ram_mb, created_at)
+                    VALUES (:uuid, :notification, :instance, :name, :source, 'evacuation', 'pending', :vmState,
+                            :vcpus, :ram, :now)""")
+                    .param("uuid", UUID.randomUUID().toString())
+                    .param("notification", notificationUuid)
+                    .param("instance", instanceUuid)
+                    .param("name", instanceName)
+                    .param("source", sourceHost)
+                    .param("vmState", originalVmState)
+                    .param("vcpus", vcpus)
+                    .param("ram", ramMb)
+                    .param("now", Timestamp.valueOf(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // identified before: keep the existing move
+        }
+        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.instance_uuid = :i")
+                .param("n", notificationUuid).param("i", instanceUuid).query(VmMoveRepository::map).single();
+    }
+
+    public Optional<VmMove> findByUuid(String uuid) {
+        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.uuid = :uuid AND v.deleted = 0")
+                .param("uuid", uuid).query(VmMoveRepository::map).optional();
+    }
+
+    public List<VmMove> allOf(String notificationUuid) {
+        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.deleted = 0 ORDER BY v.id")
+                .param("n", notificationUuid).query(VmMoveRepository::map).list();
+    }
+
+    public List<VmMove> list(String notificationUuid, String status, String type, PageRequest page) {
+        KeysetQuery query = new KeysetQuery("v.*", "vmoves v", "v.id", SORT_KEYS)
+                .where("v.deleted = 0")
+                .where("v.notification_uuid = :n", "n", notificationUuid);
+        if (status != null) {
+            query.where("v.status = :status", "status", status);
+        }
+        if (type != null) {
+            query.where("v.type = :type", "type", type);
+        }
+        return query.fetch(jdbc, page, VmMoveRepository::map);
+    }
+
+    public void planTarget(String uuid, String targetHost, LocalDateTime now) {
+        jdbc.sql("UPDATE vmoves SET target_host = :target, updated_at = :now WHERE uuid = :uuid AND status = 'pending'")
+                .param("target", targetHost).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+    }
+
+    /**
+     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing. The caller
+     * holds the notification's row lock, so that concurrent claims on several nodes count correctly.
+     * A move already ongoing (the job ran before) counts as claimed.
+     */
+    public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, LocalDateTime now) {
+        String status = jdbc.sql("SELECT status FROM vmoves WHERE uuid = :uuid").param("uuid", uuid)
+                .query(String.class).single();
+        if (!VmMove.PENDING.equals(status)) {
+            return VmMove.ONGOING.equals(status);
+        }
+        long ongoing = jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE notification_uuid = :n AND status = 'ongoing'")
+                .param("n", notificationUuid).query(Long.class).single();
+        if (ongoing >= maxOngoing) {
+            return false;
+        }
+        return jdbc.sql("""
+                UPDATE vmoves SET status = 'ongoing', start_time = :now, updated_at = :now
+                WHERE uuid = :uuid AND status = 'pending'""")
+                .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update() > 0;
+    }
+
+    public void succeeded(String uuid, String destHost, LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE vmoves SET status = 'succeeded', dest_host = :dest, end_time = :now, updated_at = :now,
+                       start_time = COALESCE(start_time, :now), message = NULL
+                WHERE uuid = :uuid""")
+                .param("dest", destHost).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+    }
+
+    public void failed(String uuid, String message, LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE vmoves SET status = 'failed', message = :message, end_time = :now, updated_at = :now
+                WHERE uuid = :uuid""")
+                .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
+                .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+    }
+
+    /** How many moves of the notification are in each status. */
+    public Map<String, Long> countByStatus(String notificationUuid) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, COUNT(*) AS c FROM vmoves WHERE notification_uuid = :n GROUP BY status")
+                .param("n", notificationUuid)
+                .query(rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("c"));
+                });
+        return counts;
+    }
+
+    static VmMove map(ResultSet rs, int row) throws SQLException {
+        return new VmMove(rs.getLong("id"), rs.getString("uuid"), rs.getString("notification_uuid"),
+                rs.getString("instance_uuid"), rs.getString("instance_name"), rs.getString("source_host"),
+                rs.getString("dest_host"), rs.getString("target_host"), time(rs, "start_time"),
+                time(rs, "end_time"), rs.getString("type"), rs.getString("status"), rs.getString("message"),
+                rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
+                time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0);
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime();
+    }
+}
