@@ -60,7 +60,7 @@ public class NotificationIntake {
      * Stores a notification for a workflow that was started without one (through Camunda's REST API),
      * under the same rules, already {@code running}.
      */
-    @Transactional
+    @Transactional(noRollbackFor = {InvalidInputException.class, ConflictException.class})
     public Notification register(String uuid, NotificationDraft draft) {
         Notification stored = store(uuid, draft, NotificationStatus.RUNNING);
         log.info("Notification {}: {} from {} registered by its workflow", uuid, draft.type(), draft.hostname());

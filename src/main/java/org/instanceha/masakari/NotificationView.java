@@ -1,0 +1,80 @@
+package org.instanceha.masakari;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.RecoveryProgress;
+
+/**
+ * A notification as Masakari 14 shows it (field order of the real API), with
+ * {@code failover_segment_uuid} and {@code message} after it, and {@code recovery_workflow_details}
+ * on show from microversion 1.1.
+ */
+public final class NotificationView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NotificationView() {
+    }
+
+    public static Map<String, Object> of(Notification n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", n.id());
+        m.put("notification_uuid", n.uuid());
+        m.put("generated_time", UtcTime.format(n.generatedTime()));
+        m.put("source_host_uuid", n.sourceHostUuid());
+        m.put("type", n.type().name());
+        m.put("payload", payload(n.payload()));
+        m.put("status", n.status().wireName());
+        m.put("created_at", UtcTime.format(n.createdAt()));
+        m.put("updated_at", UtcTime.format(n.updatedAt()));
+        m.put("deleted_at", UtcTime.format(n.deletedAt()));
+        m.put("deleted", n.deleted());
+        m.put("failover_segment_uuid", n.segmentUuid());
+        m.put("message", n.message());
+        return m;
+    }
+
+    /** Masakari's {@code recovery_workflow_details}: one entry per task that ran, with its messages. */
+    public static List<Map<String, Object>> workflowDetails(List<RecoveryProgress.Entry> entries) {
+        Map<String, Map<String, Object>> tasks = new LinkedHashMap<>();
+        for (RecoveryProgress.Entry e : entries) {
+            Map<String, Object> task = tasks.computeIfAbsent(e.taskName(), name -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("name", name);
+                t.put("state", "RUNNING");
+                t.put("progress", 0.0);
+                t.put("progress_details", new java.util.ArrayList<Map<String, Object>>());
+                return t;
+            });
+            task.put("state", switch (e.state()) {
+                case "success", "skipped" -> "SUCCESS";
+                case "error" -> "FAILURE";
+                default -> task.get("state");
+            });
+            task.put("progress", Math.max((Double) task.get("progress"), e.progress()));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("timestamp", UtcTime.format(e.at()));
+            detail.put("message", e.message());
+            detail.put("progress", e.progress());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> details = (List<Map<String, Object>>) task.get("progress_details");
+            details.add(detail);
+        }
+        return List.copyOf(tasks.values());
+    }
+
+    private static JsonNode payload(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.instanceha.masakari;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.instanceha.common.InvalidInputException;
+import org.instanceha.common.NotFoundException;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationFilter;
+import org.instanceha.notification.NotificationIntake;
+import org.instanceha.notification.NotificationRepository;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.notification.NotificationQueries;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/notifications} and, from microversion 1.3, their VM moves. */
+@RestController
+@RequestMapping(path = {"/v1/notifications", "/v1/{projectId}/notifications"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
+public class NotificationsController {
+
+    private final NotificationIntake intake;
+    private final NotificationQueries queries;
+    private final RecoveryProgress progress;
+
+    public NotificationsController(NotificationIntake intake, NotificationQueries queries, RecoveryProgress progress) {
+        this.intake = intake;
+        this.queries = queries;
+        this.progress = progress;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> create(@RequestBody JsonNode body) {
+        return Map.of("notification", NotificationView.of(intake.accept(NotificationRequests.create(body))));
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
+        Map<String, String> single = query.toSingleValueMap();
+        NotificationStatus status = null;
+        if (single.containsKey("status")) {
+            try {
+                status = NotificationStatus.fromWire(single.get("status"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("Invalid value '" + single.get("status") + "' for filter status.");
+            }
+        }
+        NotificationType type = single.containsKey("type") ? NotificationRequests.type(single.get("type")) : null;
+        var filter = new NotificationFilter(status, single.get("source_host_uuid"), type,
+                single.containsKey("generated-since") ? NotificationRequests.generatedTime(single.get("generated-since"))
+                        : null);
+        var page = ListParams.page(query, NotificationRepository.SORTABLE);
+        return Map.of("notifications", queries.list(filter, page).stream().map(NotificationView::of).toList());
+    }
+
+    @GetMapping("/{notificationId}")
+    public Map<String, Object> show(@PathVariable String notificationId, HttpServletRequest request) {
+        Notification notification = queries.get(notificationId);
+        Map<String, Object> view = NotificationView.of(notification);
+        if (MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_1)) {
+            view.put("recovery_workflow_details", NotificationView.workflowDetails(progress.of(notification.uuid())));
+        }
+        return Map.of("notification", view);
+    }
+
+    @GetMapping("/{notificationId}/vmoves")
+    public Map<String, Object> vmoves(@PathVariable String notificationId,
+                                      @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+        Notification notification = computeHostNotification(notificationId, request);
+        Map<String, String> single = query.toSingleValueMap();
+        var page = ListParams.page(query, VmMoveRepository.SORTABLE);
+        return Map.of("vmoves", queries.vmoves(notification.uuid(), single.get("status"), single.get("type"), page)
+                .stream().map(VmMoveView::of).toList());
+    }
+
+    @GetMapping("/{notificationId}/vmoves/{vmoveId}")
+    public Map<String, Object> vmove(@PathVariable String notificationId, @PathVariable String vmoveId,
+                                     HttpServletRequest request) {
+        Notification notification = computeHostNotification(notificationId, request);
+        VmMove move = queries.vmove(vmoveId).filter(v -> v.notificationUuid().equals(notification.uuid()))
+                .orElseThrow(() -> new NotFoundException("No vm move with id " + vmoveId + "."));
+        return Map.of("vmove", VmMoveView.of(move));
+    }
+
+    private Notification computeHostNotification(String notificationId, HttpServletRequest request) {
+        if (!MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_3)) {
+            throw new NotFoundException("The resource could not be found.");
+        }
+        Notification notification = queries.get(notificationId);
+        if (notification.type() != NotificationType.COMPUTE_HOST) {
+            throw new InvalidInputException("Notification " + notificationId + " is of type " + notification.type()
+                    + ": only COMPUTE_HOST notifications have VM moves.");
+        }
+        return notification;
+    }
+}
