@@ -1,6 +1,10 @@
 package org.instanceha;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.instanceha.simulator.SimulatedCloud;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,13 +32,20 @@ public abstract class ApiIntegrationTest {
     protected IdentityService identityService;
     @Autowired
     protected SimulatedCloud cloud;
+    @Autowired
+    protected RuntimeService runtimeService;
 
     protected HttpApi api;
 
     @BeforeEach
     void cleanDatabaseAndConnect() {
         cloud.reset();
-        for (String table : new String[] {"vmoves", "notifications", "hosts", "segments"}) {
+        List<String> running = runtimeService.createProcessInstanceQuery().list().stream()
+                .map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtimeService.deleteProcessInstances(running, "test cleanup", true, true);
+        }
+        for (String table : new String[] {"recovery_progress", "vmoves", "notifications", "hosts", "segments"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         if (identityService.createUserQuery().userId(TestUsers.OPERATOR).count() == 0) {

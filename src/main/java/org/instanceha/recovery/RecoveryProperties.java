@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evacuationTimeout              an evacuation not settled after this long has failed
  * @param slotWaitInterval               how long an instance waits for a free evacuation slot before asking again
  * @param addReservedHostToAggregate     add a reserved host taken into use to the failed host's aggregates
+ * @param novaRetryCycle                 how a task that calls Nova is retried when Nova fails (ISO 8601
+ *                                       repeat: R5/PT10S is five more tries, ten seconds apart), then an incident
  */
 @ConfigurationProperties("instanceha.recovery")
 public record RecoveryProperties(
@@ -31,5 +33,6 @@ public record RecoveryProperties(
         @DefaultValue("2s") Duration evacuationPollInterval,
         @DefaultValue("10m") Duration evacuationTimeout,
         @DefaultValue("1s") Duration slotWaitInterval,
-        @DefaultValue("false") boolean addReservedHostToAggregate) {
+        @DefaultValue("false") boolean addReservedHostToAggregate,
+        @DefaultValue("R5/PT10S") String novaRetryCycle) {
 }

@@ -1,0 +1,274 @@
+package org.instanceha.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.HttpApi.Response;
+import org.instanceha.nova.Compute;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Whole recoveries: a monitor's report through the real v1 controller, the workflow on the job
+ * executor, Nova simulated over HTTP. On H2 and, in the second pass, on PostgreSQL.
+ */
+class HostFailureRecoveryIT extends RecoveryScenarioSupport {
+
+    @Autowired
+    Compute compute;
+    @Autowired
+    HostRecoveryService recovery;
+
+    @Test
+    void autoEvacuatesEveryInstanceOfTheFailedHostAndFencesIt() {
+        segment("auto", true);
+
+        String notification = hostFails("compute4");
+        JsonNode done = awaitEnd(notification);
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        assertThat(done.get("message").asText()).isEqualTo("3 of 3 instance(s) evacuated.");
+        List<JsonNode> moves = vmoves(notification);
+        assertThat(moves).hasSize(3).allSatisfy(m -> {
+            assertThat(m.get("status").asText()).isEqualTo("succeeded");
+            assertThat(m.get("type").asText()).isEqualTo("evacuation");
+            assertThat(m.get("source_host").asText()).isEqualTo("compute4");
+            assertThat(m.get("dest_host").asText()).isIn("compute1", "compute2", "compute3");
+            assertThat(m.get("start_time").isNull()).isFalse();
+            assertThat(m.get("end_time").isNull()).isFalse();
+            assertThat(cloud.evacuationsAccepted(m.get("instance_uuid").asText())).isEqualTo(1);
+        });
+        for (String vm : List.of("vm10", "vm11", "vm12")) {
+            assertThat(serverHost(vm)).isNotEqualTo("compute4");
+        }
+        var service = compute.computeService("compute4").orElseThrow();
+        assertThat(service.forcedDown()).isTrue();
+        assertThat(service.enabled()).isFalse();
+        assertThat(jdbc.sql("SELECT on_maintenance FROM hosts WHERE name = 'compute4' AND deleted = 0")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(done.get("recovery_workflow_details")).extracting(t -> t.get("name").asText())
+                .contains("Register notification", "Force down compute service", "Disable compute service",
+                        "Identify protected instances", "Plan targets (auto)", "Evacuate instance",
+                        "Record VM move succeeded", "Conclude notification");
+    }
+
+    @Test
+    void aStoppedInstanceEndsStoppedAndAnInstanceInErrorEndsInError() {
+        String segment = segment("auto", true);
+        cloud.addComputeHost("big1", 64, 65536);
+        addHost(segment, "big1", false, 0);
+
+        JsonNode fromCompute4 = awaitEnd(hostFails("compute4"));
+        JsonNode fromCompute3 = awaitEnd(hostFails("compute3"));
+
+        assertThat(fromCompute4.get("status").asText()).isEqualTo("finished");
+        assertThat(fromCompute3.get("status").asText()).as(fromCompute3.toString()).isEqualTo("finished");
+        assertThat(serverHost("vm12")).isNotEqualTo("compute4");
+        assertThat(vmState("vm12")).isEqualTo("stopped");
+        assertThat(serverHost("vm9")).isNotEqualTo("compute3");
+        assertThat(vmState("vm9")).isEqualTo("error");
+        assertThat(vmState("vm10")).isEqualTo("active");
+        assertThat(cloud.serverNamed("vm9").orElseThrow()).satisfies(s -> assertThat(
+                compute.server(s.id()).orElseThrow().locked()).isFalse());
+    }
+
+    @Test
+    void reservedHostTakesTheSpareHostIntoUse() {
+        segment("reserved_host", true);
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute5"));
+        assertThat(compute.computeService("compute5").orElseThrow().enabled()).isTrue();
+        assertThat(jdbc.sql("SELECT reserved FROM hosts WHERE name = 'compute5' AND deleted = 0")
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void autoPriorityPrefersTheHostOfHighestPriority() {
+        String segment = segment("auto_priority", true);
+        jdbc.sql("UPDATE hosts SET priority = 10 WHERE name = 'compute1'").update();
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).isEqualTo("finished");
+        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute1"));
+        assertThat(segment).isNotBlank();
+    }
+
+    @Test
+    void rhPriorityFillsTheReservedHostThenFallsBackToAuto() {
+        segment("rh_priority", true);
+        for (int i = 1; i <= 3; i++) {
+            cloud.addServer("big" + i, "compute4", "3", "demo", Map.of("HA_Enabled", "True"));
+        }
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        List<String> destinations = vmoves(done.get("notification_uuid").asText()).stream()
+                .map(m -> m.get("dest_host").asText()).toList();
+        assertThat(destinations).hasSize(6).contains("compute5");
+        assertThat(destinations.stream().filter(d -> !d.equals("compute5"))).isNotEmpty();
+    }
+
+    @Test
+    void autoSpreadsWhatFitsAndFailsTheRestWithAClearMessage() {
+        segment("auto", true);
+        for (int i = 1; i <= 12; i++) {
+            cloud.addServer("medium" + i, "compute4", "3", "demo", Map.of());
+        }
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("error");
+        List<JsonNode> moves = vmoves(done.get("notification_uuid").asText());
+        List<JsonNode> failed = moves.stream().filter(m -> m.get("status").asText().equals("failed")).toList();
+        List<JsonNode> succeeded = moves.stream().filter(m -> m.get("status").asText().equals("succeeded")).toList();
+        assertThat(failed).isNotEmpty().allSatisfy(m -> assertThat(m.get("message").asText())
+                .startsWith("No host has room for"));
+        assertThat(succeeded.stream().map(m -> m.get("dest_host").asText()).distinct()).hasSizeGreaterThan(1);
+        assertThat(done.get("message").asText()).contains("failed");
+        for (var host : compute.hypervisors().stream().filter(h -> !h.host().equals("compute4")).toList()) {
+            assertThat(host.vcpusUsed()).as(host.host()).isLessThanOrEqualTo(host.vcpus());
+            assertThat(host.memoryMbUsed()).as(host.host()).isLessThanOrEqualTo(host.memoryMb());
+        }
+    }
+
+    @Test
+    void aHostWithoutInstancesFinishesAtOnce() {
+        String segment = segment("auto", true);
+        novaHasComputeHosts("empty1");
+        addHost(segment, "empty1", false, 0);
+
+        JsonNode done = awaitEnd(hostFails("empty1"));
+
+        assertThat(done.get("status").asText()).isEqualTo("finished");
+        assertThat(vmoves(done.get("notification_uuid").asText())).isEmpty();
+    }
+
+    @Test
+    void aDisabledSegmentIgnoresTheFailureWithAMessage() {
+        segment("auto", false);
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).isEqualTo("ignored");
+        assertThat(done.get("message").asText()).contains("is disabled");
+        assertThat(serverHost("vm10")).isEqualTo("compute4");
+        assertThat(cloud.evacuationsAccepted()).isZero();
+    }
+
+    @Test
+    void anUnconfirmedFencingIsIgnored() {
+        segment("auto", true);
+        cloud.failHost("compute4");
+
+        Response r = report("compute4", "STOPPED", "UNKNOWN");
+        JsonNode done = awaitEnd(r.json().at("/notification/notification_uuid").asText());
+
+        assertThat(done.get("status").asText()).isEqualTo("ignored");
+        assertThat(done.get("message").asText()).contains("host_status UNKNOWN");
+        assertThat(cloud.evacuationsAccepted()).isZero();
+        assertThat(compute.computeService("compute4").orElseThrow().forcedDown()).isFalse();
+    }
+
+    @Test
+    void aStartedHostFinishesWithoutDoingAnything() {
+        segment("auto", true);
+
+        Response r = report("compute4", "STARTED", "NORMAL");
+        JsonNode done = awaitEnd(r.json().at("/notification/notification_uuid").asText());
+
+        assertThat(done.get("status").asText()).isEqualTo("finished");
+        assertThat(cloud.evacuationsAccepted()).isZero();
+    }
+
+    @Test
+    void aBurstOfNovaServerErrorsIsRetriedAndTheRecoveryStillFinishes() {
+        segment("auto", true);
+        cloud.failHost("compute4");
+        cloud.failNextRequests(3, 503);
+
+        Response r = report("compute4", "STOPPED", "NORMAL");
+        JsonNode done = awaitEnd(r.json().at("/notification/notification_uuid").asText());
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        assertThat(vmoves(done.get("notification_uuid").asText()))
+                .allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
+    }
+
+    @Test
+    void evacuatingTwiceNeverAsksNovaTwice() {
+        segment("auto", true);
+        cloud.setEvacuationTime(Duration.ofSeconds(4));
+        String notification = hostFails("compute4");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                cloud.evacuationsAccepted() == 3);
+        List<String> moves = vmoves(notification).stream().map(m -> m.get("id").asText()).toList();
+        List<String> vmoveUuids = jdbc.sql("SELECT uuid FROM vmoves WHERE notification_uuid = :n")
+                .param("n", notification).query(String.class).list();
+
+        for (String move : vmoveUuids) {
+            recovery.evacuate(move, "Evacuate instance");
+        }
+        JsonNode done = awaitEnd(notification);
+        for (String move : vmoveUuids) {
+            recovery.evacuate(move, "Evacuate instance");
+        }
+
+        assertThat(moves).hasSize(3);
+        assertThat(done.get("status").asText()).isEqualTo("finished");
+        assertThat(cloud.evacuationsAccepted()).isEqualTo(3);
+    }
+
+    @Test
+    void aRecoveryStartedThroughEngineRestEndsLikeOneReportedThroughV1() {
+        segment("auto", true);
+        cloud.failHost("compute4");
+
+        Response started = api.post("/engine-rest/process-definition/key/host-failure-recovery/start", """
+                {"variables": {
+                  "hostname": {"value": "compute4", "type": "String"},
+                  "type": {"value": "COMPUTE_HOST", "type": "String"},
+                  "generatedTime": {"value": "%s", "type": "String"},
+                  "payload": {"value": "{\\"event\\": \\"STOPPED\\", \\"host_status\\": \\"NORMAL\\"}", "type": "String"}}}"""
+                .formatted(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+
+        String notification = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).optional(),
+                java.util.Optional::isPresent).orElseThrow();
+        JsonNode done = awaitEnd(notification);
+        assertThat(done.get("status").asText()).isEqualTo("finished");
+        assertThat(vmoves(notification)).hasSize(3)
+                .allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
+    }
+
+    @Test
+    void anEngineRestStartForAnUnknownHostIsRejectedWithAReason() {
+        segment("auto", true);
+
+        Response started = api.post("/engine-rest/process-definition/key/host-failure-recovery/start", """
+                {"variables": {
+                  "hostname": {"value": "compute99", "type": "String"},
+                  "type": {"value": "COMPUTE_HOST", "type": "String"},
+                  "generatedTime": {"value": "2026-11-25T10:00:00", "type": "String"},
+                  "payload": {"value": "{\\"event\\": \\"STOPPED\\", \\"host_status\\": \\"NORMAL\\"}", "type": "String"}}}""")
+                .send();
+        String instance = started.json().get("id").asText();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/engine-rest/history/process-instance/" + instance).send().json().path("state").asText()
+                        .equals("COMPLETED"));
+        Response reason = api.get("/engine-rest/history/variable-instance?processInstanceId=" + instance
+                + "&variableName=rejectionReason").send();
+        assertThat(reason.json().get(0).get("value").asText()).isEqualTo("Host with name compute99 could not be found.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single()).isZero();
+    }
+}

@@ -1,0 +1,86 @@
+package org.instanceha.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.ApiIntegrationTest;
+import org.instanceha.HttpApi.Response;
+
+/** Helpers of the recovery scenarios: a segment of simulator hosts, a monitor's report, waiting for the end. */
+abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
+
+    static final List<String> FINAL = List.of("finished", "error", "failed", "ignored");
+
+    /** A segment with the given method and hosts compute1..4, plus compute5 as a reserved host. */
+    String segment(String method, boolean enabled) {
+        Response created = api.post("/v1/segments", """
+                {"segment": {"name": "seg-%s", "recovery_method": "%s", "service_type": "COMPUTE", "enabled": %s}}"""
+                .formatted(method, method, enabled)).version("1.2").send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String uuid = created.json().at("/segment/uuid").asText();
+        for (String host : List.of("compute1", "compute2", "compute3", "compute4")) {
+            addHost(uuid, host, false, 0);
+        }
+        addHost(uuid, "compute5", true, 0);
+        return uuid;
+    }
+
+    void addHost(String segment, String name, boolean reserved, int priority) {
+        novaHasComputeHosts(name);
+        Response r = api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH", "reserved": %s, "priority": %d}}"""
+                .formatted(name, reserved, priority)).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    /** What a masakari host monitor sends when a host dies (or comes back). */
+    Response report(String host, String event, String hostStatus) {
+        String status = hostStatus == null ? "" : ", \"host_status\": \"" + hostStatus + "\"";
+        return api.post("/v1/notifications", """
+                {"notification": {"type": "COMPUTE_HOST", "hostname": "%s", "generated_time": "%s",
+                 "payload": {"event": "%s"%s, "cluster_status": "OFFLINE"}}}"""
+                .formatted(host, LocalDateTime.now(ZoneOffset.UTC), event, status)).send();
+    }
+
+    /** The host dies in the simulator and its monitor reports it; returns the notification uuid. */
+    String hostFails(String host) {
+        cloud.failHost(host);
+        Response r = report(host, "STOPPED", "NORMAL");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.json().at("/notification/status").asText()).isEqualTo("new");
+        return r.json().at("/notification/notification_uuid").asText();
+    }
+
+    JsonNode awaitEnd(String notification, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> FINAL.contains(
+                api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText()));
+        return api.get("/v1/notifications/" + notification).version("1.1").send().json().get("notification");
+    }
+
+    JsonNode awaitEnd(String notification) {
+        return awaitEnd(notification, Duration.ofSeconds(60));
+    }
+
+    List<JsonNode> vmoves(String notification) {
+        Response r = api.get("/v1/notifications/" + notification + "/vmoves").version("1.3").send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonNode> moves = new ArrayList<>();
+        r.json().get("vmoves").forEach(moves::add);
+        return moves;
+    }
+
+    String serverHost(String name) {
+        return cloud.serverNamed(name).orElseThrow().host();
+    }
+
+    String vmState(String name) {
+        return cloud.serverNamed(name).orElseThrow().vmState();
+    }
+}
