@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A small real-HTTP client for the tests: a request builder and a response with its JSON body.
  * Requests carry HTTP Basic credentials; when the application runs with
  * {@code instanceha.auth.mode=keystone} (system property, set by Maven's {@code keystone} execution),
- * they carry instead a token of the simulated Keystone for the matching user: the administrator
+ * requests to {@code /v1} carry instead a token of the simulated Keystone for the matching user
+ * (engine-rest and the webapps keep Camunda's own login): the administrator
  * becomes Keystone's {@code admin}, the operator Keystone's {@code demo} (a member, not an admin), and
  * any other credentials an invalid token.
  */
@@ -91,7 +92,7 @@ public final class HttpApi {
         }
 
         public Response send() {
-            if (KEYSTONE && headers.containsKey("Authorization")) {
+            if (KEYSTONE && path.startsWith("/v1") && headers.containsKey("Authorization")) {
                 headers.put("X-Auth-Token", keystoneToken(headers.remove("Authorization")));
             }
             var builder = HttpRequest.newBuilder(URI.create(base + path))
