@@ -1,0 +1,241 @@
+package org.instanceha.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.instanceha.recovery.HostFailureRecovery.*;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Walks every path of {@code host-failure-recovery.bpmn} on an in-memory engine, with the delegates
+ * replaced by stand-ins that steer the gateways. Coverage of flow nodes and sequence flows must be
+ * 100% (enforced by the extension; the report is under target/process-test-coverage).
+ */
+@Deployment(resources = "bpmn/host-failure-recovery.bpmn")
+class HostFailureRecoveryProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
+            ProcessEngineCoverageExtension.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+
+    /** Stand-in for the retry policy bean the model references. */
+    public static class Retry {
+        public String getCycle() {
+            return "R0/PT1S";
+        }
+    }
+
+    private Map<String, Object> registration;
+    private Deque<Boolean> serviceDownAnswers;
+    private Deque<Boolean> waitExpiredAnswers;
+    private int instanceCount;
+    private Deque<Boolean> slotAnswers;
+    private Deque<String> evacuationStates;
+    private boolean prepareRefuses;
+    private boolean evacuateRefuses;
+    private boolean allRecovered;
+
+    @BeforeEach
+    void standIns() {
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
+        serviceDownAnswers = new ArrayDeque<>();
+        waitExpiredAnswers = new ArrayDeque<>();
+        instanceCount = 1;
+        slotAnswers = new ArrayDeque<>(List.of(true));
+        evacuationStates = new ArrayDeque<>(List.of(MOVED));
+        prepareRefuses = false;
+        evacuateRefuses = false;
+        allRecovered = true;
+
+        Mocks.register("novaRetry", new Retry());
+        Mocks.register("registerNotification", (JavaDelegate) e -> {
+            e.setVariables(registration);
+            e.setVariable(SERVICE_POLL_INTERVAL, "PT1S");
+            e.setVariable(EVACUATION_POLL_INTERVAL, "PT1S");
+            e.setVariable(SLOT_WAIT_INTERVAL, "PT1S");
+        });
+        JavaDelegate nothing = e -> { };
+        for (String name : List.of("finishNotification", "ignoreNotification", "failNotification",
+                "forceDownComputeService", "disableComputeService", "restorePowerState", "recordVmMoveSucceeded",
+                "recordVmMoveFailed")) {
+            Mocks.register(name, nothing);
+        }
+        Mocks.register("checkComputeService", (JavaDelegate) e -> {
+            e.setVariable(SERVICE_DOWN, serviceDownAnswers.pop());
+            e.setVariable(SERVICE_WAIT_EXPIRED, waitExpiredAnswers.pop());
+        });
+        Mocks.register("identifyProtectedInstances", (JavaDelegate) e -> {
+            e.setVariable(INSTANCE_COUNT, instanceCount);
+            e.setVariable(VMOVE_IDS, new java.util.ArrayList<>(List.of("move-1")));
+        });
+        JavaDelegate plan = e -> e.setVariable("plannedBy", e.getCurrentActivityId());
+        for (String name : List.of("planAutoTargets", "planAutoPriorityTargets", "planReservedHostTargets",
+                "planReservedHostsFirstTargets")) {
+            Mocks.register(name, plan);
+        }
+        Mocks.register("prepareInstance", (JavaDelegate) e -> {
+            if (prepareRefuses) {
+                throw new BpmnError(ERROR_EVACUATION_REFUSED, "instance gone");
+            }
+        });
+        Mocks.register("claimEvacuationSlot", (JavaDelegate) e -> e.setVariable(SLOT_CLAIMED, slotAnswers.pop()));
+        Mocks.register("evacuateInstance", (JavaDelegate) e -> {
+            if (evacuateRefuses) {
+                throw new BpmnError(ERROR_EVACUATION_REFUSED, "Nova said no");
+            }
+        });
+        Mocks.register("checkEvacuation", (JavaDelegate) e -> e.setVariable(EVACUATION_STATE, evacuationStates.pop()));
+        Mocks.register("concludeNotification", (JavaDelegate) e -> e.setVariable(ALL_RECOVERED, allRecovered));
+    }
+
+    @AfterEach
+    void forgetStandIns() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance reportAndRun() {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "n-1",
+                Map.of(NOTIFICATION_UUID, "n-1"));
+        BpmnAwareTests.assertThat(instance).isWaitingAt("RegisterNotification");
+        for (int i = 0; i < 100; i++) {
+            List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
+            if (jobs.isEmpty()) {
+                return instance;
+            }
+            managementService().executeJob(jobs.get(0).getId());
+        }
+        throw new AssertionError("the process did not end");
+    }
+
+    private ProcessInstance recoverWith(String method) {
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, method);
+        return reportAndRun();
+    }
+
+    @Test
+    void aRejectedRestStartEndsRejected() {
+        registration = Map.of(NEXT_STEP, REJECT);
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("NotificationRejected")
+                .hasNotPassed("FinishNotification", "IgnoreNotification");
+    }
+
+    @Test
+    void aStartedHostIsFinished() {
+        registration = Map.of(NEXT_STEP, FINISH);
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FinishNotification", "NotificationFinished");
+    }
+
+    @Test
+    void unconfirmedFencingIsIgnored() {
+        registration = Map.of(NEXT_STEP, IGNORE);
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification", "NotificationIgnored");
+    }
+
+    @Test
+    void aDisabledSegmentIsIgnored() {
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, false);
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("SegmentEnabled", "IgnoreNotification")
+                .hasNotPassed("DisableComputeService");
+    }
+
+    @Test
+    void aHostWithoutInstancesIsFencedThenFinished() {
+        instanceCount = 0;
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances",
+                        "FinishNotification", "NotificationFinished")
+                .hasNotPassed("EvacuateInstances");
+    }
+
+    @Test
+    void withoutForceDownTheWorkflowWaitsUntilNovaReportsTheHostDown() {
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
+        serviceDownAnswers.addAll(List.of(false, true));
+        waitExpiredAnswers.addAll(List.of(false, false));
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("CheckComputeService", "WaitForNova", "CheckComputeService",
+                        "DisableComputeService", "RecoveryFinished")
+                .hasNotPassed("ForceDownComputeService");
+    }
+
+    @Test
+    void withoutForceDownAHostNovaNeverReportsDownEndsInError() {
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
+        serviceDownAnswers.add(false);
+        waitExpiredAnswers.add(true);
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FailNotification", "RecoveryError")
+                .hasNotPassed("DisableComputeService");
+    }
+
+    @Test
+    void autoEvacuatesWaitingForASlotAndForTheMoveToSettle() {
+        slotAnswers = new ArrayDeque<>(List.of(false, true));
+        evacuationStates = new ArrayDeque<>(List.of(MOVING, MOVED));
+        ProcessInstance instance = recoverWith("auto");
+        BpmnAwareTests.assertThat(instance).isEnded()
+                .hasPassedInOrder("PlanAutoTargets", "TargetsPlanned", "PrepareInstance", "ClaimEvacuationSlot",
+                        "WaitForSlot", "ClaimEvacuationSlot", "EvacuateInstance", "WaitForEvacuation",
+                        "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "RestorePowerState",
+                        "RecordVmMoveSucceeded", "InstanceEvacuated", "ConcludeNotification", "RecoveryFinished");
+    }
+
+    @Test
+    void eachRecoveryMethodHasItsPlanningTask() {
+        BpmnAwareTests.assertThat(recoverWith("auto_priority")).hasPassed("PlanAutoPriorityTargets");
+        evacuationStates = new ArrayDeque<>(List.of(MOVED));
+        slotAnswers = new ArrayDeque<>(List.of(true));
+        BpmnAwareTests.assertThat(recoverWith("reserved_host")).hasPassed("PlanReservedHostTargets");
+        evacuationStates = new ArrayDeque<>(List.of(MOVED));
+        slotAnswers = new ArrayDeque<>(List.of(true));
+        BpmnAwareTests.assertThat(recoverWith("rh_priority")).hasPassed("PlanReservedHostsFirstTargets")
+                .hasPassed("RecoveryFinished");
+    }
+
+    @Test
+    void aFailedEvacuationIsRecordedAndTheNotificationEndsInError() {
+        evacuationStates = new ArrayDeque<>(List.of(FAILED));
+        allRecovered = false;
+        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
+                .hasPassed("RecordVmMoveFailed", "InstanceNotEvacuated", "RecoveryError")
+                .hasNotPassed("RestorePowerState");
+    }
+
+    @Test
+    void aVanishedInstanceIsRecordedAsFailed() {
+        prepareRefuses = true;
+        allRecovered = false;
+        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
+                .hasPassed("InstanceGone", "RecordVmMoveFailed", "RecoveryError")
+                .hasNotPassed("EvacuateInstance");
+    }
+
+    @Test
+    void anEvacuationNovaRefusesIsRecordedAsFailedWithNovasMessage() {
+        evacuateRefuses = true;
+        allRecovered = false;
+        ProcessInstance instance = recoverWith("auto");
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EvacuationRefused", "RecordVmMoveFailed")
+                .hasNotPassed("WaitForEvacuation");
+        assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instance.getId()).variableName(FAILURE_MESSAGE).list())
+                .anyMatch(v -> "Nova said no".equals(v.getValue()));
+    }
+}
