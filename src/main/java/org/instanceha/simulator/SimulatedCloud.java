@@ -166,6 +166,8 @@ public class SimulatedCloud {
     private final Map<String, CloudSeed.FlavorSeed> flavors = new LinkedHashMap<>();
     private final SimulatorProperties properties;
 
+    private int evacuationsInFlight;
+    private int peakEvacuationsInFlight;
     private Duration evacuationTime;
     private Duration serviceDownTime;
     private double evacuationFailureRate;
@@ -195,6 +197,8 @@ public class SimulatedCloud {
         evacuationFailureRate = properties.evacuationFailureRate();
         failNextRequests = 0;
         delayNextRequests = 0;
+        evacuationsInFlight = 0;
+        peakEvacuationsInFlight = 0;
         Instant now = clock.instant();
         seed.flavors().forEach(f -> flavors.put(f.id(), f));
         for (CloudSeed.HostSeed h : seed.hosts()) {
@@ -293,6 +297,11 @@ public class SimulatedCloud {
 
     public synchronized int evacuationsAccepted() {
         return evacuationsAccepted.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The most evacuations that were in progress at the same time since the last reset. */
+    public synchronized int peakEvacuationsInFlight() {
+        return peakEvacuationsInFlight;
     }
 
     public synchronized Optional<Server> serverNamed(String name) {
@@ -432,6 +441,8 @@ public class SimulatedCloud {
         server.movingTo = target;
         server.updated = now;
         migration.status = "pre-migrating";
+        evacuationsInFlight++;
+        peakEvacuationsInFlight = Math.max(peakEvacuationsInFlight, evacuationsInFlight);
         long scheduledIn = generation;
         timer.schedule(() -> finishEvacuation(scheduledIn, server, migration, wasVmState),
                 evacuationTime.toMillis(), TimeUnit.MILLISECONDS);
@@ -445,6 +456,7 @@ public class SimulatedCloud {
             return;
         }
         Instant now = clock.instant();
+        evacuationsInFlight--;
         server.taskState = null;
         server.updated = now;
         migration.updated = now;
