@@ -28,13 +28,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Walks every path of {@code host-failure-recovery.bpmn} on an in-memory engine, with the delegates
  * replaced by stand-ins that steer the gateways. Coverage of flow nodes and sequence flows must be
  * 100% (enforced by the extension; the report is under target/process-test-coverage).
+ * <p>
+ * The engine's configuration is {@code process-test.camunda.cfg.xml}, not {@code camunda.cfg.xml}: a file
+ * of that name on the test classpath is picked up by {@code ProcessEngines.init()} when engine-rest looks
+ * up the default engine, and it would replace the application's engine in the Spring Boot tests.
  */
 @Deployment(resources = "bpmn/host-failure-recovery.bpmn")
 class HostFailureRecoveryProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
-            ProcessEngineCoverageExtension.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+            ProcessEngineCoverageExtension.Companion.builder("process-test.camunda.cfg.xml")
+                    .assertClassCoverageAtLeast(1.0).build();
 
     /** Stand-in for the retry policy bean the model references. */
     public static class Retry {
