@@ -60,6 +60,16 @@ public abstract class ApiIntegrationTest {
         api = new HttpApi(port);
     }
 
+    /** A Masakari fault: status, {@code {"<faultName>": {"code": status, "message": "...<message>..."}}}. */
+    protected static void assertFault(HttpApi.Response r, int status, String faultName, String message) {
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(r.json().at("/" + faultName + "/code").asInt()).isEqualTo(status);
+        if (message != null) {
+            org.assertj.core.api.Assertions.assertThat(r.json().at("/" + faultName + "/message").asText())
+                    .contains(message);
+        }
+    }
+
     /** Makes sure the simulated Nova has a nova-compute service on each of these hosts. */
     protected void novaHasComputeHosts(String... names) {
         for (String name : names) {

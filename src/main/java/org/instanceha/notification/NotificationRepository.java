@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.SqlTime;
 import org.instanceha.common.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,7 +121,6 @@ public class NotificationRepository {
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime();
+        return SqlTime.read(rs, column);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.SqlTime;
 import org.instanceha.common.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -129,7 +130,6 @@ public class SegmentRepository {
     }
 
     static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime();
+        return SqlTime.read(rs, column);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.instanceha.common.KeysetQuery;
+import org.instanceha.common.SqlTime;
 import org.instanceha.common.PageRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,7 +155,6 @@ public class VmMoveRepository {
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime();
+        return SqlTime.read(rs, column);
     }
 }

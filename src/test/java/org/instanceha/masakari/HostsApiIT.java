@@ -37,13 +37,6 @@ class HostsApiIT extends ApiIntegrationTest {
         return r.json().at("/host/uuid").asText();
     }
 
-    private void assertFault(Response r, int status, String faultName, String message) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.json().at("/" + faultName + "/code").asInt()).isEqualTo(status);
-        if (message != null) {
-            assertThat(r.json().at("/" + faultName + "/message").asText()).contains(message);
-        }
-    }
 
     @Test
     void createdHostHasExactlyMasakarisFieldsWithItsSegmentNested() {

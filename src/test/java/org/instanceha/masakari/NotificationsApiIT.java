@@ -44,10 +44,6 @@ class NotificationsApiIT extends ApiIntegrationTest {
         return api.post("/v1/notifications", body).send();
     }
 
-    private void assertFault(Response r, int status, String faultName, String message) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.json().at("/" + faultName + "/message").asText()).contains(message);
-    }
 
     @Test
     void aReportIsAcceptedWithMasakarisFieldsAndStatusNew() {

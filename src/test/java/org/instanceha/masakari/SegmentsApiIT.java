@@ -24,13 +24,6 @@ class SegmentsApiIT extends ApiIntegrationTest {
         return r.json().at("/segment/uuid").asText();
     }
 
-    private void assertFault(Response r, int status, String faultName, String message) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.json().at("/" + faultName + "/code").asInt()).isEqualTo(status);
-        if (message != null) {
-            assertThat(r.json().at("/" + faultName + "/message").asText()).contains(message);
-        }
-    }
 
     @Test
     void createdSegmentHasExactlyMasakarisFieldsInItsOrder() {
