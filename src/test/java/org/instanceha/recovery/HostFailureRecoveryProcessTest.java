@@ -60,6 +60,7 @@ class HostFailureRecoveryProcessTest {
 
     @BeforeEach
     void standIns() {
+        BpmnAwareTests.init(extension.getProcessEngine());
         registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
         serviceDownAnswers = new ArrayDeque<>();
         waitExpiredAnswers = new ArrayDeque<>();
@@ -114,6 +115,7 @@ class HostFailureRecoveryProcessTest {
     @AfterEach
     void forgetStandIns() {
         Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     private ProcessInstance reportAndRun() {

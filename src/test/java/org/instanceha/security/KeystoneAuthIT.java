@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code keystone} mode against the simulator's Keystone: tokens in, roles checked, Basic refused. */
 @SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"instanceha.auth.mode=keystone", "instanceha.auth.token-cache-ttl=1s"})
+        properties = {"instanceha.auth.mode=keystone", "instanceha.auth.token-cache-ttl=1s",
+                // A second application context on the same test database: its job executor must not
+                // take the other context's workflow jobs.
+                "camunda.bpm.job-execution.enabled=false"})
 class KeystoneAuthIT {
 
     @LocalServerPort
