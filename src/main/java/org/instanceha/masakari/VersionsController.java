@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -16,9 +19,17 @@ public class VersionsController {
 
     private static final String UPDATED = "2016-07-01T11:33:21Z";
 
-    @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> versions(HttpServletRequest request) {
-        return Map.of("versions", List.of(v1(request, false)));
+    /** A browser ({@code Accept} naming text/html) is sent to the dashboard; anything else gets the versions. */
+    @GetMapping(path = "/")
+    public ResponseEntity<Map<String, Object>> versions(HttpServletRequest request,
+                                                        @RequestHeader(name = "Accept", required = false) String accept) {
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            return ResponseEntity.status(HttpStatus.FOUND)
+                    .location(ServletUriComponentsBuilder.fromContextPath(request).path("/dashboard/").build().toUri())
+                    .build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("versions", List.of(v1(request, false))));
     }
 
     @GetMapping(path = {"/v1", "/v1/"}, produces = MediaType.APPLICATION_JSON_VALUE)

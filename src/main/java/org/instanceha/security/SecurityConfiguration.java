@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -64,8 +65,29 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The operator dashboard: a login form against Camunda's identity service (the webapps' users),
+     * the same admin group as the v1 API's local mode, a session, and CSRF tokens on every form.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain dashboard(HttpSecurity http, AuthProperties auth) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/dashboard/**"), path("/webjars/**"),
+                        path("/dashboard-assets/**")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/dashboard/login"), path("/dashboard/forbidden"), path("/webjars/**"),
+                                path("/dashboard-assets/**"))
+                        .permitAll()
+                        .anyRequest().hasAuthority("GROUP_" + auth.adminGroup()))
+                .formLogin(f -> f.loginPage("/dashboard/login").loginProcessingUrl("/dashboard/login")
+                        .defaultSuccessUrl("/dashboard/notifications", true).permitAll())
+                .logout(l -> l.logoutUrl("/dashboard/logout").logoutSuccessUrl("/dashboard/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedPage("/dashboard/forbidden"))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain api(HttpSecurity http, AuthProperties auth, KeystoneTokenValidator keystone,
                             KeystoneSession session) throws Exception {
         boolean keystoneMode = auth.mode() == AuthMode.KEYSTONE;

@@ -91,6 +91,17 @@ public class VmMoveRepository {
         return query.fetch(jdbc, page, VmMoveRepository::map);
     }
 
+    /** Every VM move of the newest {@code notifications} notifications, newest start time first. */
+    public List<VmMove> ofRecentNotifications(int notifications) {
+        return jdbc.sql("""
+                SELECT v.* FROM vmoves v
+                WHERE v.deleted = 0 AND v.notification_uuid IN (
+                    SELECT n.notification_uuid FROM notifications n WHERE n.deleted = 0
+                    ORDER BY n.created_at DESC, n.id DESC LIMIT :n)
+                ORDER BY COALESCE(v.start_time, v.created_at) DESC, v.id DESC""")
+                .param("n", notifications).query(VmMoveRepository::map).list();
+    }
+
     public void planTarget(String uuid, String targetHost, LocalDateTime now) {
         jdbc.sql("UPDATE vmoves SET target_host = :target, updated_at = :now WHERE uuid = :uuid AND status = 'pending'")
                 .param("target", targetHost).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();

@@ -1,0 +1,130 @@
+package org.instanceha.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+import org.instanceha.common.InvalidInputException;
+import org.instanceha.common.PageRequest;
+import org.instanceha.common.SortKey;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationFilter;
+import org.instanceha.notification.NotificationQueries;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.VmMove;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Notifications: the list, and one notification with its Overview and Recovery Progress tabs. */
+@Controller
+public class NotificationPages {
+
+    static final int PAGE_SIZE = 25;
+    private static final List<SortKey> NEWEST_FIRST = List.of(new SortKey("created_at", false),
+            new SortKey("id", false));
+
+    private final NotificationQueries queries;
+    private final RecoveryProgress progress;
+
+    public NotificationPages(NotificationQueries queries, RecoveryProgress progress) {
+        this.queries = queries;
+        this.progress = progress;
+    }
+
+    @GetMapping({"/dashboard", "/dashboard/"})
+    public String home() {
+        return "redirect:/dashboard/notifications";
+    }
+
+    @GetMapping("/dashboard/login")
+    public String login() {
+        return "login";
+    }
+
+    @GetMapping("/dashboard/forbidden")
+    public String forbidden() {
+        return "forbidden";
+    }
+
+    @GetMapping("/dashboard/notifications")
+    public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+                       @RequestParam(required = false) Long after, Model model) {
+        NotificationStatus statusFilter = parse(status, NotificationStatus::fromWire);
+        NotificationType typeFilter = parse(type, NotificationType::valueOf);
+        List<Notification> page = queries.list(new NotificationFilter(statusFilter, null, typeFilter, null),
+                new PageRequest(PAGE_SIZE + 1, after, NEWEST_FIRST));
+        boolean more = page.size() > PAGE_SIZE;
+        List<Notification> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        model.addAttribute("notifications", shown);
+        model.addAttribute("next", more ? shown.get(shown.size() - 1).id() : null);
+        model.addAttribute("status", status);
+        model.addAttribute("type", type);
+        model.addAttribute("statuses", List.of(NotificationStatus.values()).stream().map(NotificationStatus::wireName)
+                .toList());
+        model.addAttribute("types", List.of(NotificationType.values()));
+        return "notifications";
+    }
+
+    @GetMapping("/dashboard/notifications/{uuid}")
+    public String show(@PathVariable String uuid, @RequestParam(defaultValue = "overview") String tab,
+                       Model model) {
+        Notification notification = queries.get(uuid);
+        model.addAttribute("n", notification);
+        model.addAttribute("tab", "progress".equals(tab) ? "progress" : "overview");
+        model.addAttribute("steps", progress.of(uuid));
+        addProgress(notification, model);
+        return "notification";
+    }
+
+    /** The Recovery Progress tab alone, which htmx fetches every 5 s while the notification runs. */
+    @GetMapping("/dashboard/notifications/{uuid}/progress")
+    public String progressFragment(@PathVariable String uuid, Model model) {
+        Notification notification = queries.get(uuid);
+        model.addAttribute("n", notification);
+        addProgress(notification, model);
+        return "notification :: progress";
+    }
+
+    private void addProgress(Notification notification, Model model) {
+        List<VmMove> moves = queries.vmoves(notification.uuid(), null, null,
+                new PageRequest(1000, null, List.of(new SortKey("id", true))));
+        long succeeded = moves.stream().filter(m -> VmMove.SUCCEEDED.equals(m.status())).count();
+        long failed = moves.stream().filter(m -> VmMove.FAILED.equals(m.status())).count();
+        long done = succeeded + failed + moves.stream().filter(m -> VmMove.IGNORED.equals(m.status())).count();
+        model.addAttribute("moves", moves);
+        model.addAttribute("total", moves.size());
+        model.addAttribute("succeeded", succeeded);
+        model.addAttribute("failed", failed);
+        model.addAttribute("percent", moves.isEmpty() ? (isFinal(notification) ? 100 : 0)
+                : Math.round(100.0 * done / moves.size()));
+        model.addAttribute("live", !isFinal(notification));
+    }
+
+    static boolean isFinal(Notification n) {
+        return switch (n.status()) {
+            case FINISHED, ERROR, FAILED, IGNORED -> true;
+            case NEW, RUNNING -> false;
+        };
+    }
+
+    private static <T> T parse(String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Unknown filter value " + value);
+        }
+    }
+
+    /** The colour of a status tag. */
+    public static Map<String, String> statusColours() {
+        return Map.of("new", "blue", "running", "orange", "finished", "green", "error", "red", "failed", "red",
+                "ignored", "grey");
+    }
+}

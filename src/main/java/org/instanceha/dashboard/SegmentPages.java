@@ -1,0 +1,184 @@
+package org.instanceha.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.common.ConflictException;
+import org.instanceha.common.InvalidInputException;
+import org.instanceha.common.NotFoundException;
+import org.instanceha.common.PageRequest;
+import org.instanceha.common.SortKey;
+import org.instanceha.masakari.ApiVersion;
+import org.instanceha.masakari.HostRequests;
+import org.instanceha.masakari.SegmentRequests;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationDraft;
+import org.instanceha.notification.NotificationIntake;
+import org.instanceha.notification.NotificationType;
+import org.instanceha.segment.HostChanges;
+import org.instanceha.segment.HostFilter;
+import org.instanceha.segment.RecoveryMethod;
+import org.instanceha.segment.Segment;
+import org.instanceha.segment.SegmentFilter;
+import org.instanceha.segment.SegmentService;
+import org.instanceha.simulator.SimulatedCloud;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Segments and hosts: list, create, edit, delete, clear maintenance, and (with the simulator) simulate
+ * a host failure. Forms are checked by the v1 API's own schema code and the same service, so the
+ * rules and messages are the API's.
+ */
+@Controller
+public class SegmentPages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PageRequest ALL_BY_NAME = new PageRequest(1000, null,
+            List.of(new SortKey("name", true), new SortKey("id", true)));
+
+    private final SegmentService segments;
+    private final NotificationIntake intake;
+    private final ObjectProvider<SimulatedCloud> simulator;
+    private final Clock clock;
+
+    public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<SimulatedCloud> simulator,
+                        Clock clock) {
+        this.segments = segments;
+        this.intake = intake;
+        this.simulator = simulator;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard/segments")
+    public String list(Model model) {
+        model.addAttribute("segments", segments.listSegments(new SegmentFilter(null, null, null), ALL_BY_NAME));
+        model.addAttribute("methods", RecoveryMethod.wireNames());
+        return "segments";
+    }
+
+    @PostMapping("/dashboard/segments")
+    public String create(@RequestParam String name, @RequestParam(required = false) String description,
+                         @RequestParam String recoveryMethod, @RequestParam String serviceType,
+                         @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments", () -> {
+            ObjectNode segment = JSON.createObjectNode().put("name", name).put("recovery_method", recoveryMethod)
+                    .put("service_type", serviceType).put("enabled", enabled);
+            if (description != null && !description.isBlank()) {
+                segment.put("description", description);
+            }
+            Segment created = segments.createSegment(SegmentRequests.create(wrap("segment", segment), ApiVersion.V1_2));
+            flash.addFlashAttribute("info", "Segment " + created.name() + " created.");
+            return "redirect:/dashboard/segments/" + created.uuid();
+        });
+    }
+
+    @GetMapping("/dashboard/segments/{uuid}")
+    public String show(@PathVariable String uuid, Model model) {
+        model.addAttribute("segment", segments.getSegment(uuid));
+        model.addAttribute("hosts", segments.listHosts(uuid, new HostFilter(null, null, null), ALL_BY_NAME));
+        model.addAttribute("methods", RecoveryMethod.wireNames());
+        model.addAttribute("simulator", simulator.getIfAvailable() != null);
+        return "segment";
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}")
+    public String update(@PathVariable String uuid, @RequestParam String name,
+                         @RequestParam(required = false) String description, @RequestParam String recoveryMethod,
+                         @RequestParam String serviceType, @RequestParam(defaultValue = "false") boolean enabled,
+                         RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            ObjectNode segment = JSON.createObjectNode().put("name", name).put("recovery_method", recoveryMethod)
+                    .put("service_type", serviceType).put("enabled", enabled)
+                    .put("description", description == null || description.isBlank() ? null : description);
+            segments.updateSegment(uuid, SegmentRequests.update(wrap("segment", segment), ApiVersion.V1_2));
+            flash.addFlashAttribute("info", "Segment saved.");
+            return "redirect:/dashboard/segments/" + uuid;
+        });
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}/delete")
+    public String delete(@PathVariable String uuid, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            segments.deleteSegment(uuid);
+            flash.addFlashAttribute("info", "Segment deleted, with its hosts.");
+            return "redirect:/dashboard/segments";
+        });
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}/hosts")
+    public String addHost(@PathVariable String uuid, @RequestParam String name, @RequestParam String type,
+                          @RequestParam String controlAttributes, @RequestParam(defaultValue = "false") boolean reserved,
+                          @RequestParam(defaultValue = "0") String priority, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            ObjectNode host = JSON.createObjectNode().put("name", name).put("type", type)
+                    .put("control_attributes", controlAttributes).put("reserved", reserved).put("priority", priority);
+            segments.createHost(uuid, HostRequests.create(wrap("host", host)));
+            flash.addFlashAttribute("info", "Host " + name + " added.");
+            return "redirect:/dashboard/segments/" + uuid;
+        });
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}/hosts/{host}/delete")
+    public String deleteHost(@PathVariable String uuid, @PathVariable String host, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            segments.deleteHost(uuid, host);
+            flash.addFlashAttribute("info", "Host deleted.");
+            return "redirect:/dashboard/segments/" + uuid;
+        });
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}/hosts/{host}/clear-maintenance")
+    public String clearMaintenance(@PathVariable String uuid, @PathVariable String host, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            segments.updateHost(uuid, host, new HostChanges(null, null, null, null, false, null));
+            flash.addFlashAttribute("info", "Maintenance cleared.");
+            return "redirect:/dashboard/segments/" + uuid;
+        });
+    }
+
+    /** Stops the host in the simulator and reports it as a host monitor would. */
+    @PostMapping("/dashboard/segments/{uuid}/hosts/{host}/simulate-failure")
+    public String simulateFailure(@PathVariable String uuid, @PathVariable String host, RedirectAttributes flash) {
+        SimulatedCloud cloud = simulator.getIfAvailable();
+        if (cloud == null) {
+            throw new NotFoundException("The simulator is off.");
+        }
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
+            String name = segments.getHost(uuid, host).name();
+            cloud.failHost(name);
+            ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED").put("host_status", "NORMAL")
+                    .put("cluster_status", "OFFLINE");
+            Notification notification = intake.accept(new NotificationDraft(NotificationType.COMPUTE_HOST, name,
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
+            return "redirect:/dashboard/notifications/" + notification.uuid() + "?tab=progress";
+        });
+    }
+
+    private static ObjectNode wrap(String key, ObjectNode inner) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set(key, inner);
+        return body;
+    }
+
+    /** Runs an action; a rule it breaks comes back to the page as an error, with the API's message. */
+    private static String attempt(RedirectAttributes flash, String onError, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return onError;
+        }
+    }
+}

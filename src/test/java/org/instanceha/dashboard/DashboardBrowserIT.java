@@ -1,0 +1,165 @@
+package org.instanceha.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.instanceha.ApiIntegrationTest;
+import org.instanceha.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+ * installs): an operator logs in, registers a segment and its hosts, simulates a host failure, and
+ * watches the Recovery Progress tab update itself until every VM is Succeeded. Screenshots of each
+ * page go to target/screenshots.
+ */
+@Tag("browser")
+class DashboardBrowserIT extends ApiIntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        File chromedriver = new File("/usr/bin/chromedriver");
+        assertThat(chromedriver).as("apt-get install -y chromium chromium-driver").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build(),
+                options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void logIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/dashboard/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void anOperatorWatchesARecoveryFromTheBrowser() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).contains("/dashboard/login");
+        screenshot("login");
+        logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard/notifications");
+
+        browser.get(url("/dashboard/segments"));
+        browser.findElement(By.id("segment-name")).sendKeys("web");
+        browser.findElement(By.id("create-segment")).click();
+        assertThat(browser.findElement(By.id("segment-title")).getText()).isEqualTo("web");
+        for (String host : List.of("compute1", "compute2", "compute3", "compute4")) {
+            browser.findElement(By.id("host-name")).sendKeys(host);
+            browser.findElement(By.id("add-host")).click();
+        }
+        browser.findElement(By.id("host-name")).sendKeys("compute9");
+        browser.findElement(By.id("add-host")).click();
+        assertThat(browser.findElement(By.id("error")).getText())
+                .isEqualTo("Compute service with name compute9 could not be found.");
+        assertThat(browser.findElements(By.cssSelector("#hosts tr[data-host]"))).hasSize(4);
+        screenshot("segment");
+
+        cloud.setEvacuationTime(Duration.ofSeconds(6));
+        browser.findElement(By.cssSelector("#hosts tr[data-host='compute4'] button.simulate-failure")).click();
+        assertThat(browser.getCurrentUrl()).contains("tab=progress");
+        ((JavascriptExecutor) browser).executeScript("window.loadedOnce = 'yes';");
+        assertThat(browser.findElement(By.id("auto-refresh")).getText()).isEqualTo("Auto-refreshing every 5s");
+        screenshot("progress-running");
+
+        waitUpTo(90).until(b -> b.findElements(By.cssSelector("#evacuations tr[data-status='succeeded']")).size() == 3);
+        waitUpTo(30).until(b -> b.findElements(By.id("auto-refresh")).isEmpty());
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedOnce;"))
+                .as("the tab refreshed itself, the page was not reloaded").isEqualTo("yes");
+        assertThat(browser.findElement(By.id("succeeded")).getText()).isEqualTo("3");
+        assertThat(browser.findElements(By.id("failed"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#evacuations .move-succeeded .label")))
+                .extracting(WebElement::getText).containsOnly("Succeeded");
+        screenshot("progress-finished");
+
+        browser.get(url("/dashboard/vmoves"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#vmoves tbody tr[data-status]"));
+        assertThat(rows).hasSize(3);
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement copy = rows.get(0).findElement(By.cssSelector("button.copy"));
+        String fullId = copy.getDomAttribute("data-copy");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE instance_uuid = :id").param("id", fullId)
+                .query(Long.class).single()).isEqualTo(1);
+        copy.click();
+        waitUpTo(10).until(b -> "Copied".equals(copy.getText()));
+        Object clipboard = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+        assertThat(clipboard).isEqualTo(fullId);
+        screenshot("vmoves");
+
+        browser.get(url("/dashboard/notifications"));
+        assertThat(browser.findElements(By.cssSelector("#notifications .status-finished"))).hasSize(1);
+        screenshot("notifications");
+    }
+
+    @Test
+    void anonymousVisitorsLogInFirstAndUsersWithoutTheRoleAreForbidden() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/dashboard/vmoves"));
+        assertThat(browser.getCurrentUrl()).contains("/dashboard/login");
+
+        logIn(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
+        browser.get(url("/dashboard/vmoves"));
+        assertThat(browser.findElement(By.id("forbidden")).getText()).contains("may not use the dashboard");
+        screenshot("forbidden");
+
+        // A user of its own: Camunda locks a user for a few seconds after a failed login.
+        var typo = identityService.newUser("browsertypo" + System.nanoTime());
+        typo.setPassword("right-password");
+        identityService.saveUser(typo);
+        logIn(typo.getId(), "wrong-password");
+        assertThat(browser.getCurrentUrl()).contains("error");
+    }
+}
