@@ -3,6 +3,7 @@ package org.instanceha.dashboard;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.SortKey;
@@ -12,11 +13,13 @@ import org.instanceha.notification.NotificationQueries;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.segment.HostRepository;
 import org.instanceha.vmove.VmMove;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Notifications: the list, and one notification with its Overview and Recovery Progress tabs. */
@@ -29,10 +32,15 @@ public class NotificationPages {
 
     private final NotificationQueries queries;
     private final RecoveryProgress progress;
+    private final HostRepository hosts;
+    private final TaskService tasks;
 
-    public NotificationPages(NotificationQueries queries, RecoveryProgress progress) {
+    public NotificationPages(NotificationQueries queries, RecoveryProgress progress, HostRepository hosts,
+                             TaskService tasks) {
         this.queries = queries;
         this.progress = progress;
+        this.hosts = hosts;
+        this.tasks = tasks;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -45,7 +53,8 @@ public class NotificationPages {
         return "login";
     }
 
-    @GetMapping("/dashboard/forbidden")
+    /** Where Spring Security forwards a refused request, whatever its method (a form without its CSRF token). */
+    @RequestMapping("/dashboard/forbidden")
     public String forbidden() {
         return "forbidden";
     }
@@ -60,6 +69,8 @@ public class NotificationPages {
         boolean more = page.size() > PAGE_SIZE;
         List<Notification> shown = more ? page.subList(0, PAGE_SIZE) : page;
         model.addAttribute("notifications", shown);
+        model.addAttribute("hostNames", hosts.namesByUuid(shown.stream().map(Notification::sourceHostUuid)
+                .collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("next", more ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
@@ -76,6 +87,9 @@ public class NotificationPages {
         model.addAttribute("n", notification);
         model.addAttribute("tab", "progress".equals(tab) ? "progress" : "overview");
         model.addAttribute("steps", progress.of(uuid));
+        model.addAttribute("hostName", hosts.namesByUuid(List.of(notification.sourceHostUuid()))
+                .getOrDefault(notification.sourceHostUuid(), notification.sourceHostUuid()));
+        model.addAttribute("openTasks", tasks.createTaskQuery().processInstanceBusinessKey(uuid).count());
         addProgress(notification, model);
         return "notification";
     }

@@ -130,6 +130,27 @@ public class SegmentPages {
         });
     }
 
+    @GetMapping("/dashboard/segments/{uuid}/hosts/{host}")
+    public String showHost(@PathVariable String uuid, @PathVariable String host, Model model) {
+        model.addAttribute("segment", segments.getSegment(uuid));
+        model.addAttribute("host", segments.getHost(uuid, host));
+        return "host";
+    }
+
+    @PostMapping("/dashboard/segments/{uuid}/hosts/{host}")
+    public String updateHost(@PathVariable String uuid, @PathVariable String host, @RequestParam String name,
+                             @RequestParam String type, @RequestParam String controlAttributes,
+                             @RequestParam(defaultValue = "false") boolean reserved,
+                             @RequestParam(defaultValue = "0") String priority, RedirectAttributes flash) {
+        return attempt(flash, "redirect:/dashboard/segments/" + uuid + "/hosts/" + host, () -> {
+            ObjectNode changes = JSON.createObjectNode().put("name", name).put("type", type)
+                    .put("control_attributes", controlAttributes).put("reserved", reserved).put("priority", priority);
+            segments.updateHost(uuid, host, HostRequests.update(wrap("host", changes)));
+            flash.addFlashAttribute("info", "Host " + name + " saved.");
+            return "redirect:/dashboard/segments/" + uuid;
+        });
+    }
+
     @PostMapping("/dashboard/segments/{uuid}/hosts/{host}/delete")
     public String deleteHost(@PathVariable String uuid, @PathVariable String host, RedirectAttributes flash) {
         return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {

@@ -93,6 +93,18 @@ public class HostRepository {
         return id.flatMap(i -> findByName(name));
     }
 
+    /** Host names by uuid, for the hosts among {@code uuids} that exist (deleted ones too). */
+    public java.util.Map<String, String> namesByUuid(java.util.Collection<String> uuids) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!uuids.isEmpty()) {
+            jdbc.sql("SELECT uuid, name FROM hosts WHERE uuid IN (:uuids)").param("uuids", uuids)
+                    .query(rs -> {
+                        names.put(rs.getString("uuid"), rs.getString("name"));
+                    });
+        }
+        return names;
+    }
+
     /** Every live host of a segment. */
     public List<Host> allOf(long segmentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.failover_segment_id = :segmentId "

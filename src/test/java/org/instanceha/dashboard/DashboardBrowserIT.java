@@ -137,6 +137,13 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 "const done = arguments[arguments.length - 1];"
                         + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
         assertThat(clipboard).isEqualTo(fullId);
+        WebElement copyNotification = rows.get(0).findElements(By.cssSelector("button.copy")).get(1);
+        copyNotification.click();
+        waitUpTo(10).until(b -> "Copied".equals(copyNotification.getText()));
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));"))
+                .isEqualTo(copyNotification.getDomAttribute("data-copy"))
+                .isEqualTo(jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).single());
         screenshot("vmoves");
 
         browser.get(url("/dashboard/notifications"));

@@ -1,0 +1,119 @@
+package org.instanceha.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.instanceha.ApiIntegrationTest;
+import org.instanceha.TestUsers;
+import org.junit.jupiter.api.Test;
+
+/** Who may see the dashboard, CSRF on its forms, and the API's rules behind its forms, over plain HTTP. */
+class DashboardAccessIT extends ApiIntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final class Browser {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts a form and follows its redirect, as a browser does; returns the page it lands on. */
+        String submit(String path, String form) throws Exception {
+            HttpResponse<String> answer = post(path, form);
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(302);
+            return get(answer.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")).body();
+        }
+
+        String csrf(String path) throws Exception {
+            Matcher m = CSRF.matcher(get(path).body());
+            assertThat(m.find()).as("a CSRF token on " + path).isTrue();
+            return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        }
+
+        Browser logIn(String user, String password) throws Exception {
+            post("/dashboard/login", "username=" + user + "&password=" + password + "&_csrf=" + csrf("/dashboard/login"));
+            return this;
+        }
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginAndBrowsersAtTheRootToTheDashboard() throws Exception {
+        Browser anonymous = new Browser();
+
+        HttpResponse<String> page = anonymous.get("/dashboard/vmoves");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/login");
+        HttpResponse<String> root = anonymous.http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/")).header("Accept", "text/html,application/xhtml+xml")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/");
+    }
+
+    @Test
+    void aUserWithoutTheRoleIsForbidden() throws Exception {
+        Browser operator = new Browser().logIn(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
+
+        for (String page : new String[] {"/dashboard/notifications", "/dashboard/vmoves", "/dashboard/segments"}) {
+            HttpResponse<String> answer = operator.get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(403);
+            assertThat(answer.body()).contains("may not use the dashboard");
+        }
+    }
+
+    @Test
+    void formsNeedTheirCsrfTokenAndFollowTheApisRules() throws Exception {
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        assertThat(admin.get("/dashboard/notifications").statusCode()).isEqualTo(200);
+
+        assertThat(admin.post("/dashboard/segments", "name=forged&recoveryMethod=auto&serviceType=COMPUTE")
+                .statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM segments").query(Long.class).single()).isZero();
+
+        String token = admin.csrf("/dashboard/segments");
+        HttpResponse<String> created = admin.post("/dashboard/segments",
+                "name=seg1&recoveryMethod=auto&serviceType=COMPUTE&enabled=true&_csrf=" + token);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String segmentPage = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        assertThat(admin.get(segmentPage).body()).contains("Segment seg1 created.");
+        assertThat(admin.submit("/dashboard/segments", "name=seg1&recoveryMethod=auto&serviceType=COMPUTE&_csrf=" + token))
+                .contains("Failover segment with name seg1 already exists.");
+        assertThat(admin.submit("/dashboard/segments", "name=+lead&recoveryMethod=auto&serviceType=COMPUTE&_csrf=" + token))
+                .contains("Can not start or end with whitespace");
+
+        assertThat(admin.submit(segmentPage + "/hosts", "name=compute1&type=COMPUTE&controlAttributes=SSH&priority=0&_csrf="
+                + token)).contains("Host compute1 added.");
+        assertThat(admin.submit(segmentPage + "/hosts", "name=compute9&type=COMPUTE&controlAttributes=SSH&priority=0&_csrf="
+                + token)).contains("Compute service with name compute9 could not be found.");
+        String host = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute1' AND deleted = 0").query(String.class).single();
+        assertThat(admin.submit(segmentPage + "/hosts/" + host,
+                "name=compute1&type=COMPUTE&controlAttributes=IPMI&priority=5&reserved=true&_csrf=" + token))
+                .contains("Host compute1 saved.");
+        assertThat(jdbc.sql("SELECT priority FROM hosts WHERE uuid = :u").param("u", host).query(Integer.class).single())
+                .isEqualTo(5);
+        jdbc.sql("UPDATE hosts SET on_maintenance = TRUE").update();
+        assertThat(admin.submit(segmentPage + "/hosts/" + host + "/clear-maintenance", "_csrf=" + token))
+                .contains("Maintenance cleared.");
+        assertThat(jdbc.sql("SELECT on_maintenance FROM hosts WHERE uuid = :u").param("u", host).query(Boolean.class)
+                .single()).isFalse();
+    }
+}
