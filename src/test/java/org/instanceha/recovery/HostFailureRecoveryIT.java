@@ -141,6 +141,26 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void evacuationsNovaEndsInErrorAreRecordedAsFailedWithNovasFault() {
+        segment("auto", true);
+        cloud.setEvacuationFailureRate(1.0);
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("error");
+        assertThat(vmoves(done.get("notification_uuid").asText())).hasSize(3).allSatisfy(m -> {
+            assertThat(m.get("status").asText()).isEqualTo("failed");
+            assertThat(m.get("message").asText()).startsWith("Nova could not evacuate")
+                    .contains("Simulated evacuation failure");
+            assertThat(m.get("dest_host").isNull()).isTrue();
+        });
+        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> {
+            assertThat(serverHost(vm)).isEqualTo("compute4");
+            assertThat(compute.server(cloud.serverNamed(vm).orElseThrow().id()).orElseThrow().locked()).isFalse();
+        });
+    }
+
+    @Test
     void aHostWithoutInstancesFinishesAtOnce() {
         String segment = segment("auto", true);
         novaHasComputeHosts("empty1");
