@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,7 +75,14 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         browser.get(url("/dashboard/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        submit(By.id("login"));
+    }
+
+    /** Clicks a submit button and waits for the next page, so that no element of the old one is used. */
+    private void submit(By button) {
+        WebElement element = browser.findElement(button);
+        element.click();
+        waitUpTo(20).until(ExpectedConditions.stalenessOf(element));
     }
 
     private WebDriverWait waitUpTo(int seconds) {
@@ -92,21 +100,21 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
         browser.get(url("/dashboard/segments"));
         browser.findElement(By.id("segment-name")).sendKeys("web");
-        browser.findElement(By.id("create-segment")).click();
+        submit(By.id("create-segment"));
         assertThat(browser.findElement(By.id("segment-title")).getText()).isEqualTo("web");
         for (String host : List.of("compute1", "compute2", "compute3", "compute4")) {
             browser.findElement(By.id("host-name")).sendKeys(host);
-            browser.findElement(By.id("add-host")).click();
+            submit(By.id("add-host"));
         }
         browser.findElement(By.id("host-name")).sendKeys("compute9");
-        browser.findElement(By.id("add-host")).click();
+        submit(By.id("add-host"));
         assertThat(browser.findElement(By.id("error")).getText())
                 .isEqualTo("Compute service with name compute9 could not be found.");
         assertThat(browser.findElements(By.cssSelector("#hosts tr[data-host]"))).hasSize(4);
         screenshot("segment");
 
         cloud.setEvacuationTime(Duration.ofSeconds(6));
-        browser.findElement(By.cssSelector("#hosts tr[data-host='compute4'] button.simulate-failure")).click();
+        submit(By.cssSelector("#hosts tr[data-host='compute4'] button.simulate-failure"));
         assertThat(browser.getCurrentUrl()).contains("tab=progress");
         ((JavascriptExecutor) browser).executeScript("window.loadedOnce = 'yes';");
         assertThat(browser.findElement(By.id("auto-refresh")).getText()).isEqualTo("Auto-refreshing every 5s");
