@@ -49,7 +49,8 @@ public abstract class ApiIntegrationTest {
             }
             return runtimeService.createProcessInstanceQuery().count() == 0;
         });
-        for (String table : new String[] {"recovery_progress", "vmoves", "notifications", "hosts", "segments"}) {
+        for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "notifications", "hosts",
+                "segments"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         if (identityService.createUserQuery().userId(TestUsers.OPERATOR).count() == 0) {

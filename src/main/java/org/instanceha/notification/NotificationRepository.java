@@ -105,12 +105,6 @@ public class NotificationRepository {
                 .update() > 0;
     }
 
-    /** Locks the notification row until the transaction ends (serialises work on one notification). */
-    public void lock(String uuid) {
-        jdbc.sql("SELECT id FROM notifications WHERE notification_uuid = :uuid FOR UPDATE")
-                .param("uuid", uuid).query(Long.class).optional();
-    }
-
     static Notification map(ResultSet rs, int row) throws SQLException {
         return new Notification(rs.getLong("id"), rs.getString("notification_uuid"),
                 time(rs, "generated_time"), rs.getString("source_host_uuid"),

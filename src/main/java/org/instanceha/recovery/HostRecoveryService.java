@@ -180,6 +180,7 @@ public class HostRecoveryService {
                 .filter(m -> VmMove.PENDING.equals(m.status()) && m.targetHost() == null)
                 .map(m -> new TargetPlanner.Instance(m.uuid(), m.instanceName(), m.vcpus(), m.ramMb())).toList();
         TargetPlanner.Plan plan = TargetPlanner.plan(method, instances, candidates);
+        vmoves.createSlotLock(uuid);
         for (String reservedHost : plan.reservedHostsUsed()) {
             takeReservedHostIntoUse(uuid, task, reservedHost, failedHost);
         }
@@ -244,7 +245,6 @@ public class HostRecoveryService {
     /** Takes one of the notification's evacuation slots; false when all are in use. */
     public boolean claimSlot(String vmoveId) {
         VmMove move = vmove(vmoveId);
-        notifications.lock(move.notificationUuid());
         return vmoves.claimSlot(vmoveId, move.notificationUuid(), properties.maxParallelEvacuations(),
                 UtcTime.now(clock));
     }

@@ -107,12 +107,24 @@ public class VmMoveRepository {
                 .param("target", targetHost).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
     }
 
+    /** Creates the notification's slot lock row, unless it exists. */
+    public void createSlotLock(String notificationUuid) {
+        try {
+            jdbc.sql("INSERT INTO evacuation_slot_locks (notification_uuid) VALUES (:n)")
+                    .param("n", notificationUuid).update();
+        } catch (DuplicateKeyException e) {
+            // planned before
+        }
+    }
+
     /**
-     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing. The caller
-     * holds the notification's row lock, so that concurrent claims on several nodes count correctly.
-     * A move already ongoing (the job ran before) counts as claimed.
+     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing, under the
+     * notification's slot lock, so that concurrent claims on several nodes count correctly. A move
+     * already ongoing (the job ran before) counts as claimed.
      */
     public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, LocalDateTime now) {
+        jdbc.sql("SELECT notification_uuid FROM evacuation_slot_locks WHERE notification_uuid = :n FOR UPDATE")
+                .param("n", notificationUuid).query(String.class).optional();
         String status = jdbc.sql("SELECT status FROM vmoves WHERE uuid = :uuid").param("uuid", uuid)
                 .query(String.class).single();
         if (!VmMove.PENDING.equals(status)) {
