@@ -1,7 +1,6 @@
 package org.instanceha.dashboard;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.instanceha.common.InvalidInputException;
@@ -134,11 +133,5 @@ public class NotificationPages {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Unknown filter value " + value);
         }
-    }
-
-    /** The colour of a status tag. */
-    public static Map<String, String> statusColours() {
-        return Map.of("new", "blue", "running", "orange", "finished", "green", "error", "red", "failed", "red",
-                "ignored", "grey");
     }
 }

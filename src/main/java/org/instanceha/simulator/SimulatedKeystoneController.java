@@ -148,7 +148,7 @@ public class SimulatedKeystoneController {
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String title, String message) {
-        return SimulatorFaults.keystoneError(status, title, message)
+        return SimulatorFaults.keystoneStatus(status)
                 .body(SimulatorFaults.keystoneBody(status, title, message));
     }
 

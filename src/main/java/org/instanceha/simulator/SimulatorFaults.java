@@ -31,12 +31,12 @@ public class SimulatorFaults {
 
     @ExceptionHandler(KeystoneUnauthorized.class)
     ResponseEntity<Map<String, Object>> unauthorized(KeystoneUnauthorized e, HttpServletRequest request) {
-        return keystoneError(401, "Unauthorized", e.getMessage())
+        return keystoneStatus(401)
                 .header("WWW-Authenticate", "Keystone uri=\"" + SimulatedKeystoneController.identityUrl(request)
                         + "\"").body(keystoneBody(401, "Unauthorized", e.getMessage()));
     }
 
-    static ResponseEntity.BodyBuilder keystoneError(int status, String title, String message) {
+    static ResponseEntity.BodyBuilder keystoneStatus(int status) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
     }
 

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -231,9 +230,5 @@ abstract class ComputeContract {
             return s.idle() && !source.equals(s.host());
         });
         return compute().server(id).orElseThrow();
-    }
-
-    static Set<String> ids(List<Server> servers) {
-        return servers.stream().map(Server::id).collect(Collectors.toSet());
     }
 }
