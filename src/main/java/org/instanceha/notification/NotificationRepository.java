@@ -94,15 +94,27 @@ public class NotificationRepository {
     }
 
     /** Sets the status (and message, when given); returns whether the notification exists. */
+    /**
+     * Moves a notification that is still {@code new} or {@code running} on to {@code status}; a final
+     * status never changes again. False when it had one already (another node, or the workflow, was first).
+     */
     public boolean updateStatus(String uuid, NotificationStatus status, String message, LocalDateTime now) {
         return jdbc.sql("""
                 UPDATE notifications SET status = :status, message = COALESCE(:message, message), updated_at = :now
-                WHERE notification_uuid = :uuid""")
+                WHERE notification_uuid = :uuid AND status IN ('new', 'running')""")
                 .param("status", status.wireName())
                 .param("message", message)
                 .param("now", Timestamp.valueOf(now))
                 .param("uuid", uuid)
                 .update() > 0;
+    }
+
+    /** Notifications still {@code new} or {@code running}, oldest first, at most {@code limit}. */
+    public List<String> unfinished(int limit) {
+        return jdbc.sql("""
+                SELECT notification_uuid FROM notifications
+                WHERE status IN ('new', 'running') AND deleted = 0 ORDER BY created_at, id LIMIT :limit""")
+                .param("limit", limit).query(String.class).list();
     }
 
     static Notification map(ResultSet rs, int row) throws SQLException {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.instanceha.common.UtcTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,13 @@ public class RecoveryProgress {
                 .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
                 .param("now", Timestamp.valueOf(UtcTime.now(clock)))
                 .update();
+    }
+
+    /** The state of the notification's newest entry (success, skipped, error, running), if it has one. */
+    public Optional<String> lastState(String notificationUuid) {
+        return jdbc.sql("""
+                SELECT state FROM recovery_progress WHERE notification_uuid = :uuid ORDER BY id DESC LIMIT 1""")
+                .param("uuid", notificationUuid).query(String.class).optional();
     }
 
     public List<Entry> of(String notificationUuid) {

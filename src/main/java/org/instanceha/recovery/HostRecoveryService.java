@@ -75,7 +75,9 @@ public class HostRecoveryService {
         String event = payload.path("event").asText(null);
         RegistrationRules.Decision decision = RegistrationRules.decide(event, payload.path("host_status").asText(null),
                 host.name());
-        notifications.updateStatus(uuid, NotificationStatus.RUNNING, null, UtcTime.now(clock));
+        if (!notifications.updateStatus(uuid, NotificationStatus.RUNNING, null, UtcTime.now(clock))) {
+            log.warn("Notification {} has ended already; its workflow runs again but it keeps its status", uuid);
+        }
         if ("STOPPED".equals(event)) {
             hosts.putOnMaintenance(host.id(), UtcTime.now(clock));
             progress.record(uuid, task, "running", 0.5, "Host " + host.name() + " is on maintenance from now on"
@@ -95,20 +97,26 @@ public class HostRecoveryService {
     }
 
     public void finish(String uuid, String task, String message) {
-        notifications.updateStatus(uuid, NotificationStatus.FINISHED, message, UtcTime.now(clock));
-        progress.record(uuid, task, "success", 1.0, message);
+        end(uuid, NotificationStatus.FINISHED, task, "success", message);
+        log.info("Notification {} finished: {}", uuid, message);
     }
 
     public void ignore(String uuid, String task, String reason) {
-        notifications.updateStatus(uuid, NotificationStatus.IGNORED, reason, UtcTime.now(clock));
-        progress.record(uuid, task, "skipped", 1.0, reason);
+        end(uuid, NotificationStatus.IGNORED, task, "skipped", reason);
         log.info("Notification {} ignored: {}", uuid, reason);
     }
 
     public void fail(String uuid, String task, String message) {
-        notifications.updateStatus(uuid, NotificationStatus.ERROR, message, UtcTime.now(clock));
-        progress.record(uuid, task, "error", 1.0, message);
+        end(uuid, NotificationStatus.ERROR, task, "error", message);
         log.warn("Notification {} ended in error: {}", uuid, message);
+    }
+
+    private void end(String uuid, NotificationStatus status, String task, String progressState, String message) {
+        if (!notifications.updateStatus(uuid, status, message, UtcTime.now(clock))) {
+            log.warn("Notification {} had ended before its workflow ended it; it keeps its status, not {}", uuid,
+                    status.wireName());
+        }
+        progress.record(uuid, task, progressState, 1.0, message);
     }
 
     public void forceDown(String uuid, String task, String host) {

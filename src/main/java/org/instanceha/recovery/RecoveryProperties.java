@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param addReservedHostToAggregate     add a reserved host taken into use to the failed host's aggregates
  * @param novaRetryCycle                 how a task that calls Nova is retried when Nova fails (ISO 8601
  *                                       repeat: R5/PT10S is five more tries, ten seconds apart), then an incident
+ * @param strandedCheckInterval          how often each node looks for notifications still new or running whose
+ *                                       workflow is gone (cancelled in Cockpit, say) and settles them; 0: never
  */
 @ConfigurationProperties("instanceha.recovery")
 public record RecoveryProperties(
@@ -34,5 +36,6 @@ public record RecoveryProperties(
         @DefaultValue("10m") Duration evacuationTimeout,
         @DefaultValue("1s") Duration slotWaitInterval,
         @DefaultValue("false") boolean addReservedHostToAggregate,
-        @DefaultValue("R5/PT10S") String novaRetryCycle) {
+        @DefaultValue("R5/PT10S") String novaRetryCycle,
+        @DefaultValue("1m") Duration strandedCheckInterval) {
 }

@@ -157,6 +157,15 @@ public class VmMoveRepository {
                 .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
     }
 
+    /** Fails the notification's moves that are still pending or ongoing; returns how many. */
+    public int failUnfinished(String notificationUuid, String message, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE vmoves SET status = 'failed', message = :message, end_time = :now, updated_at = :now
+                WHERE notification_uuid = :n AND status IN ('pending', 'ongoing')""")
+                .param("message", message).param("now", Timestamp.valueOf(now)).param("n", notificationUuid)
+                .update();
+    }
+
     /** How many moves of the notification are in each status. */
     public Map<String, Long> countByStatus(String notificationUuid) {
         Map<String, Long> counts = new java.util.HashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.instanceha.notification.NotificationStatus;
 import org.instanceha.nova.Migration;
 import org.instanceha.nova.Server;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,37 @@ class RecoveryRulesTest {
                 .message()).contains("no longer exists");
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", "rebuilding", "source", Map.of())),
                 "source", List.of(), now, now).message()).contains("did not settle in time");
+    }
+
+    @Test
+    void aStrandedNotificationSaysWhatItsWorkflowAndItsMovesShow() {
+        var cancelled = StrandedNotificationRules.settle("EXTERNALLY_TERMINATED", "Cancelled by jane",
+                Map.of("succeeded", 1L, "ongoing", 2L), "running");
+        assertThat(cancelled.status()).isEqualTo(NotificationStatus.ERROR);
+        assertThat(cancelled.message()).isEqualTo("The recovery workflow was cancelled (Cancelled by jane) before it "
+                + "ended. 1 of 3 instance(s) evacuated, 2 not finished.");
+        assertThat(cancelled.unfinishedMoveMessage()).contains("cancelled before this evacuation ended");
+        assertThat(cancelled.progressState()).isEqualTo("error");
+
+        var allMoved = StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 3L), "success");
+        assertThat(allMoved.status()).isEqualTo(NotificationStatus.FINISHED);
+        assertThat(allMoved.message()).isEqualTo("The recovery workflow ended. 3 of 3 instance(s) evacuated.");
+        assertThat(allMoved.progressState()).isEqualTo("success");
+
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 2L, "failed", 1L),
+                "error").message()).isEqualTo("The recovery workflow ended. 2 of 3 instance(s) evacuated, 1 failed.");
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 2L, "pending", 1L),
+                "success").status()).isEqualTo(NotificationStatus.ERROR);
+        var ignored = StrandedNotificationRules.settle("COMPLETED", null, Map.of(), "skipped");
+        assertThat(ignored.status()).isEqualTo(NotificationStatus.IGNORED);
+        assertThat(ignored.progressState()).isEqualTo("skipped");
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of(), "error").status())
+                .isEqualTo(NotificationStatus.ERROR);
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of(), null).status())
+                .isEqualTo(NotificationStatus.FINISHED);
+
+        var unknown = StrandedNotificationRules.settle(null, null, Map.of(), null);
+        assertThat(unknown.status()).isEqualTo(NotificationStatus.ERROR);
+        assertThat(unknown.message()).startsWith("No recovery workflow exists for this notification");
     }
 }

@@ -10,11 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.instanceha.ApiIntegrationTest;
 import org.instanceha.HttpApi.Response;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Helpers of the recovery scenarios: a segment of simulator hosts, a monitor's report, waiting for the end. */
 abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
+
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
 
     static final List<String> FINAL = List.of("finished", "error", "failed", "ignored");
 
@@ -59,13 +68,37 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
     }
 
     JsonNode awaitEnd(String notification, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> FINAL.contains(
-                api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText()));
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> FINAL.contains(
+                    api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("notification " + notification + " did not end within " + atMost + ": "
+                    + describeRecovery(notification), e);
+        }
         return api.get("/v1/notifications/" + notification).version("1.1").send().json().get("notification");
     }
 
     JsonNode awaitEnd(String notification) {
         return awaitEnd(notification, Duration.ofSeconds(60));
+    }
+
+    /** What the engine knows of a recovery that did not end: its notification, open activities, jobs, incidents. */
+    String describeRecovery(String notification) {
+        StringBuilder text = new StringBuilder("\n  notification: ").append(
+                api.get("/v1/notifications/" + notification).version("1.1").send().json());
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(notification).list().forEach(p -> {
+            text.append("\n  process instance ").append(p.getId()).append(" at ")
+                    .append(runtimeService.getActiveActivityIds(p.getId()));
+            managementService.createJobQuery().processInstanceId(p.getId()).list().forEach(j -> text
+                    .append("\n  job ").append(j.getId()).append(" retries ").append(j.getRetries()).append(": ")
+                    .append(j.getExceptionMessage()));
+            runtimeService.createIncidentQuery().processInstanceId(p.getId()).list().forEach(i -> text
+                    .append("\n  incident ").append(i.getActivityId()).append(": ").append(i.getIncidentMessage()));
+        });
+        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(notification).list()
+                .forEach(h -> text.append("\n  history: ").append(h.getId()).append(" state ").append(h.getState())
+                        .append(" end ").append(h.getEndActivityId()));
+        return text.toString();
     }
 
     List<JsonNode> vmoves(String notification) {
