@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"instanceha.auth.mode=keystone", "instanceha.auth.token-cache-ttl=1s",
                 // A second application context on the same test database: its job executor must not
-                // take the other context's workflow jobs.
-                "camunda.bpm.job-execution.enabled=false"})
+                // take the other context's workflow jobs, and its engine must not replace theirs as the
+                // "default" engine that their engine-rest calls reach.
+                "camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=keystoneAuth"})
 class KeystoneAuthIT {
 
     @LocalServerPort
