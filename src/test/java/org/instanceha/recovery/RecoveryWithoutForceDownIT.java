@@ -7,23 +7,13 @@ import org.instanceha.HttpApi.Response;
 import org.instanceha.nova.Compute;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * With {@code instanceha.recovery.force-down=false} the workflow does not force the failed host's
  * service down: it waits on a timer until Nova reports it down, or ends in error after
- * {@code service-down-timeout}. This needs settings of its own, hence a second application context;
- * it gets a database of its own too (an in-memory H2, also in the PostgreSQL pass), or its job executor
- * would take the jobs of the other tests' context, and an engine name of its own, or it would replace
- * theirs as Camunda's "default" engine, the one their engine-rest calls reach.
+ * {@code service-down-timeout}.
  */
-@TestPropertySource(properties = {
-        "instanceha.recovery.force-down=false",
-        "instanceha.recovery.service-down-timeout=4s",
-        "spring.datasource.url=jdbc:h2:mem:instanceha-no-force-down;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        "camunda.bpm.process-engine-name=noForceDown"})
+@OwnSettingsContext
 class RecoveryWithoutForceDownIT extends RecoveryScenarioSupport {
 
     @Autowired
