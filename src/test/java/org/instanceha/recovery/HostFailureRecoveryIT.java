@@ -224,6 +224,37 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void aNovaOutageLongerThanTheRetriesBecomesAnIncidentAndARetryFinishesTheRecovery() {
+        segment("auto", true);
+        cloud.failHost("compute4");
+        cloud.failNextRequests(Integer.MAX_VALUE, 503);
+
+        Response r = report("compute4", "STOPPED", "NORMAL");
+        String notification = r.json().at("/notification/notification_uuid").asText();
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(notification)
+                .singleResult().getId();
+        var incident = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                runtimeService.createIncidentQuery().processInstanceId(instance).singleResult(),
+                java.util.Objects::nonNull);
+
+        assertThat(incident.getActivityId()).isEqualTo("ForceDownComputeService");
+        assertThat(incident.getIncidentMessage()).contains("503");
+        assertThat(api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText())
+                .isEqualTo("running");
+
+        // Nova is back; the operator retries the failed job, as Cockpit's "Retry" does.
+        cloud.failNextRequests(0, 503);
+        Response retried = api.put("/engine-rest/job/" + incident.getConfiguration() + "/retries",
+                "{\"retries\": 1}").send();
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(204);
+
+        JsonNode done = awaitEnd(notification);
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        assertThat(vmoves(notification)).hasSize(3)
+                .allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
+    }
+
+    @Test
     void evacuatingTwiceNeverAsksNovaTwice() {
         segment("auto", true);
         cloud.setEvacuationTime(Duration.ofSeconds(4));
