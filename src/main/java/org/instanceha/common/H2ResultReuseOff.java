@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns off H2's reuse of query results ({@code SET OPTIMIZE_REUSE_RESULTS 0}) as soon as an H2
- * data source (the embedded default, and the tests) exists. With it on, a connection can keep answering a query with a result read just
- * before another transaction committed: under the 50-instance recovery, the API showed a notification
- * {@code running} after it had already shown it {@code finished} (4 of 19 runs; none of 22 since this).
+ * data source exists (the embedded default, the tests, any H2 URL given). With it on, a connection can
+ * keep answering a query with a result read just before another transaction committed: under the
+ * 50-instance recovery, the API showed a notification {@code running} after it had already shown it
+ * {@code finished} (4 of 19 runs; none of 22 since this).
  * The setting is the database's, for every connection, and needs H2 admin rights; without them the
  * URL can carry {@code ;OPTIMIZE_REUSE_RESULTS=FALSE} instead. PostgreSQL is left alone.
  */

@@ -93,7 +93,6 @@ public class NotificationRepository {
         return query.fetch(jdbc, page, NotificationRepository::map);
     }
 
-    /** Sets the status (and message, when given); returns whether the notification exists. */
     /**
      * Moves a notification that is still {@code new} or {@code running} on to {@code status}; a final
      * status never changes again. False when it had one already (another node, or the workflow, was first).

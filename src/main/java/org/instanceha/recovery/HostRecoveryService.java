@@ -332,12 +332,8 @@ public class HostRecoveryService {
     /** Ends the notification: finished when every instance moved, error otherwise. */
     public boolean conclude(String uuid, String task) {
         Map<String, Long> counts = vmoves.countByStatus(uuid);
-        long succeeded = counts.getOrDefault(VmMove.SUCCEEDED, 0L);
-        long failed = counts.getOrDefault(VmMove.FAILED, 0L);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        String message = succeeded + " of " + total + " instance(s) evacuated" + (failed > 0 ? ", " + failed
-                + " failed." : ".");
-        if (failed == 0) {
+        String message = VmMove.summary(counts);
+        if (counts.getOrDefault(VmMove.FAILED, 0L) == 0) {
             finish(uuid, task, message);
             return true;
         }

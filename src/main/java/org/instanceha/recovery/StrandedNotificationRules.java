@@ -74,14 +74,7 @@ public final class StrandedNotificationRules {
     }
 
     private static String moveSummary(Map<String, Long> counts) {
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return "";
-        }
-        long unfinished = count(counts, VmMove.PENDING) + count(counts, VmMove.ONGOING);
-        return " " + count(counts, VmMove.SUCCEEDED) + " of " + total + " instance(s) evacuated"
-                + (count(counts, VmMove.FAILED) > 0 ? ", " + count(counts, VmMove.FAILED) + " failed" : "")
-                + (unfinished > 0 ? ", " + unfinished + " not finished" : "") + ".";
+        return counts.isEmpty() ? "" : " " + VmMove.summary(counts);
     }
 
     private static long count(Map<String, Long> counts, String status) {

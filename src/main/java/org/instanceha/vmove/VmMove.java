@@ -1,6 +1,7 @@
 package org.instanceha.vmove;
 
 import java.time.LocalDateTime;
+import java.util.Map;
 
 /**
  * The move of one instance off a failed host: {@code pending} until its evacuation starts,
@@ -18,4 +19,17 @@ public record VmMove(long id, String uuid, String notificationUuid, String insta
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
     public static final String IGNORED = "ignored";
+
+    /**
+     * How a notification's moves stand, in the words its message uses: "2 of 3 instance(s) evacuated,
+     * 1 failed." (and ", N not finished" while some are pending or ongoing). {@code counts}: moves by status.
+     */
+    public static String summary(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long failed = counts.getOrDefault(FAILED, 0L);
+        long unfinished = counts.getOrDefault(PENDING, 0L) + counts.getOrDefault(ONGOING, 0L);
+        return counts.getOrDefault(SUCCEEDED, 0L) + " of " + total + " instance(s) evacuated"
+                + (failed > 0 ? ", " + failed + " failed" : "")
+                + (unfinished > 0 ? ", " + unfinished + " not finished" : "") + ".";
+    }
 }
