@@ -1,5 +1,6 @@
 package org.instanceha.dashboard;
 
+import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,25 +10,24 @@ import org.springframework.stereotype.Component;
 @Component("moveStatus")
 public class MoveStatus {
 
-    public String label(String status) {
+    public String label(VmMoveStatus status) {
         return switch (status) {
-            case "pending" -> "Pending";
-            case "ongoing" -> "Running";
-            case "succeeded" -> "Succeeded";
-            case "failed" -> "Failed";
-            case "ignored" -> "Ignored";
-            default -> status;
+            case PENDING -> "Pending";
+            case ONGOING -> "Running";
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case IGNORED -> "Ignored";
         };
     }
 
     /** HTML of the icon: a grey clock, a blue spinner, a green check, a red cross. */
-    public String icon(String status) {
+    public String icon(VmMoveStatus status) {
         return switch (status) {
-            case "pending" -> "&#9201;";
-            case "ongoing" -> "<span class=\"spinner\"></span>";
-            case "succeeded" -> "&#10004;";
-            case "failed" -> "&#10006;";
-            default -> "&#8226;";
+            case PENDING -> "&#9201;";
+            case ONGOING -> "<span class=\"spinner\"></span>";
+            case SUCCEEDED -> "&#10004;";
+            case FAILED -> "&#10006;";
+            case IGNORED -> "&#8226;";
         };
     }
 }

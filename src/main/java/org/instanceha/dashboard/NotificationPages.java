@@ -14,6 +14,8 @@ import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.segment.HostRepository;
 import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +35,15 @@ public class NotificationPages {
     private final RecoveryProgress progress;
     private final HostRepository hosts;
     private final TaskService tasks;
+    private final VmMoveRepository vmoves;
 
     public NotificationPages(NotificationQueries queries, RecoveryProgress progress, HostRepository hosts,
-                             TaskService tasks) {
+                             TaskService tasks, VmMoveRepository vmoves) {
         this.queries = queries;
         this.progress = progress;
         this.hosts = hosts;
         this.tasks = tasks;
+        this.vmoves = vmoves;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -103,11 +107,11 @@ public class NotificationPages {
     }
 
     private void addProgress(Notification notification, Model model) {
-        List<VmMove> moves = queries.vmoves(notification.uuid(), null, null,
+        List<VmMove> moves = vmoves.list(notification.uuid(), null, null,
                 new PageRequest(1000, null, List.of(new SortKey("id", true))));
-        long succeeded = moves.stream().filter(m -> VmMove.SUCCEEDED.equals(m.status())).count();
-        long failed = moves.stream().filter(m -> VmMove.FAILED.equals(m.status())).count();
-        long done = succeeded + failed + moves.stream().filter(m -> VmMove.IGNORED.equals(m.status())).count();
+        long succeeded = moves.stream().filter(m -> m.status() == VmMoveStatus.SUCCEEDED).count();
+        long failed = moves.stream().filter(m -> m.status() == VmMoveStatus.FAILED).count();
+        long done = moves.stream().filter(m -> !m.status().unfinished()).count();
         model.addAttribute("moves", moves);
         model.addAttribute("total", moves.size());
         model.addAttribute("succeeded", succeeded);

@@ -13,9 +13,6 @@ import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.SortKey;
-import org.instanceha.masakari.ApiVersion;
-import org.instanceha.masakari.HostRequests;
-import org.instanceha.masakari.SegmentRequests;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
 import org.instanceha.notification.NotificationIntake;
@@ -24,9 +21,9 @@ import org.instanceha.segment.HostChanges;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.Segment;
+import org.instanceha.segment.SegmentFields;
 import org.instanceha.segment.SegmentFilter;
 import org.instanceha.segment.SegmentService;
-import org.instanceha.simulator.SimulatedCloud;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,8 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Segments and hosts: list, create, edit, delete, clear maintenance, and (with the simulator) simulate
- * a host failure. Forms are checked by the v1 API's own schema code and the same service, so the
- * rules and messages are the API's.
+ * a host failure. Form fields are checked by the segment's field rules and go to the same service as
+ * the v1 API's requests, so the rules and messages are the API's.
  */
 @Controller
 public class SegmentPages {
@@ -50,10 +47,10 @@ public class SegmentPages {
 
     private final SegmentService segments;
     private final NotificationIntake intake;
-    private final ObjectProvider<SimulatedCloud> simulator;
+    private final ObjectProvider<HostFailureSimulation> simulator;
     private final Clock clock;
 
-    public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<SimulatedCloud> simulator,
+    public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<HostFailureSimulation> simulator,
                         Clock clock) {
         this.segments = segments;
         this.intake = intake;
@@ -73,12 +70,8 @@ public class SegmentPages {
                          @RequestParam String recoveryMethod, @RequestParam String serviceType,
                          @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes flash) {
         return attempt(flash, "redirect:/dashboard/segments", () -> {
-            ObjectNode segment = JSON.createObjectNode().put("name", name).put("recovery_method", recoveryMethod)
-                    .put("service_type", serviceType).put("enabled", enabled);
-            if (description != null && !description.isBlank()) {
-                segment.put("description", description);
-            }
-            Segment created = segments.createSegment(SegmentRequests.create(wrap("segment", segment), ApiVersion.V1_2));
+            Segment created = segments.createSegment(SegmentFields.segment(name, description, recoveryMethod,
+                    serviceType, enabled));
             flash.addFlashAttribute("info", "Segment " + created.name() + " created.");
             return "redirect:/dashboard/segments/" + created.uuid();
         });
@@ -99,10 +92,8 @@ public class SegmentPages {
                          @RequestParam String serviceType, @RequestParam(defaultValue = "false") boolean enabled,
                          RedirectAttributes flash) {
         return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
-            ObjectNode segment = JSON.createObjectNode().put("name", name).put("recovery_method", recoveryMethod)
-                    .put("service_type", serviceType).put("enabled", enabled)
-                    .put("description", description == null || description.isBlank() ? null : description);
-            segments.updateSegment(uuid, SegmentRequests.update(wrap("segment", segment), ApiVersion.V1_2));
+            segments.updateSegment(uuid, SegmentFields.segmentChanges(name, description, recoveryMethod, serviceType,
+                    enabled));
             flash.addFlashAttribute("info", "Segment saved.");
             return "redirect:/dashboard/segments/" + uuid;
         });
@@ -122,9 +113,7 @@ public class SegmentPages {
                           @RequestParam String controlAttributes, @RequestParam(defaultValue = "false") boolean reserved,
                           @RequestParam(defaultValue = "0") String priority, RedirectAttributes flash) {
         return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
-            ObjectNode host = JSON.createObjectNode().put("name", name).put("type", type)
-                    .put("control_attributes", controlAttributes).put("reserved", reserved).put("priority", priority);
-            segments.createHost(uuid, HostRequests.create(wrap("host", host)));
+            segments.createHost(uuid, SegmentFields.host(name, type, controlAttributes, reserved, priority));
             flash.addFlashAttribute("info", "Host " + name + " added.");
             return "redirect:/dashboard/segments/" + uuid;
         });
@@ -143,9 +132,8 @@ public class SegmentPages {
                              @RequestParam(defaultValue = "false") boolean reserved,
                              @RequestParam(defaultValue = "0") String priority, RedirectAttributes flash) {
         return attempt(flash, "redirect:/dashboard/segments/" + uuid + "/hosts/" + host, () -> {
-            ObjectNode changes = JSON.createObjectNode().put("name", name).put("type", type)
-                    .put("control_attributes", controlAttributes).put("reserved", reserved).put("priority", priority);
-            segments.updateHost(uuid, host, HostRequests.update(wrap("host", changes)));
+            segments.updateHost(uuid, host, SegmentFields.hostChanges(name, type, controlAttributes, reserved,
+                    priority));
             flash.addFlashAttribute("info", "Host " + name + " saved.");
             return "redirect:/dashboard/segments/" + uuid;
         });
@@ -172,25 +160,19 @@ public class SegmentPages {
     /** Stops the host in the simulator and reports it as a host monitor would. */
     @PostMapping("/dashboard/segments/{uuid}/hosts/{host}/simulate-failure")
     public String simulateFailure(@PathVariable String uuid, @PathVariable String host, RedirectAttributes flash) {
-        SimulatedCloud cloud = simulator.getIfAvailable();
+        HostFailureSimulation cloud = simulator.getIfAvailable();
         if (cloud == null) {
             throw new NotFoundException("The simulator is off.");
         }
         return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
             String name = segments.getHost(uuid, host).name();
-            cloud.failHost(name);
+            cloud.stopHost(name);
             ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED").put("host_status", "NORMAL")
                     .put("cluster_status", "OFFLINE");
             Notification notification = intake.accept(new NotificationDraft(NotificationType.COMPUTE_HOST, name,
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
             return "redirect:/dashboard/notifications/" + notification.uuid() + "?tab=progress";
         });
-    }
-
-    private static ObjectNode wrap(String key, ObjectNode inner) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set(key, inner);
-        return body;
     }
 
     /** Runs an action; a rule it breaks comes back to the page as an error, with the API's message. */

@@ -3,9 +3,9 @@ package org.instanceha.masakari;
 import java.util.Map;
 
 import org.instanceha.common.ConflictException;
+import org.instanceha.common.ExternalServiceException;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
-import org.instanceha.nova.ComputeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -44,8 +44,8 @@ public class FaultAdvice {
     }
 
     /** Nova or Keystone could not answer a question the request depends on. */
-    @ExceptionHandler(ComputeException.class)
-    ResponseEntity<Map<String, Object>> computeUnavailable(ComputeException e) {
+    @ExceptionHandler(ExternalServiceException.class)
+    ResponseEntity<Map<String, Object>> computeUnavailable(ExternalServiceException e) {
         log.warn("Nova could not answer: {}", e.getMessage());
         return fault(HttpStatus.SERVICE_UNAVAILABLE, "The compute service could not be asked: " + e.getMessage());
     }

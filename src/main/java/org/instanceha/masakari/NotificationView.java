@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.instanceha.common.UtcTime;
 import org.instanceha.notification.Notification;
-import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.notification.TaskDetails;
 
 /**
  * A notification as Masakari 14 shows it (field order of the real API), with
@@ -42,32 +42,23 @@ public final class NotificationView {
     }
 
     /** Masakari's {@code recovery_workflow_details}: one entry per task that ran, with its messages. */
-    public static List<Map<String, Object>> workflowDetails(List<RecoveryProgress.Entry> entries) {
-        Map<String, Map<String, Object>> tasks = new LinkedHashMap<>();
-        for (RecoveryProgress.Entry e : entries) {
-            Map<String, Object> task = tasks.computeIfAbsent(e.taskName(), name -> {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("name", name);
-                t.put("state", "RUNNING");
-                t.put("progress", 0.0);
-                t.put("progress_details", new java.util.ArrayList<Map<String, Object>>());
-                return t;
-            });
-            task.put("state", switch (e.state()) {
-                case "success", "skipped" -> "SUCCESS";
-                case "error" -> "FAILURE";
-                default -> task.get("state");
-            });
-            task.put("progress", Math.max((Double) task.get("progress"), e.progress()));
+    public static List<Map<String, Object>> workflowDetails(List<TaskDetails> tasks) {
+        return tasks.stream().map(NotificationView::task).toList();
+    }
+
+    private static Map<String, Object> task(TaskDetails task) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", task.name());
+        t.put("state", task.state().name());
+        t.put("progress", task.progress());
+        t.put("progress_details", task.entries().stream().map(e -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("timestamp", UtcTime.format(e.at()));
             detail.put("message", e.message());
             detail.put("progress", e.progress());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> details = (List<Map<String, Object>>) task.get("progress_details");
-            details.add(detail);
-        }
-        return List.copyOf(tasks.values());
+            return detail;
+        }).toList());
+        return t;
     }
 
     private static JsonNode payload(String text) {

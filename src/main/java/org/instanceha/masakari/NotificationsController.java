@@ -1,21 +1,26 @@
 package org.instanceha.masakari;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationFields;
 import org.instanceha.notification.NotificationFilter;
 import org.instanceha.notification.NotificationIntake;
 import org.instanceha.notification.NotificationRepository;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.notification.TaskDetails;
 import org.instanceha.notification.NotificationQueries;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -37,11 +42,14 @@ public class NotificationsController {
     private final NotificationIntake intake;
     private final NotificationQueries queries;
     private final RecoveryProgress progress;
+    private final VmMoveRepository vmoves;
 
-    public NotificationsController(NotificationIntake intake, NotificationQueries queries, RecoveryProgress progress) {
+    public NotificationsController(NotificationIntake intake, NotificationQueries queries, RecoveryProgress progress,
+                                   VmMoveRepository vmoves) {
         this.intake = intake;
         this.queries = queries;
         this.progress = progress;
+        this.vmoves = vmoves;
     }
 
     @PostMapping
@@ -61,9 +69,9 @@ public class NotificationsController {
                 throw new InvalidInputException("Invalid value '" + single.get("status") + "' for filter status.");
             }
         }
-        NotificationType type = single.containsKey("type") ? NotificationRequests.type(single.get("type")) : null;
+        NotificationType type = single.containsKey("type") ? NotificationFields.type(single.get("type")) : null;
         var filter = new NotificationFilter(status, single.get("source_host_uuid"), type,
-                single.containsKey("generated-since") ? NotificationRequests.generatedTime(single.get("generated-since"))
+                single.containsKey("generated-since") ? NotificationFields.generatedTime(single.get("generated-since"))
                         : null);
         var page = ListParams.page(query, NotificationRepository.SORTABLE);
         return Map.of("notifications", queries.list(filter, page).stream().map(NotificationView::of).toList());
@@ -74,7 +82,8 @@ public class NotificationsController {
         Notification notification = queries.get(notificationId);
         Map<String, Object> view = NotificationView.of(notification);
         if (MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_1)) {
-            view.put("recovery_workflow_details", NotificationView.workflowDetails(progress.of(notification.uuid())));
+            view.put("recovery_workflow_details", NotificationView.workflowDetails(
+                    TaskDetails.of(progress.of(notification.uuid()))));
         }
         return Map.of("notification", view);
     }
@@ -85,7 +94,12 @@ public class NotificationsController {
         Notification notification = computeHostNotification(notificationId, request);
         Map<String, String> single = query.toSingleValueMap();
         var page = ListParams.page(query, VmMoveRepository.SORTABLE);
-        return Map.of("vmoves", queries.vmoves(notification.uuid(), single.get("status"), single.get("type"), page)
+        String statusFilter = single.get("status");
+        Optional<VmMoveStatus> status = statusFilter == null ? Optional.empty() : VmMoveStatus.fromWire(statusFilter);
+        if (statusFilter != null && status.isEmpty()) {
+            return Map.of("vmoves", List.of()); // no move has a status that does not exist
+        }
+        return Map.of("vmoves", vmoves.list(notification.uuid(), status.orElse(null), single.get("type"), page)
                 .stream().map(VmMoveView::of).toList());
     }
 
@@ -93,7 +107,7 @@ public class NotificationsController {
     public Map<String, Object> vmove(@PathVariable String notificationId, @PathVariable String vmoveId,
                                      HttpServletRequest request) {
         Notification notification = computeHostNotification(notificationId, request);
-        VmMove move = queries.vmove(vmoveId).filter(v -> v.notificationUuid().equals(notification.uuid()))
+        VmMove move = vmoves.findByUuid(vmoveId).filter(v -> v.notificationUuid().equals(notification.uuid()))
                 .orElseThrow(() -> new NotFoundException("No vm move with id " + vmoveId + "."));
         return Map.of("vmove", VmMoveView.of(move));
     }

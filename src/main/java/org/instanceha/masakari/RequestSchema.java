@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 
 /**
@@ -72,30 +72,17 @@ public final class RequestSchema {
         }
     }
 
-    /** A name: 1 to 255 printable characters, not starting or ending with whitespace. */
-    public static String name(ObjectNode node, String field) {
-        String value = string(node, field, 1, 255);
-        if (!value.strip().equals(value) || value.chars().anyMatch(Character::isISOControl)) {
-            throw invalid(field, node.get(field), "An invalid 'name' value was provided. The name must be: "
-                    + "printable characters. Can not start or end with whitespace.");
-        }
-        return value;
-    }
-
-    public static String string(ObjectNode node, String field, int minLength, int maxLength) {
+    /** The field's text; anything but a JSON string is refused. */
+    public static String text(ObjectNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
             throw invalid(field, value, value + " is not of type 'string'");
         }
-        String text = value.asText();
-        int length = text.codePointCount(0, text.length());
-        if (length < minLength) {
-            throw invalid(field, value, "'" + text + "' is too short");
-        }
-        if (length > maxLength) {
-            throw invalid(field, value, "'" + text + "' is too long");
-        }
-        return text;
+        return value.asText();
+    }
+
+    public static String string(ObjectNode node, String field, int minLength, int maxLength) {
+        return FieldRules.length(field, text(node, field), minLength, maxLength);
     }
 
     public static String nullableString(ObjectNode node, String field, int maxLength) {
@@ -103,39 +90,24 @@ public final class RequestSchema {
         return value == null || value.isNull() ? null : string(node, field, 0, maxLength);
     }
 
-    public static String matching(ObjectNode node, String field, int minLength, int maxLength, Pattern pattern) {
-        String text = string(node, field, minLength, maxLength);
-        if (!pattern.matcher(text).matches()) {
-            throw invalid(field, node.get(field), "'" + text + "' does not match '" + pattern.pattern() + "'");
-        }
-        return text;
-    }
-
     public static String oneOf(ObjectNode node, String field, List<String> allowed) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || !allowed.contains(value.asText())) {
-            String shown = value == null ? "None" : value.isTextual() ? "'" + value.asText() + "'" : value.toString();
-            throw invalid(field, value, shown + " is not one of " + quoted(allowed));
+        if (value != null && !value.isTextual()) {
+            throw invalid(field, value, value + " is not one of " + FieldRules.quoted(allowed));
         }
-        return value.asText();
+        return FieldRules.oneOf(field, value == null ? null : value.asText(), allowed);
     }
 
-    /** An integer within [min, max], given as a JSON number or a string of digits. */
-    public static int integer(ObjectNode node, String field, int min, int max) {
+    /** An integer, given as a JSON number or a string of digits. */
+    public static int integer(ObjectNode node, String field) {
         JsonNode value = node.get(field);
-        Integer parsed = null;
         if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
-            parsed = value.intValue();
-        } else if (value != null && value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
-            parsed = Integer.parseInt(value.asText());
+            return value.intValue();
         }
-        if (parsed == null) {
-            throw invalid(field, value, value + " is not of type 'integer'");
+        if (value != null && value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(value.asText());
         }
-        if (parsed < min || parsed > max) {
-            throw invalid(field, value, parsed + " is not between " + min + " and " + max);
-        }
-        return parsed;
+        throw invalid(field, value, value + " is not of type 'integer'");
     }
 
     /** A boolean, given as JSON true/false or one of Masakari's boolean strings. */
@@ -146,7 +118,7 @@ public final class RequestSchema {
         }
         Boolean parsed = value != null && value.isTextual() ? parseBoolean(value.asText()) : null;
         if (parsed == null) {
-            throw invalid(field, value, value + " is not one of " + quoted(List.of("true", "false")));
+            throw invalid(field, value, value + " is not one of " + FieldRules.quoted(List.of("true", "false")));
         }
         return parsed;
     }
@@ -163,12 +135,7 @@ public final class RequestSchema {
     }
 
     static InvalidInputException invalid(String field, JsonNode value, String detail) {
-        String shown = value == null ? "None" : value.isTextual() ? value.asText() : value.toString();
-        return new InvalidInputException("Invalid input for field/attribute " + field + ". Value: " + shown + ". "
-                + detail);
-    }
-
-    private static String quoted(List<String> values) {
-        return values.stream().map(v -> "'" + v + "'").toList().toString();
+        return FieldRules.invalid(field, value == null ? "None" : value.isTextual() ? value.asText()
+                : value.toString(), detail);
     }
 }

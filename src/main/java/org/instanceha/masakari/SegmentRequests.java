@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.SegmentChanges;
 import org.instanceha.segment.SegmentDraft;
+import org.instanceha.segment.SegmentFields;
 
 /** Masakari's segment schemas: create and update bodies, {@code enabled} only from microversion 1.2. */
 public final class SegmentRequests {
@@ -22,10 +23,10 @@ public final class SegmentRequests {
         RequestSchema.allowOnly(segment, allowed(version));
         RequestSchema.require(segment, "name", "recovery_method", "service_type");
         return new SegmentDraft(
-                RequestSchema.name(segment, "name"),
-                RequestSchema.nullableString(segment, "description", 255),
+                SegmentFields.name(RequestSchema.text(segment, "name")),
+                SegmentFields.description(RequestSchema.nullableString(segment, "description", 255)),
                 recoveryMethod(segment),
-                RequestSchema.string(segment, "service_type", 1, 255),
+                SegmentFields.serviceType(RequestSchema.text(segment, "service_type")),
                 !segment.has("enabled") || RequestSchema.bool(segment, "enabled"));
     }
 
@@ -35,17 +36,18 @@ public final class SegmentRequests {
         RequestSchema.allowOnly(segment, allowed);
         RequestSchema.requireAny(segment, allowed);
         return new SegmentChanges(
-                segment.has("name") ? RequestSchema.name(segment, "name") : null,
+                segment.has("name") ? SegmentFields.name(RequestSchema.text(segment, "name")) : null,
                 segment.has("description"),
-                RequestSchema.nullableString(segment, "description", 255),
+                SegmentFields.description(RequestSchema.nullableString(segment, "description", 255)),
                 segment.has("recovery_method") ? recoveryMethod(segment) : null,
-                segment.has("service_type") ? RequestSchema.string(segment, "service_type", 1, 255) : null,
+                segment.has("service_type") ? SegmentFields.serviceType(RequestSchema.text(segment, "service_type"))
+                        : null,
                 segment.has("enabled") ? RequestSchema.bool(segment, "enabled") : null);
     }
 
     private static RecoveryMethod recoveryMethod(ObjectNode segment) {
-        return RecoveryMethod.fromWire(RequestSchema.oneOf(segment, "recovery_method", RecoveryMethod.wireNames()))
-                .orElseThrow();
+        return SegmentFields.recoveryMethod(RequestSchema.oneOf(segment, "recovery_method",
+                RecoveryMethod.wireNames()));
     }
 
     private static List<String> allowed(ApiVersion version) {

@@ -24,7 +24,7 @@ public final class VmMoveView {
         m.put("start_time", UtcTime.format(v.startTime()));
         m.put("end_time", UtcTime.format(v.endTime()));
         m.put("type", v.type());
-        m.put("status", v.status());
+        m.put("status", v.status().wireName());
         m.put("message", v.message());
         m.put("created_at", UtcTime.format(v.createdAt()));
         m.put("updated_at", UtcTime.format(v.updatedAt()));

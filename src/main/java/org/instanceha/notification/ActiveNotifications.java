@@ -1,5 +1,6 @@
 package org.instanceha.notification;
 
+import org.instanceha.segment.RecoveriesInProgress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code error}. While it has, the segment and its hosts must not change (Masakari's 409 rule).
  */
 @Component
-public class ActiveNotifications {
+public class ActiveNotifications implements RecoveriesInProgress {
 
     private final JdbcClient jdbc;
 
@@ -16,7 +17,8 @@ public class ActiveNotifications {
         this.jdbc = jdbc;
     }
 
-    public boolean existForSegment(String segmentUuid) {
+    @Override
+    public boolean inSegment(String segmentUuid) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notifications
                 WHERE failover_segment_uuid = :segment AND status IN ('new', 'running', 'error') AND deleted = 0""")

@@ -62,6 +62,12 @@ public class NotificationRepository {
     }
 
     /** Notifications of the same type, host and payload generated within [from, to]. */
+    /** A notification a workflow works for: it must exist. */
+    public Notification require(String uuid) {
+        return findByUuid(uuid).orElseThrow(() -> new IllegalStateException("notification " + uuid
+                + " does not exist"));
+    }
+
     public boolean existsSimilar(String hostUuid, NotificationType type, String payload, LocalDateTime from,
                                  LocalDateTime to) {
         return jdbc.sql("""

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class RecoveryProgress {
 
     /** One message of one task. */
-    public record Entry(String taskName, String state, double progress, String message, LocalDateTime at) {
+    public record Entry(String taskName, ProgressState state, double progress, String message, LocalDateTime at) {
     }
 
     private final JdbcClient jdbc;
@@ -29,24 +29,25 @@ public class RecoveryProgress {
         this.clock = clock;
     }
 
-    public void record(String notificationUuid, String taskName, String state, double progress, String message) {
+    public void record(String notificationUuid, String taskName, ProgressState state, double progress,
+                       String message) {
         jdbc.sql("""
                 INSERT INTO recovery_progress (notification_uuid, task_name, state, progress, message, created_at)
                 VALUES (:uuid, :task, :state, :progress, :message, :now)""")
                 .param("uuid", notificationUuid)
                 .param("task", taskName)
-                .param("state", state)
+                .param("state", state.wireName())
                 .param("progress", progress)
                 .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
                 .param("now", Timestamp.valueOf(UtcTime.now(clock)))
                 .update();
     }
 
-    /** The state of the notification's newest entry (success, skipped, error, running), if it has one. */
-    public Optional<String> lastState(String notificationUuid) {
+    /** The state of the notification's newest entry, if it has one. */
+    public Optional<ProgressState> lastState(String notificationUuid) {
         return jdbc.sql("""
                 SELECT state FROM recovery_progress WHERE notification_uuid = :uuid ORDER BY id DESC LIMIT 1""")
-                .param("uuid", notificationUuid).query(String.class).optional();
+                .param("uuid", notificationUuid).query(String.class).optional().map(ProgressState::stored);
     }
 
     public List<Entry> of(String notificationUuid) {
@@ -54,7 +55,7 @@ public class RecoveryProgress {
                 SELECT task_name, state, progress, message, created_at FROM recovery_progress
                 WHERE notification_uuid = :uuid ORDER BY id""")
                 .param("uuid", notificationUuid)
-                .query((rs, n) -> new Entry(rs.getString("task_name"), rs.getString("state"),
+                .query((rs, n) -> new Entry(rs.getString("task_name"), ProgressState.stored(rs.getString("state")),
                         rs.getDouble("progress"), rs.getString("message"),
                         rs.getTimestamp("created_at").toLocalDateTime()))
                 .list();

@@ -1,7 +1,9 @@
 package org.instanceha.nova;
 
+import org.instanceha.common.ExternalServiceException;
+
 /** Nova refused a request, or could not be reached. The message says what Nova said. */
-public class ComputeException extends RuntimeException {
+public class ComputeException extends ExternalServiceException {
 
     private final int status;
     private final boolean retryable;

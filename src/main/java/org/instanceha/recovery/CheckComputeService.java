@@ -2,32 +2,45 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-import java.time.Instant;
+import java.time.Clock;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check compute service": asks Nova whether the failed host's service is down yet.
- * Reads {@code notificationUuid}, {@code hostname}, {@code serviceDownDeadline}; writes {@code serviceDown},
- * {@code serviceWaitExpired}.
+ * "Check compute service": without force-down, asks Nova whether the failed host's service is down
+ * yet; the model waits and asks again until it is, or until {@code serviceDownDeadline}.
+ * Reads {@code notificationUuid}, {@code hostname}, {@code serviceDownDeadline} (a date); writes
+ * {@code serviceDown}, {@code serviceWaitExpired}.
  */
 @Component
-public class CheckComputeService implements JavaDelegate {
+public class CheckComputeService extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
+    private final Clock clock;
 
-    public CheckComputeService(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public CheckComputeService(RecoveryProgress progress, Compute compute, Clock clock) {
+        super(progress);
+        this.compute = compute;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        boolean down = recovery.serviceDown((String) execution.getVariable(NOTIFICATION_UUID),
-                execution.getCurrentActivityName(), (String) execution.getVariable(HOSTNAME));
-        execution.setVariable(SERVICE_DOWN, down);
-        execution.setVariable(SERVICE_WAIT_EXPIRED, !down && !Instant.now().isBefore(
-                Instant.parse((String) execution.getVariable(SERVICE_DOWN_DEADLINE))));
+    protected void run(TaskRun task) {
+        String host = task.required(HOSTNAME);
+        boolean down = compute.computeService(host).map(s -> !s.up()).orElse(true);
+        boolean expired = !down && !clock.instant().isBefore(task.instant(SERVICE_DOWN_DEADLINE));
+        task.set(SERVICE_DOWN, down);
+        task.set(SERVICE_WAIT_EXPIRED, expired);
+        if (down) {
+            task.success("Nova reports the nova-compute service of " + host + " down.");
+        } else if (expired) {
+            task.error("Nova still reports the nova-compute service of " + host + " up, and the time to wait for "
+                    + "it is over.");
+        } else {
+            task.running(0.5, "Nova reports the nova-compute service of " + host
+                    + " still up; waiting for its heartbeat to go stale.");
+        }
     }
 }

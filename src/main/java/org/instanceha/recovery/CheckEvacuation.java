@@ -2,31 +2,49 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Migration;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check evacuation": where the evacuation stands. Reads {@code vmoveId}, {@code evacuationDeadline};
- * writes {@code evacuationState}, and {@code destinationHost} or {@code failureMessage}.
+ * "Check evacuation": where the evacuation stands ({@link EvacuationProgressRules}). Nova's migration
+ * records are asked only when the server looks idle on its old host. Reads {@code vmoveId},
+ * {@code evacuationDeadline} (a date); writes {@code evacuationState}, and {@code destinationHost} or
+ * {@code failureMessage}. Records no progress: the VM move's record says how it ended.
  */
 @Component
-public class CheckEvacuation implements JavaDelegate {
+public class CheckEvacuation extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
+    private final Clock clock;
 
-    public CheckEvacuation(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public CheckEvacuation(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves, Clock clock) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        EvacuationProgressRules.Outcome outcome = recovery.check((String) execution.getVariable(VMOVE_ID),
-                Instant.parse((String) execution.getVariable(EVACUATION_DEADLINE)));
-        execution.setVariable(EVACUATION_STATE, outcome.state());
-        execution.setVariable(DESTINATION_HOST, outcome.destination());
-        execution.setVariable(FAILURE_MESSAGE, outcome.message());
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        Optional<Server> server = compute.server(move.instanceUuid());
+        List<Migration> evacuations = server.isPresent() && server.get().idle()
+                && move.sourceHost().equals(server.get().host())
+                ? compute.evacuationsOf(move.instanceUuid()) : List.of();
+        EvacuationProgressRules.Outcome outcome = EvacuationProgressRules.assess(server, move.sourceHost(),
+                evacuations, clock.instant(), task.instant(EVACUATION_DEADLINE));
+        task.set(EVACUATION_STATE, outcome.state().variableValue());
+        task.set(DESTINATION_HOST, outcome.destination());
+        task.set(FAILURE_MESSAGE, outcome.message());
     }
 }

@@ -2,26 +2,39 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
+import java.time.Clock;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Claim evacuation slot": starts the VM move if fewer than {@code max-parallel-evacuations} of the
- * notification are ongoing. Reads {@code vmoveId}; writes {@code slotClaimed}.
+ * "Claim evacuation slot": starts the VM move ({@code ongoing}) if fewer than
+ * {@code max-parallel-evacuations} of the notification are ongoing, counted in the database so that it
+ * holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
+ * the model asks again after {@code slotWaitInterval} while it is false.
  */
 @Component
-public class ClaimEvacuationSlot implements JavaDelegate {
+public class ClaimEvacuationSlot extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final VmMoveRepository vmoves;
+    private final RecoveryProperties properties;
+    private final Clock clock;
 
-    public ClaimEvacuationSlot(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public ClaimEvacuationSlot(RecoveryProgress progress, VmMoveRepository vmoves, RecoveryProperties properties,
+                               Clock clock) {
+        super(progress);
+        this.vmoves = vmoves;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        execution.setVariable(SLOT_CLAIMED, recovery.claimSlot((String) execution.getVariable(VMOVE_ID)));
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        task.set(SLOT_CLAIMED, vmoves.claimSlot(move.uuid(), move.notificationUuid(),
+                properties.maxParallelEvacuations(), UtcTime.now(clock)));
     }
 }

@@ -2,27 +2,35 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.VmMoveCounts;
+import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * "Conclude notification": {@code finished} when every instance moved, {@code error} otherwise.
- * Reads {@code notificationUuid}; writes {@code allRecovered}.
+ * "Conclude notification": {@code finished} when every instance moved, {@code error} otherwise, with
+ * the VM moves' summary as its message. Reads {@code notificationUuid}; writes {@code allRecovered}.
  */
 @Component
-public class ConcludeNotification implements JavaDelegate {
+public class ConcludeNotification extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final VmMoveRepository vmoves;
+    private final NotificationOutcome outcome;
 
-    public ConcludeNotification(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public ConcludeNotification(RecoveryProgress progress, VmMoveRepository vmoves, NotificationOutcome outcome) {
+        super(progress);
+        this.vmoves = vmoves;
+        this.outcome = outcome;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        execution.setVariable(ALL_RECOVERED, recovery.conclude((String) execution.getVariable(NOTIFICATION_UUID),
-                execution.getCurrentActivityName()));
+    protected void run(TaskRun task) {
+        VmMoveCounts counts = vmoves.countByStatus(task.notificationUuid());
+        boolean allRecovered = counts.get(VmMoveStatus.FAILED) == 0;
+        outcome.end(task.notificationUuid(), allRecovered ? NotificationStatus.FINISHED : NotificationStatus.ERROR,
+                counts.summary(), task);
+        task.set(ALL_RECOVERED, allRecovered);
     }
 }

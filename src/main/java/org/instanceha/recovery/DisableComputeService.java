@@ -2,27 +2,30 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
 import org.springframework.stereotype.Component;
 
 /**
- * "Disable compute service": the scheduler stops placing instances on the failed host.
- * Reads {@code notificationUuid}, {@code hostname}.
+ * "Disable compute service": the scheduler stops placing instances on the failed host; the reason
+ * names the notification. Reads {@code notificationUuid}, {@code hostname}.
  */
 @Component
-public class DisableComputeService implements JavaDelegate {
+public class DisableComputeService extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
 
-    public DisableComputeService(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public DisableComputeService(RecoveryProgress progress, Compute compute) {
+        super(progress);
+        this.compute = compute;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.disable((String) execution.getVariable(NOTIFICATION_UUID), execution.getCurrentActivityName(),
-                (String) execution.getVariable(HOSTNAME));
+    protected void run(TaskRun task) {
+        String host = task.required(HOSTNAME);
+        if (ComputeServices.of(compute, host).enabled()) {
+            compute.disableService(host, "instance-ha: host failure, notification " + task.notificationUuid());
+        }
+        task.success("Disabled the nova-compute service of " + host + ".");
     }
 }

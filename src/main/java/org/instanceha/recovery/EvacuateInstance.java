@@ -2,36 +2,81 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.ComputeException;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * "Evacuate instance": asks Nova to rebuild the instance on its planned target, unless it already
- * moved. Reads {@code vmoveId}; writes {@code evacuationDeadline}. Throws BPMN error
+ * moved or is moving (this job ran before: {@link EvacuabilityRules#alreadyUnderway}). Reads
+ * {@code vmoveId}; writes {@code evacuationDeadline} (a date). Throws BPMN error
  * {@code EVACUATION_REFUSED} when Nova refuses for good; Nova outages are retried by the job executor.
  */
 @Component
-public class EvacuateInstance implements JavaDelegate {
+public class EvacuateInstance extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private static final Logger log = LoggerFactory.getLogger(EvacuateInstance.class);
 
-    public EvacuateInstance(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+
+    public EvacuateInstance(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
+                            RecoveryProperties properties, Clock clock) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(TaskRun task) {
         try {
-            Instant deadline = recovery.evacuate((String) execution.getVariable(VMOVE_ID),
-                    execution.getCurrentActivityName());
-            execution.setVariable(EVACUATION_DEADLINE, deadline.toString());
-        } catch (HostRecoveryService.EvacuationRefused e) {
+            task.setInstant(EVACUATION_DEADLINE, evacuate(task.vmoveId(), task));
+        } catch (EvacuationRefused e) {
+            task.error(e.getMessage());
             throw new BpmnError(ERROR_EVACUATION_REFUSED, e.getMessage());
         }
+    }
+
+    /**
+     * Evacuates the move's instance, once; returns the deadline by which it must have settled.
+     *
+     * @throws EvacuationRefused when Nova refuses for a reason retrying will not change
+     */
+    public Instant evacuate(String vmoveId, TaskProgress progress) {
+        VmMove move = vmoves.require(vmoveId);
+        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
+                "Instance " + move.instanceName() + " no longer exists in Nova."));
+        if (EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
+            String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
+                    : "on " + server.host();
+            log.info("Instance {} is already {} ({}): not evacuating it again", server.name(), where, vmoveId);
+            progress.success(server.name() + " is already " + where + ": not asking Nova again.");
+        } else {
+            try {
+                compute.evacuate(server.id(), move.targetHost());
+            } catch (ComputeException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                throw new EvacuationRefused(e.getMessage());
+            }
+            progress.success("Nova accepted the evacuation of " + server.name() + " from " + move.sourceHost()
+                    + " to " + move.targetHost() + ".");
+        }
+        return clock.instant().plus(properties.evacuationTimeout());
     }
 }

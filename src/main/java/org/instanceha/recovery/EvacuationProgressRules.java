@@ -15,7 +15,7 @@ import org.instanceha.nova.Server;
 public final class EvacuationProgressRules {
 
     /** Where the evacuation stands; {@code message} says why when it failed. */
-    public record Outcome(String state, String destination, String message) {
+    public record Outcome(EvacuationState state, String destination, String message) {
     }
 
     private EvacuationProgressRules() {
@@ -24,22 +24,22 @@ public final class EvacuationProgressRules {
     public static Outcome assess(Optional<Server> server, String sourceHost, List<Migration> evacuations,
                                  Instant now, Instant deadline) {
         if (server.isEmpty()) {
-            return new Outcome(HostFailureRecovery.FAILED, null, "The instance no longer exists in Nova.");
+            return new Outcome(EvacuationState.FAILED, null, "The instance no longer exists in Nova.");
         }
         Server s = server.get();
         if (s.idle() && s.host() != null && !s.host().equals(sourceHost)) {
-            return new Outcome(HostFailureRecovery.MOVED, s.host(), null);
+            return new Outcome(EvacuationState.MOVED, s.host(), null);
         }
         Optional<Migration> newest = evacuations.stream().findFirst();
         if (s.idle() && newest.isPresent() && List.of("error", "failed").contains(newest.get().status())) {
-            return new Outcome(HostFailureRecovery.FAILED, null, "Nova could not evacuate " + s.name() + ": "
+            return new Outcome(EvacuationState.FAILED, null, "Nova could not evacuate " + s.name() + ": "
                     + (s.fault() != null ? s.fault() : "migration " + newest.get().status()));
         }
         if (!now.isBefore(deadline)) {
-            return new Outcome(HostFailureRecovery.FAILED, null, "The evacuation of " + s.name()
+            return new Outcome(EvacuationState.FAILED, null, "The evacuation of " + s.name()
                     + " did not settle in time: Nova shows it " + s.status() + " on " + s.host()
                     + (s.taskState() != null ? " (task " + s.taskState() + ")" : "") + ".");
         }
-        return new Outcome(HostFailureRecovery.MOVING, null, null);
+        return new Outcome(EvacuationState.MOVING, null, null);
     }
 }

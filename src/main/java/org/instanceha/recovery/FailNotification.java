@@ -2,9 +2,8 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,18 +11,19 @@ import org.springframework.stereotype.Component;
  * host's service down. Reads {@code notificationUuid}, {@code hostname}.
  */
 @Component
-public class FailNotification implements JavaDelegate {
+public class FailNotification extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final NotificationOutcome outcome;
 
-    public FailNotification(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public FailNotification(RecoveryProgress progress, NotificationOutcome outcome) {
+        super(progress);
+        this.outcome = outcome;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.fail((String) execution.getVariable(NOTIFICATION_UUID), execution.getCurrentActivityName(),
-                "Nova did not report the nova-compute service of " + execution.getVariable(HOSTNAME)
-                        + " down in time, so its instances could not be evacuated.");
+    protected void run(TaskRun task) {
+        outcome.end(task.notificationUuid(), NotificationStatus.ERROR, "Nova did not report the nova-compute "
+                + "service of " + task.required(HOSTNAME) + " down in time, so its instances could not be "
+                + "evacuated.", task);
     }
 }

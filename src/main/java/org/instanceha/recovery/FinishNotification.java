@@ -1,28 +1,25 @@
 package org.instanceha.recovery;
 
-import static org.instanceha.recovery.HostFailureRecovery.*;
-
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Finish notification": the notification is {@code finished}; nothing (more) to do.
+ * "Finish notification": the notification is {@code finished}; there was nothing (more) to do.
  * Reads {@code notificationUuid}.
  */
 @Component
-public class FinishNotification implements JavaDelegate {
+public class FinishNotification extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final NotificationOutcome outcome;
 
-    public FinishNotification(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public FinishNotification(RecoveryProgress progress, NotificationOutcome outcome) {
+        super(progress);
+        this.outcome = outcome;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.finish((String) execution.getVariable(NOTIFICATION_UUID), execution.getCurrentActivityName(),
-                "Nothing to evacuate.");
+    protected void run(TaskRun task) {
+        outcome.end(task.notificationUuid(), NotificationStatus.FINISHED, "Nothing to evacuate.", task);
     }
 }

@@ -2,9 +2,9 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.ComputeServiceInfo;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +12,23 @@ import org.springframework.stereotype.Component;
  * evacuation need not wait for its heartbeat to go stale. Reads {@code notificationUuid}, {@code hostname}.
  */
 @Component
-public class ForceDownComputeService implements JavaDelegate {
+public class ForceDownComputeService extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
 
-    public ForceDownComputeService(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public ForceDownComputeService(RecoveryProgress progress, Compute compute) {
+        super(progress);
+        this.compute = compute;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.forceDown((String) execution.getVariable(NOTIFICATION_UUID), execution.getCurrentActivityName(),
-                (String) execution.getVariable(HOSTNAME));
+    protected void run(TaskRun task) {
+        String host = task.required(HOSTNAME);
+        ComputeServiceInfo service = ComputeServices.of(compute, host);
+        if (!service.forcedDown()) {
+            compute.forceDown(host, true);
+        }
+        task.success("Forced the nova-compute service of " + host + " down: the notification confirms the host "
+                + "is fenced.");
     }
 }

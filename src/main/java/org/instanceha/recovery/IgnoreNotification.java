@@ -2,27 +2,26 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Ignore notification": the notification is {@code ignored}, with the reason.
- * Reads {@code notificationUuid}, {@code ignoreReason}.
+ * "Ignore notification": the notification is {@code ignored}, with the reason "Register
+ * notification" gave. Reads {@code notificationUuid}, {@code ignoreReason}.
  */
 @Component
-public class IgnoreNotification implements JavaDelegate {
+public class IgnoreNotification extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final NotificationOutcome outcome;
 
-    public IgnoreNotification(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public IgnoreNotification(RecoveryProgress progress, NotificationOutcome outcome) {
+        super(progress);
+        this.outcome = outcome;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.ignore((String) execution.getVariable(NOTIFICATION_UUID), execution.getCurrentActivityName(),
-                (String) execution.getVariable(IGNORE_REASON));
+    protected void run(TaskRun task) {
+        outcome.end(task.notificationUuid(), NotificationStatus.IGNORED, task.required(IGNORE_REASON), task);
     }
 }

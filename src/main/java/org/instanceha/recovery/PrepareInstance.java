@@ -3,30 +3,53 @@ package org.instanceha.recovery;
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Prepare instance": locks it, and resets it to error where Nova would refuse to evacuate it.
+ * "Prepare instance": locks the instance while it is still on the failed host, and resets it to
+ * {@code error} where Nova would refuse to evacuate it as it is ({@link EvacuabilityRules}).
  * Reads {@code vmoveId}. Throws BPMN error {@code EVACUATION_REFUSED} when the instance is gone.
  */
 @Component
-public class PrepareInstance implements JavaDelegate {
+public class PrepareInstance extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
 
-    public PrepareInstance(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public PrepareInstance(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        try {
-            recovery.prepare((String) execution.getVariable(VMOVE_ID), execution.getCurrentActivityName());
-        } catch (HostRecoveryService.EvacuationRefused e) {
-            throw new BpmnError(ERROR_EVACUATION_REFUSED, e.getMessage());
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        Server server = compute.server(move.instanceUuid()).orElse(null);
+        if (server == null) {
+            String message = "Instance " + move.instanceName() + " (" + move.instanceUuid()
+                    + ") no longer exists in Nova.";
+            task.error(message);
+            throw new BpmnError(ERROR_EVACUATION_REFUSED, message);
+        }
+        if (!move.sourceHost().equals(server.host())) {
+            task.success(server.name() + " is on " + server.host() + " already: nothing to prepare.");
+            return;
+        }
+        if (!server.locked()) {
+            compute.lock(server.id());
+        }
+        if (EvacuabilityRules.novaAccepts(server)) {
+            task.success("Locked " + server.name() + " for its evacuation.");
+        } else {
+            compute.resetState(server.id(), "error");
+            task.success("Locked " + server.name() + " and reset it to error (it was " + server.vmState() + "/"
+                    + server.taskState() + "), so that Nova accepts its evacuation.");
         }
     }
 }

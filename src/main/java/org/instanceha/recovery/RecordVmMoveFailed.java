@@ -2,28 +2,50 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
+import java.time.Clock;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.ComputeException;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record VM move failed": the VM move is {@code failed}, with what went wrong; the instance is unlocked.
- * Reads {@code vmoveId}, {@code failureMessage}.
+ * "Record VM move failed": the VM move is {@code failed}, with what went wrong; the instance is
+ * unlocked if Nova can be asked. Reads {@code vmoveId}, {@code failureMessage}.
  */
 @Component
-public class RecordVmMoveFailed implements JavaDelegate {
+public class RecordVmMoveFailed extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private static final Logger log = LoggerFactory.getLogger(RecordVmMoveFailed.class);
 
-    public RecordVmMoveFailed(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    private final VmMoveRepository vmoves;
+    private final Compute compute;
+    private final Clock clock;
+
+    public RecordVmMoveFailed(RecoveryProgress progress, VmMoveRepository vmoves, Compute compute, Clock clock) {
+        super(progress);
+        this.vmoves = vmoves;
+        this.compute = compute;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Object message = execution.getVariable(FAILURE_MESSAGE);
-        recovery.failed((String) execution.getVariable(VMOVE_ID), execution.getCurrentActivityName(),
-                message != null ? message.toString() : "The evacuation failed.");
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        String message = task.text(FAILURE_MESSAGE) != null ? task.text(FAILURE_MESSAGE) : "The evacuation failed.";
+        vmoves.failed(move.uuid(), message, UtcTime.now(clock));
+        try {
+            compute.server(move.instanceUuid()).filter(Server::locked).ifPresent(s -> compute.unlock(s.id()));
+        } catch (ComputeException e) {
+            log.warn("Could not unlock {} after its failed evacuation: {}", move.instanceName(), e.getMessage());
+        }
+        task.error("Could not evacuate " + move.instanceName() + ": " + message);
+        log.warn("Evacuation of {} ({}) failed: {}", move.instanceName(), move.instanceUuid(), message);
     }
 }

@@ -2,9 +2,12 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
+import java.time.Clock;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +15,22 @@ import org.springframework.stereotype.Component;
  * Reads {@code vmoveId}, {@code destinationHost}.
  */
 @Component
-public class RecordVmMoveSucceeded implements JavaDelegate {
+public class RecordVmMoveSucceeded extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final VmMoveRepository vmoves;
+    private final Clock clock;
 
-    public RecordVmMoveSucceeded(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public RecordVmMoveSucceeded(RecoveryProgress progress, VmMoveRepository vmoves, Clock clock) {
+        super(progress);
+        this.vmoves = vmoves;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.succeeded((String) execution.getVariable(VMOVE_ID), execution.getCurrentActivityName(),
-                (String) execution.getVariable(DESTINATION_HOST));
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        String destination = task.required(DESTINATION_HOST);
+        vmoves.succeeded(move.uuid(), destination, UtcTime.now(clock));
+        task.success("Evacuated " + move.instanceName() + " from " + move.sourceHost() + " to " + destination + ".");
     }
 }

@@ -2,121 +2,146 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.instanceha.common.ConflictException;
 import org.instanceha.common.InvalidInputException;
-import org.instanceha.masakari.NotificationRequests;
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.ComputeHostPayload;
+import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
+import org.instanceha.notification.NotificationFields;
 import org.instanceha.notification.NotificationIntake;
-import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.NotificationRepository;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
+import org.instanceha.segment.RecoveryMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * "Register notification": the notification is {@code running}; a STOPPED host goes on maintenance;
- * decides what comes next. A workflow started through Camunda's REST API has no notification yet:
- * this registers one from its variables under the v1 API's rules, or rejects the start with a reason.
+ * decides what comes next ({@link RegistrationRules}). A workflow started through Camunda's REST API
+ * has no notification yet: this registers one from its variables under the v1 API's rules, or rejects
+ * the start with a reason.
  * <p>
  * Reads {@code notificationUuid}, or {@code hostname}, {@code type}, {@code generatedTime}, {@code payload};
  * writes {@code notificationUuid}, {@code nextStep}, {@code ignoreReason} / {@code rejectionReason},
- * {@code segmentEnabled}, {@code recoveryMethod}, {@code forceDown}, {@code hostname}, and the timer settings.
+ * {@code segmentEnabled}, {@code recoveryMethod}, {@code forceDown}, {@code hostname},
+ * {@code serviceDownDeadline} (a date) and the timer intervals (ISO 8601 durations).
  */
 @Component
-public class RegisterNotification implements JavaDelegate {
+public class RegisterNotification extends RecoveryTask {
 
     private static final Logger log = LoggerFactory.getLogger(RegisterNotification.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HostRecoveryService recovery;
+    /** What registering found out. */
+    public record Registration(String nextStep, String reason, String hostname, boolean segmentEnabled,
+                               RecoveryMethod recoveryMethod) {
+    }
+
     private final NotificationIntake intake;
+    private final NotificationRepository notifications;
+    private final HostRepository hosts;
     private final RecoveryProperties properties;
+    private final Clock clock;
 
-    public RegisterNotification(HostRecoveryService recovery, NotificationIntake intake,
-                                RecoveryProperties properties) {
-        this.recovery = recovery;
+    public RegisterNotification(RecoveryProgress progress, NotificationIntake intake,
+                                NotificationRepository notifications, HostRepository hosts,
+                                RecoveryProperties properties, Clock clock) {
+        super(progress);
         this.intake = intake;
+        this.notifications = notifications;
+        this.hosts = hosts;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String uuid = (String) execution.getVariable(NOTIFICATION_UUID);
+    protected void run(TaskRun task) {
+        String uuid = task.text(NOTIFICATION_UUID);
         if (uuid == null) {
-            uuid = registerFromVariables(execution);
+            uuid = registerFromVariables(task);
             if (uuid == null) {
                 return;
             }
         }
-        HostRecoveryService.Registration registration = recovery.register(uuid, execution.getCurrentActivityName());
-        execution.setVariable(NEXT_STEP, registration.nextStep());
-        execution.setVariable(HOSTNAME, registration.hostname());
-        execution.setVariable(SEGMENT_ENABLED, registration.segmentEnabled());
-        execution.setVariable(RECOVERY_METHOD, registration.recoveryMethod().wireName());
-        execution.setVariable(FORCE_DOWN, registration.forceDown());
-        execution.setVariable(IGNORE_REASON, registration.reason());
-        execution.setVariable(SERVICE_DOWN_DEADLINE, Instant.now().plus(properties.serviceDownTimeout()).toString());
-        execution.setVariable(SERVICE_POLL_INTERVAL, properties.serviceDownPollInterval().toString());
-        execution.setVariable(EVACUATION_POLL_INTERVAL, properties.evacuationPollInterval().toString());
-        execution.setVariable(SLOT_WAIT_INTERVAL, properties.slotWaitInterval().toString());
+        Registration registration = register(uuid, task);
+        task.set(NEXT_STEP, registration.nextStep());
+        task.set(HOSTNAME, registration.hostname());
+        task.set(SEGMENT_ENABLED, registration.segmentEnabled());
+        task.set(RECOVERY_METHOD, registration.recoveryMethod().wireName());
+        task.set(FORCE_DOWN, properties.forceDown());
+        task.set(IGNORE_REASON, registration.reason());
+        task.setInstant(SERVICE_DOWN_DEADLINE, clock.instant().plus(properties.serviceDownTimeout()));
+        task.set(SERVICE_POLL_INTERVAL, properties.serviceDownPollInterval().toString());
+        task.set(EVACUATION_POLL_INTERVAL, properties.evacuationPollInterval().toString());
+        task.set(SLOT_WAIT_INTERVAL, properties.slotWaitInterval().toString());
+    }
+
+    /** Marks the notification running, puts a STOPPED host on maintenance, and decides what comes next. */
+    public Registration register(String uuid, TaskProgress progress) {
+        Notification notification = notifications.require(uuid);
+        Host host = hosts.findByUuid(notification.sourceHostUuid()).orElseThrow(() ->
+                new IllegalStateException("host " + notification.sourceHostUuid() + " of notification " + uuid
+                        + " is gone"));
+        ComputeHostPayload payload = ComputeHostPayload.of(notification);
+        RegistrationRules.Decision decision = RegistrationRules.decide(payload.event(), payload.hostStatus(),
+                host.name());
+        if (!notifications.updateStatus(uuid, NotificationStatus.RUNNING, null, UtcTime.now(clock))) {
+            log.warn("Notification {} has ended already; its workflow runs again but it keeps its status", uuid);
+        }
+        if (payload.stopped()) {
+            hosts.putOnMaintenance(host.id(), UtcTime.now(clock));
+            progress.running(0.5, "Host " + host.name() + " is on maintenance from now on"
+                    + (host.reserved() ? " and no longer reserved" : "") + ".");
+        }
+        boolean enabled = host.segment().enabled();
+        String reason = decision.reason();
+        if (RECOVER.equals(decision.nextStep()) && !enabled) {
+            reason = "Failover segment " + host.segment().name() + " is disabled: the failure of " + host.name()
+                    + " was recorded, and nothing was evacuated.";
+        }
+        progress.success(reason != null ? reason : "Host " + host.name()
+                + " failed and fencing is confirmed: recovering with method "
+                + host.segment().recoveryMethod().wireName() + ".");
+        return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod());
     }
 
     /** Registers the notification a REST start describes; null (and nextStep reject) when it is invalid. */
-    private String registerFromVariables(DelegateExecution execution) {
-        String businessKey = execution.getProcessBusinessKey();
+    private String registerFromVariables(TaskRun task) {
+        String businessKey = task.execution().getProcessBusinessKey();
         String uuid = businessKey != null && isUuid(businessKey) ? businessKey : UUID.randomUUID().toString();
         try {
-            NotificationType type = NotificationRequests.type(text(execution.getVariable(TYPE)));
-            NotificationDraft draft = new NotificationDraft(type, required(execution, HOSTNAME),
-                    NotificationRequests.generatedTime(required(execution, GENERATED_TIME)),
-                    payload(execution.getVariable(PAYLOAD)));
+            NotificationDraft draft = new NotificationDraft(NotificationFields.type(task.text(TYPE)),
+                    requiredVariable(task, HOSTNAME),
+                    NotificationFields.generatedTime(requiredVariable(task, GENERATED_TIME)),
+                    NotificationFields.payload(requiredVariable(task, PAYLOAD)));
             intake.register(uuid, draft);
         } catch (InvalidInputException | ConflictException e) {
-            log.warn("Workflow {} started through the REST API was rejected: {}", execution.getProcessInstanceId(),
-                    e.getMessage());
-            execution.setVariable(NEXT_STEP, REJECT);
-            execution.setVariable(REJECTION_REASON, e.getMessage());
+            log.warn("Workflow {} started through the REST API was rejected: {}",
+                    task.execution().getProcessInstanceId(), e.getMessage());
+            task.set(NEXT_STEP, REJECT);
+            task.set(REJECTION_REASON, e.getMessage());
             return null;
         }
         if (!uuid.equals(businessKey)) {
-            execution.setProcessBusinessKey(uuid);
+            task.execution().setProcessBusinessKey(uuid);
         }
-        execution.setVariable(NOTIFICATION_UUID, uuid);
+        task.set(NOTIFICATION_UUID, uuid);
         return uuid;
     }
 
-    private static String required(DelegateExecution execution, String name) {
-        String value = text(execution.getVariable(name));
+    private static String requiredVariable(TaskRun task, String name) {
+        String value = task.text(name);
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("The variable '" + name + "' is required.");
         }
         return value;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static ObjectNode payload(Object value) {
-        if (value == null) {
-            throw new InvalidInputException("The variable 'payload' is required.");
-        }
-        try {
-            JsonNode node = value instanceof String s ? JSON.readTree(s) : JSON.readTree(value.toString());
-            if (!(node instanceof ObjectNode object)) {
-                throw new InvalidInputException("The variable 'payload' must be a JSON object.");
-            }
-            return object;
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException("The variable 'payload' is not valid JSON: " + e.getMessage());
-        }
     }
 
     private static boolean isUuid(String text) {

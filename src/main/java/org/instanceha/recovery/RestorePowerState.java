@@ -1,27 +1,46 @@
 package org.instanceha.recovery;
 
-import static org.instanceha.recovery.HostFailureRecovery.*;
-
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Restore power state": a stopped instance ends stopped, one in error ends in error; unlocks it.
- * Reads {@code vmoveId}.
+ * "Restore power state": the evacuated instance gets back the state it had ({@link PowerStateRules}:
+ * stopped stays stopped, error returns to error) and is unlocked. Reads {@code vmoveId}.
  */
 @Component
-public class RestorePowerState implements JavaDelegate {
+public class RestorePowerState extends RecoveryTask {
 
-    private final HostRecoveryService recovery;
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
 
-    public RestorePowerState(HostRecoveryService recovery) {
-        this.recovery = recovery;
+    public RestorePowerState(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        recovery.restore((String) execution.getVariable(VMOVE_ID), execution.getCurrentActivityName());
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
+                "Instance " + move.instanceName() + " disappeared after its evacuation."));
+        switch (PowerStateRules.afterEvacuation(move.originalVmState(), server.vmState())) {
+            case STOP -> {
+                compute.stop(server.id());
+                task.success("Stopped " + server.name() + " again on " + server.host() + ": it was stopped before.");
+            }
+            case RESET_TO_ERROR -> {
+                compute.resetState(server.id(), "error");
+                task.success("Reset " + server.name() + " to error on " + server.host() + ": it was in error before.");
+            }
+            case NOTHING -> { }
+        }
+        if (server.locked()) {
+            compute.unlock(server.id());
+        }
     }
 }

@@ -1,9 +1,9 @@
 package org.instanceha.recovery;
 
-import java.util.Map;
-
 import org.instanceha.notification.NotificationStatus;
-import org.instanceha.vmove.VmMove;
+import org.instanceha.notification.ProgressState;
+import org.instanceha.vmove.VmMoveCounts;
+import org.instanceha.vmove.VmMoveStatus;
 
 /**
  * What a notification that still says {@code new} or {@code running} should say once its workflow is
@@ -24,11 +24,11 @@ public final class StrandedNotificationRules {
     public record Settlement(NotificationStatus status, String message, String unfinishedMoveMessage) {
 
         /** The state of the progress entry that records it: success, skipped or error. */
-        public String progressState() {
+        public ProgressState progressState() {
             return switch (status) {
-                case FINISHED -> "success";
-                case IGNORED -> "skipped";
-                default -> "error";
+                case FINISHED -> ProgressState.SUCCESS;
+                case IGNORED -> ProgressState.SKIPPED;
+                default -> ProgressState.ERROR;
             };
         }
     }
@@ -41,11 +41,11 @@ public final class StrandedNotificationRules {
      *                          workflow is known for the notification
      * @param deleteReason      why it was deleted, when it was
      * @param moveCounts        the notification's VM moves by status
-     * @param lastProgressState the state of its last progress entry (success, skipped, error, running), or null
+     * @param lastProgressState the state of its last progress entry, or null
      */
-    public static Settlement settle(String workflowState, String deleteReason, Map<String, Long> moveCounts,
-                                    String lastProgressState) {
-        long unfinished = count(moveCounts, VmMove.PENDING) + count(moveCounts, VmMove.ONGOING);
+    public static Settlement settle(String workflowState, String deleteReason, VmMoveCounts moveCounts,
+                                    ProgressState lastProgressState) {
+        long unfinished = moveCounts.unfinished();
         String moves = moveSummary(moveCounts);
         if (workflowState == null) {
             return new Settlement(NotificationStatus.ERROR, "No recovery workflow exists for this notification, "
@@ -59,25 +59,21 @@ public final class StrandedNotificationRules {
                     "The recovery was cancelled before this evacuation ended; check the instance in Nova.");
         }
         String moveMessage = "The recovery workflow ended before this evacuation ended; check the instance in Nova.";
-        if (unfinished > 0 || count(moveCounts, VmMove.FAILED) > 0) {
+        if (unfinished > 0 || moveCounts.get(VmMoveStatus.FAILED) > 0) {
             return new Settlement(NotificationStatus.ERROR, "The recovery workflow ended." + moves, moveMessage);
         }
-        if ("skipped".equals(lastProgressState)) {
+        if (lastProgressState == ProgressState.SKIPPED) {
             return new Settlement(NotificationStatus.IGNORED, "The recovery workflow ended without recovering "
                     + "anything." + moves, moveMessage);
         }
-        if ("error".equals(lastProgressState)) {
+        if (lastProgressState == ProgressState.ERROR) {
             return new Settlement(NotificationStatus.ERROR, "The recovery workflow ended with an error." + moves,
                     moveMessage);
         }
         return new Settlement(NotificationStatus.FINISHED, "The recovery workflow ended." + moves, moveMessage);
     }
 
-    private static String moveSummary(Map<String, Long> counts) {
-        return counts.isEmpty() ? "" : " " + VmMove.summary(counts);
-    }
-
-    private static long count(Map<String, Long> counts, String status) {
-        return counts.getOrDefault(status, 0L);
+    private static String moveSummary(VmMoveCounts counts) {
+        return counts.isEmpty() ? "" : " " + counts.summary();
     }
 }

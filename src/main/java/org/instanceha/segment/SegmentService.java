@@ -8,7 +8,6 @@ import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.UtcTime;
-import org.instanceha.notification.ActiveNotifications;
 import org.instanceha.nova.Compute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +28,15 @@ public class SegmentService {
 
     private final SegmentRepository segments;
     private final HostRepository hosts;
-    private final ActiveNotifications activeNotifications;
+    private final RecoveriesInProgress recoveriesInProgress;
     private final Compute compute;
     private final Clock clock;
 
-    public SegmentService(SegmentRepository segments, HostRepository hosts, ActiveNotifications activeNotifications,
+    public SegmentService(SegmentRepository segments, HostRepository hosts, RecoveriesInProgress recoveriesInProgress,
                           Compute compute, Clock clock) {
         this.segments = segments;
         this.hosts = hosts;
-        this.activeNotifications = activeNotifications;
+        this.recoveriesInProgress = recoveriesInProgress;
         this.compute = compute;
         this.clock = clock;
     }
@@ -108,7 +107,7 @@ public class SegmentService {
     public Host updateHost(String segmentUuid, String hostUuid, HostChanges changes) {
         Segment segment = lockSegment(segmentUuid);
         Host current = hostOf(segment, hostUuid);
-        if (activeNotifications.existForSegment(segment.uuid())) {
+        if (recoveriesInProgress.inSegment(segment.uuid())) {
             throw hostInUse(hostUuid);
         }
         if (changes.name() != null && !changes.name().equals(current.name())) {
@@ -126,7 +125,7 @@ public class SegmentService {
     public void deleteHost(String segmentUuid, String hostUuid) {
         Segment segment = lockSegment(segmentUuid);
         Host current = hostOf(segment, hostUuid);
-        if (activeNotifications.existForSegment(segment.uuid())) {
+        if (recoveriesInProgress.inSegment(segment.uuid())) {
             throw hostInUse(hostUuid);
         }
         hosts.softDelete(current.id(), UtcTime.now(clock));
@@ -146,7 +145,7 @@ public class SegmentService {
 
     private Segment lockSegmentNotInUse(String uuid) {
         Segment segment = lockSegment(uuid);
-        if (activeNotifications.existForSegment(uuid)) {
+        if (recoveriesInProgress.inSegment(uuid)) {
             throw new ConflictException("Failover segment " + uuid
                     + " can't be updated as it is in-use to process notifications.");
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.instanceha.dashboard.HostFailureSimulation;
 import org.instanceha.nova.DefaultCloud;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,12 @@ public class SimulatorConfiguration {
     @Bean
     SimulatedIdentity simulatedIdentity(CloudSeed seed, SimulatorProperties properties, Clock clock) {
         return new SimulatedIdentity(seed, properties.tokenTtl(), clock);
+    }
+
+    /** The dashboard's "Simulate host failure" button stops a host of this cloud. */
+    @Bean
+    HostFailureSimulation hostFailureSimulation(SimulatedCloud cloud) {
+        return cloud::failHost;
     }
 
     /** Without an explicit auth URL, instance-ha talks to the simulator's Keystone on its own port. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,17 +74,22 @@ public class VmMoveRepository {
                 .param("uuid", uuid).query(VmMoveRepository::map).optional();
     }
 
+    /** A VM move a workflow works on: it must exist. */
+    public VmMove require(String uuid) {
+        return findByUuid(uuid).orElseThrow(() -> new IllegalStateException("VM move " + uuid + " does not exist"));
+    }
+
     public List<VmMove> allOf(String notificationUuid) {
         return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.deleted = 0 ORDER BY v.id")
                 .param("n", notificationUuid).query(VmMoveRepository::map).list();
     }
 
-    public List<VmMove> list(String notificationUuid, String status, String type, PageRequest page) {
+    public List<VmMove> list(String notificationUuid, VmMoveStatus status, String type, PageRequest page) {
         KeysetQuery query = new KeysetQuery("v.*", "vmoves v", "v.id", SORT_KEYS)
                 .where("v.deleted = 0")
                 .where("v.notification_uuid = :n", "n", notificationUuid);
         if (status != null) {
-            query.where("v.status = :status", "status", status);
+            query.where("v.status = :status", "status", status.wireName());
         }
         if (type != null) {
             query.where("v.type = :type", "type", type);
@@ -125,10 +131,10 @@ public class VmMoveRepository {
     public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, LocalDateTime now) {
         jdbc.sql("SELECT notification_uuid FROM evacuation_slot_locks WHERE notification_uuid = :n FOR UPDATE")
                 .param("n", notificationUuid).query(String.class).optional();
-        String status = jdbc.sql("SELECT status FROM vmoves WHERE uuid = :uuid").param("uuid", uuid)
-                .query(String.class).single();
-        if (!VmMove.PENDING.equals(status)) {
-            return VmMove.ONGOING.equals(status);
+        VmMoveStatus status = VmMoveStatus.stored(jdbc.sql("SELECT status FROM vmoves WHERE uuid = :uuid")
+                .param("uuid", uuid).query(String.class).single());
+        if (status != VmMoveStatus.PENDING) {
+            return status == VmMoveStatus.ONGOING;
         }
         long ongoing = jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE notification_uuid = :n AND status = 'ongoing'")
                 .param("n", notificationUuid).query(Long.class).single();
@@ -167,21 +173,21 @@ public class VmMoveRepository {
     }
 
     /** How many moves of the notification are in each status. */
-    public Map<String, Long> countByStatus(String notificationUuid) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+    public VmMoveCounts countByStatus(String notificationUuid) {
+        Map<VmMoveStatus, Long> counts = new EnumMap<>(VmMoveStatus.class);
         jdbc.sql("SELECT status, COUNT(*) AS c FROM vmoves WHERE notification_uuid = :n GROUP BY status")
                 .param("n", notificationUuid)
                 .query(rs -> {
-                    counts.put(rs.getString("status"), rs.getLong("c"));
+                    counts.put(VmMoveStatus.stored(rs.getString("status")), rs.getLong("c"));
                 });
-        return counts;
+        return VmMoveCounts.of(counts);
     }
 
     static VmMove map(ResultSet rs, int row) throws SQLException {
         return new VmMove(rs.getLong("id"), rs.getString("uuid"), rs.getString("notification_uuid"),
                 rs.getString("instance_uuid"), rs.getString("instance_name"), rs.getString("source_host"),
                 rs.getString("dest_host"), rs.getString("target_host"), time(rs, "start_time"),
-                time(rs, "end_time"), rs.getString("type"), rs.getString("status"), rs.getString("message"),
+                time(rs, "end_time"), rs.getString("type"), VmMoveStatus.stored(rs.getString("status")), rs.getString("message"),
                 rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
                 time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0);
     }

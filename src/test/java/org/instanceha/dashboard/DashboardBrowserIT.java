@@ -73,7 +73,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     private void logIn(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(url("/dashboard/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         submit(By.id("login"));
     }

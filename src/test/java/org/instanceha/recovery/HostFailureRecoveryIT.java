@@ -21,7 +21,7 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
     @Autowired
     Compute compute;
     @Autowired
-    HostRecoveryService recovery;
+    EvacuateInstance evacuateInstance;
 
     @Test
     void autoEvacuatesEveryInstanceOfTheFailedHostAndFencesIt() {
@@ -57,6 +57,30 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void aFinishedRecoveryShowsEveryTaskInAFinalStateWithAMessagePerInstance() {
+        segment("auto", true);
+
+        JsonNode done = awaitEnd(hostFails("compute4"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+        List<JsonNode> tasks = new java.util.ArrayList<>();
+        done.get("recovery_workflow_details").forEach(tasks::add);
+        assertThat(tasks).hasSizeGreaterThanOrEqualTo(9).allSatisfy(t -> {
+            assertThat(t.get("state").asText()).as(t.toString()).isIn("SUCCESS", "SKIPPED", "ERROR");
+            assertThat(t.get("progress").asDouble()).as(t.toString()).isEqualTo(1.0);
+        });
+        assertThat(tasks).extracting(t -> t.get("state").asText()).containsOnly("SUCCESS");
+        JsonNode evacuate = tasks.stream().filter(t -> t.get("name").asText().equals("Evacuate instance")).findFirst()
+                .orElseThrow();
+        List<String> messages = new java.util.ArrayList<>();
+        evacuate.get("progress_details").forEach(d -> messages.add(d.get("message").asText()));
+        assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m).startsWith("Nova accepted the evacuation of"));
+        assertThat(String.join(" ", messages)).contains("vm10", "vm11", "vm12");
+        assertThat(tasks).extracting(t -> t.get("name").asText()).doesNotHaveDuplicates()
+                .doesNotContain("Recover each instance");
+    }
+
+    @Test
     void aStoppedInstanceEndsStoppedAndAnInstanceInErrorEndsInError() {
         String segment = segment("auto", true);
         cloud.addComputeHost("big1", 64, 65536);
@@ -83,7 +107,7 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
         JsonNode done = awaitEnd(hostFails("compute4"));
 
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
-        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute5"));
+        assertThat(List.of("vm10", "vm11", "vm12")).hasSize(3).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute5"));
         assertThat(compute.computeService("compute5").orElseThrow().enabled()).isTrue();
         assertThat(jdbc.sql("SELECT reserved FROM hosts WHERE name = 'compute5' AND deleted = 0")
                 .query(Boolean.class).single()).isFalse();
@@ -97,7 +121,7 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
         JsonNode done = awaitEnd(hostFails("compute4"));
 
         assertThat(done.get("status").asText()).isEqualTo("finished");
-        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute1"));
+        assertThat(List.of("vm10", "vm11", "vm12")).hasSize(3).allSatisfy(vm -> assertThat(serverHost(vm)).isEqualTo("compute1"));
         assertThat(segment).isNotBlank();
     }
 
@@ -130,8 +154,9 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
         List<JsonNode> moves = vmoves(done.get("notification_uuid").asText());
         List<JsonNode> failed = moves.stream().filter(m -> m.get("status").asText().equals("failed")).toList();
         List<JsonNode> succeeded = moves.stream().filter(m -> m.get("status").asText().equals("succeeded")).toList();
-        assertThat(failed).isNotEmpty().allSatisfy(m -> assertThat(m.get("message").asText())
-                .startsWith("No host has room for"));
+        assertThat(moves).hasSize(15);
+        assertThat(failed).isNotEmpty().hasSize(15 - succeeded.size())
+                .allSatisfy(m -> assertThat(m.get("message").asText()).startsWith("No host has room for"));
         assertThat(succeeded.stream().map(m -> m.get("dest_host").asText()).distinct()).hasSizeGreaterThan(1);
         assertThat(done.get("message").asText()).contains("failed");
         for (var host : compute.hypervisors().stream().filter(h -> !h.host().equals("compute4")).toList()) {
@@ -154,10 +179,15 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
                     .contains("Simulated evacuation failure");
             assertThat(m.get("dest_host").isNull()).isTrue();
         });
-        assertThat(List.of("vm10", "vm11", "vm12")).allSatisfy(vm -> {
+        assertThat(List.of("vm10", "vm11", "vm12")).hasSize(3).allSatisfy(vm -> {
             assertThat(serverHost(vm)).isEqualTo("compute4");
             assertThat(compute.server(cloud.serverNamed(vm).orElseThrow().id()).orElseThrow().locked()).isFalse();
         });
+        assertThat(done.get("recovery_workflow_details")).hasSizeGreaterThanOrEqualTo(8).allSatisfy(t ->
+                assertThat(t.get("state").asText()).as(t.toString()).isIn("SUCCESS", "SKIPPED", "ERROR"));
+        assertThat(done.get("recovery_workflow_details")).filteredOn(t -> t.get("name").asText()
+                .equals("Record VM move failed")).singleElement()
+                .satisfies(t -> assertThat(t.get("state").asText()).isEqualTo("ERROR"));
     }
 
     @Test
@@ -219,7 +249,7 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
         JsonNode done = awaitEnd(r.json().at("/notification/notification_uuid").asText());
 
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
-        assertThat(vmoves(done.get("notification_uuid").asText()))
+        assertThat(vmoves(done.get("notification_uuid").asText())).hasSize(3)
                 .allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
     }
 
@@ -266,11 +296,11 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
                 .param("n", notification).query(String.class).list();
 
         for (String move : vmoveUuids) {
-            recovery.evacuate(move, "Evacuate instance");
+            evacuateInstance.evacuate(move, TaskProgress.NONE);
         }
         JsonNode done = awaitEnd(notification);
         for (String move : vmoveUuids) {
-            recovery.evacuate(move, "Evacuate instance");
+            evacuateInstance.evacuate(move, TaskProgress.NONE);
         }
 
         assertThat(moves).hasSize(3);

@@ -8,6 +8,7 @@ import static org.instanceha.recovery.HostFailureRecovery.*;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,45 +72,41 @@ class HostFailureRecoveryProcessTest {
         evacuateRefuses = false;
         allRecovered = true;
 
-        Mocks.register("novaRetry", new Retry());
-        Mocks.register("registerNotification", (JavaDelegate) e -> {
+        Map<String, JavaDelegate> standIns = new HashMap<>();
+        standIns.put("registerNotification", e -> {
             e.setVariables(registration);
             e.setVariable(SERVICE_POLL_INTERVAL, "PT1S");
             e.setVariable(EVACUATION_POLL_INTERVAL, "PT1S");
             e.setVariable(SLOT_WAIT_INTERVAL, "PT1S");
         });
-        JavaDelegate nothing = e -> { };
-        for (String name : List.of("finishNotification", "ignoreNotification", "failNotification",
-                "forceDownComputeService", "disableComputeService", "restorePowerState", "recordVmMoveSucceeded",
-                "recordVmMoveFailed")) {
-            Mocks.register(name, nothing);
-        }
-        Mocks.register("checkComputeService", (JavaDelegate) e -> {
+        standIns.put("checkComputeService", e -> {
             e.setVariable(SERVICE_DOWN, serviceDownAnswers.pop());
             e.setVariable(SERVICE_WAIT_EXPIRED, waitExpiredAnswers.pop());
         });
-        Mocks.register("identifyProtectedInstances", (JavaDelegate) e -> {
+        standIns.put("identifyProtectedInstances", e -> {
             e.setVariable(INSTANCE_COUNT, instanceCount);
             e.setVariable(VMOVE_IDS, new java.util.ArrayList<>(List.of("move-1")));
         });
-        JavaDelegate plan = e -> e.setVariable("plannedBy", e.getCurrentActivityId());
-        for (String name : List.of("planAutoTargets", "planAutoPriorityTargets", "planReservedHostTargets",
-                "planReservedHostsFirstTargets")) {
-            Mocks.register(name, plan);
-        }
-        Mocks.register("prepareInstance", (JavaDelegate) e -> {
+        standIns.put("planTargets", e -> e.setVariable("plannedWith", e.getVariableLocal(RECOVERY_METHOD)));
+        standIns.put("prepareInstance", e -> {
             if (prepareRefuses) {
                 throw new BpmnError(ERROR_EVACUATION_REFUSED, "instance gone");
             }
         });
-        Mocks.register("claimEvacuationSlot", (JavaDelegate) e -> e.setVariable(SLOT_CLAIMED, slotAnswers.pop()));
-        Mocks.register("evacuateInstance", (JavaDelegate) e -> {
+        standIns.put("claimEvacuationSlot", e -> e.setVariable(SLOT_CLAIMED, slotAnswers.pop()));
+        standIns.put("evacuateInstance", e -> {
             if (evacuateRefuses) {
                 throw new BpmnError(ERROR_EVACUATION_REFUSED, "Nova said no");
             }
         });
-        Mocks.register("checkEvacuation", (JavaDelegate) e -> e.setVariable(EVACUATION_STATE, evacuationStates.pop()));
-        Mocks.register("concludeNotification", (JavaDelegate) e -> e.setVariable(ALL_RECOVERED, allRecovered));
+        standIns.put("checkEvacuation", e -> e.setVariable(EVACUATION_STATE, evacuationStates.pop()));
+        standIns.put("concludeNotification", e -> e.setVariable(ALL_RECOVERED, allRecovered));
+
+        // Every bean the model names gets a stand-in: those above, or one that does nothing.
+        ModelBeans beans = ModelBeans.of("bpmn/host-failure-recovery.bpmn");
+        assertThat(beans.delegates()).as("stand-ins for beans the model does not name").containsAll(standIns.keySet());
+        beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
+        beans.retryPolicies().forEach(name -> Mocks.register(name, new Retry()));
     }
 
     @AfterEach
@@ -169,7 +166,7 @@ class HostFailureRecoveryProcessTest {
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
                 .hasPassedInOrder("ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances",
                         "FinishNotification", "NotificationFinished")
-                .hasNotPassed("EvacuateInstances");
+                .hasNotPassed("RecoverEachInstance");
     }
 
     @Test
@@ -205,15 +202,18 @@ class HostFailureRecoveryProcessTest {
     }
 
     @Test
-    void eachRecoveryMethodHasItsPlanningTask() {
-        BpmnAwareTests.assertThat(recoverWith("auto_priority")).hasPassed("PlanAutoPriorityTargets");
-        evacuationStates = new ArrayDeque<>(List.of(MOVED));
-        slotAnswers = new ArrayDeque<>(List.of(true));
-        BpmnAwareTests.assertThat(recoverWith("reserved_host")).hasPassed("PlanReservedHostTargets");
-        evacuationStates = new ArrayDeque<>(List.of(MOVED));
-        slotAnswers = new ArrayDeque<>(List.of(true));
-        BpmnAwareTests.assertThat(recoverWith("rh_priority")).hasPassed("PlanReservedHostsFirstTargets")
-                .hasPassed("RecoveryFinished");
+    void eachRecoveryMethodHasItsPlanningTaskWhichPlansWithThatMethod() {
+        Map<String, String> taskOfMethod = Map.of("auto", "PlanAutoTargets", "auto_priority", "PlanAutoPriorityTargets",
+                "reserved_host", "PlanReservedHostTargets", "rh_priority", "PlanReservedHostsFirstTargets");
+        taskOfMethod.forEach((method, task) -> {
+            evacuationStates = new ArrayDeque<>(List.of(MOVED));
+            slotAnswers = new ArrayDeque<>(List.of(true));
+            ProcessInstance instance = recoverWith(method);
+            BpmnAwareTests.assertThat(instance).hasPassed(task, "RecoveryFinished");
+            assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(instance.getId()).variableName("plannedWith").singleResult().getValue())
+                    .as(task).isEqualTo(method);
+        });
     }
 
     @Test

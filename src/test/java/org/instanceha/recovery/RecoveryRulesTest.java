@@ -1,6 +1,7 @@
 package org.instanceha.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.instanceha.vmove.VmMoveStatus.*;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,14 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.ProgressState;
 import org.instanceha.nova.Migration;
 import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMoveCounts;
+import org.instanceha.vmove.VmMoveStatus;
 import org.junit.jupiter.api.Test;
 
 class RecoveryRulesTest {
 
     private static Server server(String name, String vmState, String task, String host, Map<String, String> metadata) {
         return new Server("id-" + name, name, "X", vmState, task, 1, host, host, false, metadata, 1, 512, null);
+    }
+
+    private static VmMoveCounts counts(Object... statusAndCount) {
+        Map<VmMoveStatus, Long> counts = new java.util.EnumMap<>(VmMoveStatus.class);
+        for (int i = 0; i < statusAndCount.length; i += 2) {
+            counts.put((VmMoveStatus) statusAndCount[i], (Long) statusAndCount[i + 1]);
+        }
+        return VmMoveCounts.of(counts);
     }
 
     @Test
@@ -45,11 +57,12 @@ class RecoveryRulesTest {
         Instant later = now.plusSeconds(60);
 
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", null, "target", Map.of())), "source",
-                List.of(), now, later).state()).isEqualTo(HostFailureRecovery.MOVED);
+                List.of(), now, later).state()).isEqualTo(EvacuationState.MOVED);
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", null, "source", Map.of())), "source",
-                List.of(), now, later).state()).as("ACTIVE on the old host is not done").isEqualTo(HostFailureRecovery.MOVING);
+                List.of(), now, later).state()).as("ACTIVE on the old host is not done")
+                .isEqualTo(EvacuationState.MOVING);
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", "rebuilding", "target", Map.of())),
-                "source", List.of(), now, later).state()).isEqualTo(HostFailureRecovery.MOVING);
+                "source", List.of(), now, later).state()).isEqualTo(EvacuationState.MOVING);
     }
 
     @Test
@@ -59,7 +72,7 @@ class RecoveryRulesTest {
 
         assertThat(EvacuationProgressRules.assess(Optional.of(stuck), "source",
                 List.of(new Migration(1, "id-vm", "source", null, "error", "evacuation")), now, now.plusSeconds(9))
-                .state()).isEqualTo(HostFailureRecovery.FAILED);
+                .state()).isEqualTo(EvacuationState.FAILED);
         assertThat(EvacuationProgressRules.assess(Optional.empty(), "source", List.of(), now, now.plusSeconds(9))
                 .message()).contains("no longer exists");
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", "rebuilding", "source", Map.of())),
@@ -69,31 +82,31 @@ class RecoveryRulesTest {
     @Test
     void aStrandedNotificationSaysWhatItsWorkflowAndItsMovesShow() {
         var cancelled = StrandedNotificationRules.settle("EXTERNALLY_TERMINATED", "Cancelled by jane",
-                Map.of("succeeded", 1L, "ongoing", 2L), "running");
+                counts(SUCCEEDED, 1L, ONGOING, 2L), ProgressState.RUNNING);
         assertThat(cancelled.status()).isEqualTo(NotificationStatus.ERROR);
         assertThat(cancelled.message()).isEqualTo("The recovery workflow was cancelled (Cancelled by jane) before it "
                 + "ended. 1 of 3 instance(s) evacuated, 2 not finished.");
         assertThat(cancelled.unfinishedMoveMessage()).contains("cancelled before this evacuation ended");
-        assertThat(cancelled.progressState()).isEqualTo("error");
+        assertThat(cancelled.progressState()).isEqualTo(ProgressState.ERROR);
 
-        var allMoved = StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 3L), "success");
+        var allMoved = StrandedNotificationRules.settle("COMPLETED", null, counts(SUCCEEDED, 3L), ProgressState.SUCCESS);
         assertThat(allMoved.status()).isEqualTo(NotificationStatus.FINISHED);
         assertThat(allMoved.message()).isEqualTo("The recovery workflow ended. 3 of 3 instance(s) evacuated.");
-        assertThat(allMoved.progressState()).isEqualTo("success");
+        assertThat(allMoved.progressState()).isEqualTo(ProgressState.SUCCESS);
 
-        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 2L, "failed", 1L),
-                "error").message()).isEqualTo("The recovery workflow ended. 2 of 3 instance(s) evacuated, 1 failed.");
-        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of("succeeded", 2L, "pending", 1L),
-                "success").status()).isEqualTo(NotificationStatus.ERROR);
-        var ignored = StrandedNotificationRules.settle("COMPLETED", null, Map.of(), "skipped");
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, counts(SUCCEEDED, 2L, FAILED, 1L),
+                ProgressState.ERROR).message()).isEqualTo("The recovery workflow ended. 2 of 3 instance(s) evacuated, 1 failed.");
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, counts(SUCCEEDED, 2L, PENDING, 1L),
+                ProgressState.SUCCESS).status()).isEqualTo(NotificationStatus.ERROR);
+        var ignored = StrandedNotificationRules.settle("COMPLETED", null, counts(), ProgressState.SKIPPED);
         assertThat(ignored.status()).isEqualTo(NotificationStatus.IGNORED);
-        assertThat(ignored.progressState()).isEqualTo("skipped");
-        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of(), "error").status())
+        assertThat(ignored.progressState()).isEqualTo(ProgressState.SKIPPED);
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, counts(), ProgressState.ERROR).status())
                 .isEqualTo(NotificationStatus.ERROR);
-        assertThat(StrandedNotificationRules.settle("COMPLETED", null, Map.of(), null).status())
+        assertThat(StrandedNotificationRules.settle("COMPLETED", null, counts(), null).status())
                 .isEqualTo(NotificationStatus.FINISHED);
 
-        var unknown = StrandedNotificationRules.settle(null, null, Map.of(), null);
+        var unknown = StrandedNotificationRules.settle(null, null, counts(), null);
         assertThat(unknown.status()).isEqualTo(NotificationStatus.ERROR);
         assertThat(unknown.message()).startsWith("No recovery workflow exists for this notification");
     }

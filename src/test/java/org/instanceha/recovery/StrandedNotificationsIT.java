@@ -66,7 +66,8 @@ class StrandedNotificationsIT extends RecoveryScenarioSupport {
         JsonNode settled = api.get("/v1/notifications/" + notification).send().json().get("notification");
         assertThat(settled.get("status").asText()).isEqualTo("finished");
         assertThat(settled.get("message").asText()).isEqualTo("The recovery workflow ended. 3 of 3 instance(s) evacuated.");
-        assertThat(vmoves(notification)).allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
+        assertThat(vmoves(notification)).hasSize(3)
+                .allSatisfy(m -> assertThat(m.get("status").asText()).isEqualTo("succeeded"));
     }
 
     @Test

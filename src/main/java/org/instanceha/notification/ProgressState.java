@@ -1,0 +1,27 @@
+package org.instanceha.notification;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The state of one progress entry of a workflow task, stored under its wire name and shown by the API
+ * as Masakari shows a task's state ({@code RUNNING}, {@code SUCCESS}, ...). Every run of a task that
+ * records anything ends with a final entry: {@code SUCCESS}, {@code SKIPPED} or {@code ERROR}.
+ */
+public enum ProgressState {
+    RUNNING, SUCCESS, SKIPPED, ERROR;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isFinal() {
+        return this != RUNNING;
+    }
+
+    /** The stored value of a column that only we write. */
+    static ProgressState stored(String value) {
+        return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown progress state " + value));
+    }
+}

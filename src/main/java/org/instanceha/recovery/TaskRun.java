@@ -1,0 +1,93 @@
+package org.instanceha.recovery;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.instanceha.notification.ProgressState;
+import org.instanceha.notification.RecoveryProgress;
+
+/**
+ * One run of a task: the variables it reads and writes, typed, and its progress, recorded under the
+ * task's name in the model (its id when it has none) for the notification of the workflow.
+ */
+public final class TaskRun implements TaskProgress {
+
+    private final DelegateExecution execution;
+    private final RecoveryProgress progress;
+
+    TaskRun(DelegateExecution execution, RecoveryProgress progress) {
+        this.execution = execution;
+        this.progress = progress;
+    }
+
+    /** The task's name in the model: what Cockpit and {@code recovery_workflow_details} show. */
+    public String taskName() {
+        String name = execution.getCurrentActivityName();
+        return name != null && !name.isBlank() ? name : execution.getCurrentActivityId();
+    }
+
+    public String notificationUuid() {
+        return required(HostFailureRecovery.NOTIFICATION_UUID);
+    }
+
+    public String vmoveId() {
+        return required(HostFailureRecovery.VMOVE_ID);
+    }
+
+    /** A text variable, or null. */
+    public String text(String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** A text variable the task cannot do without. */
+    public String required(String name) {
+        String value = text(name);
+        if (value == null) {
+            throw new IllegalStateException("Task '" + taskName() + "' needs the variable '" + name
+                    + "', and the workflow has none.");
+        }
+        return value;
+    }
+
+    /** A text variable of the task itself (an input mapping of the model), or null. */
+    public String input(String name) {
+        Object value = execution.getVariableLocal(name);
+        return value == null ? null : value.toString();
+    }
+
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(execution.getVariable(name));
+    }
+
+    /** A date-typed variable. */
+    public Instant instant(String name) {
+        Object value = execution.getVariable(name);
+        if (!(value instanceof Date date)) {
+            throw new IllegalStateException("Task '" + taskName() + "' needs the date variable '" + name
+                    + "', and the workflow has " + (value == null ? "none" : "a " + value.getClass().getSimpleName())
+                    + ".");
+        }
+        return date.toInstant();
+    }
+
+    public void set(String name, Object value) {
+        execution.setVariable(name, value);
+    }
+
+    /** Sets a date-typed variable. */
+    public void setInstant(String name, Instant value) {
+        execution.setVariable(name, Date.from(value));
+    }
+
+    /** The engine's view of the run, for what only the engine knows (the business key, the instance id). */
+    DelegateExecution execution() {
+        return execution;
+    }
+
+    @Override
+    public void record(ProgressState state, double value, String message) {
+        progress.record(notificationUuid(), taskName(), state, value, message);
+    }
+}
