@@ -84,16 +84,18 @@ public abstract class ApiIntegrationTest {
         }
     }
 
-    /** Stores a notification row directly (the notification API arrives with the recovery workflow). */
-    protected void storeNotification(String segmentUuid, String hostUuid, String status) {
+    /** Stores a notification row directly, without a workflow; returns its uuid. */
+    protected String storeNotification(String segmentUuid, String hostUuid, String status) {
+        String uuid = java.util.UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO notifications (notification_uuid, generated_time, source_host_uuid, type, payload, status,
                                            failover_segment_uuid, created_at)
                 VALUES (:uuid, CURRENT_TIMESTAMP, :host, 'COMPUTE_HOST', '{}', :status, :segment, CURRENT_TIMESTAMP)""")
-                .param("uuid", java.util.UUID.randomUUID().toString())
+                .param("uuid", uuid)
                 .param("host", hostUuid)
                 .param("status", status)
                 .param("segment", segmentUuid)
                 .update();
+        return uuid;
     }
 }

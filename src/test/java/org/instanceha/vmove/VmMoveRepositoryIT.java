@@ -1,0 +1,154 @@
+package org.instanceha.vmove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.instanceha.ApiIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The VM move records and their conditional updates, against the repository directly, on H2 and
+ * (tag db, second pass) on PostgreSQL: evacuation slots are counted in the database, so that the
+ * bound holds across engine nodes.
+ */
+class VmMoveRepositoryIT extends ApiIntegrationTest {
+
+    @Autowired
+    VmMoveRepository vmoves;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private String notification;
+    private final LocalDateTime now = LocalDateTime.of(2026, 12, 1, 10, 0);
+
+    @BeforeEach
+    void aNotification() {
+        notification = storeNotification(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "running");
+        vmoves.createSlotLock(notification);
+    }
+
+    private VmMove pending(String instance) {
+        return vmoves.createPending(notification, "id-" + instance, instance, "compute4", "active", 1, 512, now);
+    }
+
+    @Test
+    void anInstanceIdentifiedTwiceKeepsItsFirstMove() {
+        VmMove first = pending("vm1");
+        VmMove again = pending("vm1");
+
+        assertThat(again.uuid()).isEqualTo(first.uuid());
+        assertThat(vmoves.allOf(notification)).hasSize(1);
+        assertThat(first.status()).isEqualTo(VmMoveStatus.PENDING);
+    }
+
+    @Test
+    void aSlotIsClaimedOnlyWhileFewerThanTheBoundAreOngoing() {
+        VmMove a = pending("a");
+        VmMove b = pending("b");
+        VmMove c = pending("c");
+
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).isTrue();
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 2, now)).isTrue();
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, now)).as("two are ongoing").isFalse();
+        assertThat(vmoves.require(c.uuid()).status()).isEqualTo(VmMoveStatus.PENDING);
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).as("a claim that ran before holds").isTrue();
+
+        vmoves.succeeded(a.uuid(), "compute1", now);
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, now)).as("a finished move frees its slot").isTrue();
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).as("a finished move is not started again")
+                .isFalse();
+        VmMove started = vmoves.require(c.uuid());
+        assertThat(started.status()).isEqualTo(VmMoveStatus.ONGOING);
+        assertThat(started.startTime()).isEqualTo(now);
+    }
+
+    @Test
+    void concurrentClaimsNeverExceedTheBound() throws Exception {
+        int instances = 12;
+        int bound = 3;
+        List<VmMove> moves = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            moves.add(pending("vm" + i));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (VmMove move : moves) {
+                Callable<Boolean> claim = () -> {
+                    start.await();
+                    return transactions.execute(tx -> vmoves.claimSlot(move.uuid(), notification, bound, now));
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+            long claimed = 0;
+            for (Future<Boolean> claim : claims) {
+                claimed += Boolean.TRUE.equals(claim.get()) ? 1 : 0;
+            }
+            assertThat(claims).hasSize(instances);
+            assertThat(claimed).isEqualTo(bound);
+            assertThat(vmoves.countByStatus(notification).get(VmMoveStatus.ONGOING)).isEqualTo(bound);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPlannedTargetIsSetOnlyOnAPendingMove() {
+        VmMove pending = pending("a");
+        VmMove ongoing = pending("b");
+        vmoves.claimSlot(ongoing.uuid(), notification, 10, now);
+        vmoves.planTarget(ongoing.uuid(), "compute9", now);
+
+        vmoves.planTarget(pending.uuid(), "compute1", now);
+
+        assertThat(vmoves.require(pending.uuid()).targetHost()).isEqualTo("compute1");
+        assertThat(vmoves.require(ongoing.uuid()).targetHost()).isNull();
+    }
+
+    @Test
+    void failingTheUnfinishedLeavesEndedMovesAsTheyAre() {
+        VmMove done = pending("done");
+        VmMove running = pending("running");
+        VmMove waiting = pending("waiting");
+        vmoves.claimSlot(done.uuid(), notification, 10, now);
+        vmoves.succeeded(done.uuid(), "compute1", now);
+        vmoves.claimSlot(running.uuid(), notification, 10, now);
+
+        int failed = vmoves.failUnfinished(notification, "cancelled", now);
+
+        assertThat(failed).isEqualTo(2);
+        VmMoveCounts counts = vmoves.countByStatus(notification);
+        assertThat(counts.get(VmMoveStatus.SUCCEEDED)).isEqualTo(1);
+        assertThat(counts.get(VmMoveStatus.FAILED)).isEqualTo(2);
+        assertThat(counts.summary()).isEqualTo("1 of 3 instance(s) evacuated, 2 failed.");
+        assertThat(vmoves.require(waiting.uuid()).message()).isEqualTo("cancelled");
+        assertThat(vmoves.require(done.uuid()).destHost()).isEqualTo("compute1");
+    }
+
+    @Test
+    void theListFiltersByStatus() {
+        VmMove a = pending("a");
+        pending("b");
+        vmoves.claimSlot(a.uuid(), notification, 10, now);
+
+        List<VmMove> ongoing = vmoves.list(notification, VmMoveStatus.ONGOING, null,
+                new org.instanceha.common.PageRequest(10, null, List.of(new org.instanceha.common.SortKey("id", true))));
+
+        assertThat(ongoing).hasSize(1);
+        assertThat(ongoing.get(0).uuid()).isEqualTo(a.uuid());
+    }
+}
