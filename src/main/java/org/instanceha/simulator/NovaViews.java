@@ -24,7 +24,7 @@ final class NovaViews {
     private NovaViews() {
     }
 
-    static Map<String, Object> service(SimulatedCloud cloud, SimulatedCloud.Host h, NovaVersion v) {
+    static Map<String, Object> service(SimulatedCloud cloud, SimulatedHost h, NovaVersion v) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("binary", "nova-compute");
         s.put("host", h.name);
@@ -63,7 +63,7 @@ final class NovaViews {
         return result;
     }
 
-    static Map<String, Object> server(SimulatedCloud cloud, SimulatedCloud.Server s, NovaVersion v, String base) {
+    static Map<String, Object> server(SimulatedCloud cloud, SimulatedServer s, NovaVersion v, String base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id);
         m.put("name", s.name);
@@ -135,7 +135,7 @@ final class NovaViews {
         return m;
     }
 
-    static String status(SimulatedCloud.Server s) {
+    static String status(SimulatedServer s) {
         if ("rebuilding".equals(s.taskState)) {
             return "REBUILD";
         }
@@ -147,12 +147,12 @@ final class NovaViews {
         };
     }
 
-    private static String hostStatus(SimulatedCloud cloud, SimulatedCloud.Server s) {
+    private static String hostStatus(SimulatedCloud cloud, SimulatedServer s) {
         return cloud.findHost(s.host).map(h -> !cloud.serviceUp(h) ? "DOWN" : h.enabled ? "UP" : "MAINTENANCE")
                 .orElse("UNKNOWN");
     }
 
-    static Map<String, Object> hypervisor(SimulatedCloud cloud, SimulatedCloud.Host h, NovaVersion v) {
+    static Map<String, Object> hypervisor(SimulatedCloud cloud, SimulatedHost h, NovaVersion v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", v.atLeast(53) ? h.hypervisorId : h.serviceNumber - 2);
         m.put("hypervisor_hostname", h.name);
@@ -194,7 +194,7 @@ final class NovaViews {
         return m;
     }
 
-    static Map<String, Object> aggregate(SimulatedCloud.Aggregate a, NovaVersion v) {
+    static Map<String, Object> aggregate(SimulatedAggregate a, NovaVersion v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id);
         if (v.atLeast(41)) {
@@ -211,7 +211,7 @@ final class NovaViews {
         return m;
     }
 
-    static Map<String, Object> migration(SimulatedCloud.Migration mig, NovaVersion v) {
+    static Map<String, Object> migration(SimulatedMigration mig, NovaVersion v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", mig.id);
         if (v.atLeast(59)) {

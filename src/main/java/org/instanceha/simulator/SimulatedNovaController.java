@@ -151,7 +151,7 @@ public class SimulatedNovaController {
         }
         Boolean forcedDown = json.has("forced_down") ? json.get("forced_down").asBoolean() : null;
         String reason = json.hasNonNull("disabled_reason") ? json.get("disabled_reason").asText() : null;
-        SimulatedCloud.Host host = cloud.updateService(id, status, reason, forcedDown);
+        SimulatedHost host = cloud.updateService(id, status, reason, forcedDown);
         return Map.of("service", NovaViews.service(cloud, host, v));
     }
 

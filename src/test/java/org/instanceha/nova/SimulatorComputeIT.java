@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.instanceha.InstanceHaApplication;
 import org.instanceha.simulator.SimulatedCloud;
 import org.instanceha.simulator.SimulatedIdentity;
+import org.instanceha.simulator.SimulatedServer;
 import org.instanceha.simulator.SimulatorProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class SimulatorComputeIT extends ComputeContract {
 
             @Override
             public Set<String> serverIdsOn(String host) {
-                return simulated.servers(null, host, null, null).stream().map(SimulatedCloud.Server::id)
+                return simulated.servers(null, host, null, null).stream().map(SimulatedServer::id)
                         .collect(Collectors.toSet());
             }
 

@@ -1,0 +1,31 @@
+package org.instanceha.simulator;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A compute host with its nova-compute service and hypervisor. */
+public final class SimulatedHost {
+    final String name;
+    final int serviceNumber;
+    final String serviceId = UUID.randomUUID().toString();
+    final String hypervisorId = UUID.randomUUID().toString();
+    final int vcpus;
+    final long memoryMb;
+    boolean enabled;
+    String disabledReason;
+    boolean forcedDown;
+    Instant heartbeatStoppedAt;
+    Instant updatedAt;
+
+    public String name() {
+        return name;
+    }
+
+    SimulatedHost(String name, int serviceNumber, int vcpus, long memoryMb, Instant now) {
+        this.name = name;
+        this.serviceNumber = serviceNumber;
+        this.vcpus = vcpus;
+        this.memoryMb = memoryMb;
+        this.updatedAt = now;
+    }
+}
