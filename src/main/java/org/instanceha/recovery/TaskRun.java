@@ -61,9 +61,20 @@ public final class TaskRun implements TaskProgress {
         return Boolean.TRUE.equals(execution.getVariable(name));
     }
 
-    /** A date-typed variable. */
+    /**
+     * A date-typed variable. A workflow that was already running when this version was deployed may
+     * still hold the ISO 8601 text earlier versions wrote; that is read too.
+     */
     public Instant instant(String name) {
         Object value = execution.getVariable(name);
+        if (value instanceof String text) {
+            try {
+                return Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalStateException("Task '" + taskName() + "' needs the date variable '" + name
+                        + "', and the workflow has the text '" + text + "'.", e);
+            }
+        }
         if (!(value instanceof Date date)) {
             throw new IllegalStateException("Task '" + taskName() + "' needs the date variable '" + name
                     + "', and the workflow has " + (value == null ? "none" : "a " + value.getClass().getSimpleName())
