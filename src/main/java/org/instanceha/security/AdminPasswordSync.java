@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine creates the configured administrator once and never touches it again; this keeps its
  * password equal to the configured one, so that rotating {@code instanceha.auth.admin-password}
- * takes effect at the next start.
+ * takes effect at the next start, and lifts any lock an earlier version's engine put on it after
+ * wrong passwords: a start with the configured password always lets the administrator in.
  */
 @Component
 public class AdminPasswordSync implements ApplicationRunner {
@@ -29,7 +30,11 @@ public class AdminPasswordSync implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         User admin = identityService.createUserQuery().userId(auth.adminUser()).singleResult();
-        if (admin != null && !identityService.checkPassword(auth.adminUser(), auth.adminPassword())) {
+        if (admin == null) {
+            return;
+        }
+        identityService.unlockUser(auth.adminUser());
+        if (!identityService.checkPassword(auth.adminUser(), auth.adminPassword())) {
             admin.setPassword(auth.adminPassword());
             identityService.saveUser(admin);
             log.info("Administrator {}: password updated to the configured one", auth.adminUser());

@@ -12,23 +12,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code local} mode: checks a user name and password against Camunda's identity service, and grants
- * one authority {@code GROUP_<id>} per Camunda group the user belongs to.
+ * one authority {@code GROUP_<id>} per Camunda group the user belongs to. The engine never locks a
+ * user after wrong passwords ({@link NoLoginLockout}).
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final FailedLogins failedLogins;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, FailedLogins failedLogins) {
         this.identityService = identityService;
+        this.failedLogins = failedLogins;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || user.isEmpty() || credentials == null
-                || !identityService.checkPassword(user, credentials.toString())) {
+        if (user == null || user.isEmpty() || credentials == null) {
+            throw new BadCredentialsException("The request you have made requires authentication.");
+        }
+        if (!identityService.checkPassword(user, credentials.toString())) {
+            failedLogins.wrongPassword(user);
             throw new BadCredentialsException("The request you have made requires authentication.");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()

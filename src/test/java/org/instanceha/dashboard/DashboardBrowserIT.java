@@ -170,7 +170,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.id("forbidden")).getText()).contains("may not use the dashboard");
         screenshot("forbidden");
 
-        // A user of its own: Camunda locks a user for a few seconds after a failed login.
+        // A user of its own, so that the wrong password below is logged against nobody else.
         var typo = identityService.newUser("browsertypo" + System.nanoTime());
         typo.setPassword("right-password");
         identityService.saveUser(typo);

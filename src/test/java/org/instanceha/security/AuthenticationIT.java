@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @Tag("local-auth")
 class AuthenticationIT extends ApiIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AdminPasswordSync adminPasswordSync;
+
     @Test
     void versionDiscoveryAndHealthNeedNoAuthentication() {
         Response root = api.get("/").anonymous().header("Accept", "application/json").send();
@@ -51,7 +54,6 @@ class AuthenticationIT extends ApiIntegrationTest {
 
     @Test
     void aWrongPasswordIsUnauthorized() {
-        // A user of its own: Camunda locks a user for a few seconds after a failed login.
         var user = identityService.newUser("typo" + System.nanoTime());
         user.setPassword("right-password");
         identityService.saveUser(user);
@@ -64,6 +66,32 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(api.get("/engine-rest/process-definition").as(user.getId(), "wrong-password").send().status())
                 .isEqualTo(401);
         assertThat(api.get("/v1/segments").as("nobody-" + System.nanoTime(), "x").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsNeverLockOutTheRightOne() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.get("/v1/segments").as(TestUsers.ADMIN, "guess-" + i).send().status()).isEqualTo(401);
+        }
+
+        assertThat(api.get("/v1/segments").as(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).send().status())
+                .as("the right password, at once after twelve wrong ones").isEqualTo(200);
+        assertThat(api.get("/engine-rest/process-definition").send().status()).isEqualTo(200);
+        assertThat(identityService.checkPassword(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aStartWithTheConfiguredPasswordLiftsALockAnEarlierVersionLeft() {
+        jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = :until WHERE ID_ = :admin")
+                .param("until", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().plusYears(1)))
+                .param("admin", TestUsers.ADMIN).update();
+        assertThat(api.get("/v1/segments").send().status()).as("locked as an earlier version left it").isEqualTo(401);
+
+        adminPasswordSync.run(null);
+
+        assertThat(api.get("/v1/segments").send().status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = :admin").param("admin", TestUsers.ADMIN)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -117,6 +145,7 @@ class AuthenticationIT extends ApiIntegrationTest {
         var user = identityService.newUser("webtypo" + System.nanoTime());
         user.setPassword("right-password");
         identityService.saveUser(user);
+        identityService.createMembership(user.getId(), "camunda-admin");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String base = "http://localhost:" + port + "/camunda";
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/app/cockpit/default/"))
@@ -129,5 +158,19 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(login.statusCode()).isEqualTo(401);
+        for (int i = 0; i < 11; i++) {
+            assertThat(webappLogin(browser, base, page, user.getId(), "wrong-" + i)).isEqualTo(401);
+        }
+        assertThat(webappLogin(browser, base, page, user.getId(), "right-password"))
+                .as("the right password after twelve wrong ones").isEqualTo(200);
+    }
+
+    private static int webappLogin(HttpClient browser, String base, HttpResponse<String> page, String user,
+                                   String password) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }
