@@ -128,6 +128,16 @@ public class SecurityConfiguration {
     }
 
     /** engine-rest has no authentication of its own by default: Camunda's filter with HTTP Basic. */
+    /** Before anything else, on every route: bodies over the configured size are refused unread. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("requestSizeLimit");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
