@@ -6,26 +6,39 @@ import java.util.regex.Pattern;
 /**
  * Checks of one field's value, with Masakari's messages ("Invalid input for field/attribute name.
  * Value: ... . ... is too long"), shared by the v1 API's body schemas and the dashboard's forms.
- * Lengths count characters (code points), as Masakari's JSON schemas do. Plain Java.
+ * A maximum length counts what the database column counts, UTF-16 code units (an emoji is two), so
+ * that whatever passes also fits; for text without such characters that is Masakari's character
+ * count. Rejected values are echoed shortened (64 characters at most). Plain Java.
  */
 public final class FieldRules {
 
     private FieldRules() {
     }
 
+    /** Echoed values are cut to this many characters. */
+    public static final int ECHO_MAX = 64;
+
     public static InvalidInputException invalid(String field, String shownValue, String detail) {
-        return new InvalidInputException("Invalid input for field/attribute " + field + ". Value: " + shownValue + ". "
-                + detail);
+        return new InvalidInputException("Invalid input for field/attribute " + field + ". Value: "
+                + shortened(shownValue) + ". " + detail);
     }
 
-    /** Text of {@code min} to {@code max} characters. */
-    public static String length(String field, String text, int min, int max) {
-        int length = text.codePointCount(0, text.length());
-        if (length < min) {
-            throw invalid(field, text, "'" + text + "' is too short");
+    /** A value as an error message shows it: at most {@link #ECHO_MAX} characters of it. */
+    public static String shortened(String value) {
+        if (value == null) {
+            return "None";
         }
-        if (length > max) {
-            throw invalid(field, text, "'" + text + "' is too long");
+        return value.length() <= ECHO_MAX ? value
+                : value.substring(0, ECHO_MAX) + "... (" + value.length() + " characters)";
+    }
+
+    /** Text of {@code min} characters to {@code max} UTF-16 code units. */
+    public static String length(String field, String text, int min, int max) {
+        if (text.codePointCount(0, text.length()) < min) {
+            throw invalid(field, text, "'" + shortened(text) + "' is too short");
+        }
+        if (text.length() > max) {
+            throw invalid(field, text, "'" + shortened(text) + "' is too long");
         }
         return text;
     }
@@ -34,7 +47,7 @@ public final class FieldRules {
     public static String matching(String field, String text, int min, int max, Pattern pattern) {
         length(field, text, min, max);
         if (!pattern.matcher(text).matches()) {
-            throw invalid(field, text, "'" + text + "' does not match '" + pattern.pattern() + "'");
+            throw invalid(field, text, "'" + shortened(text) + "' does not match '" + pattern.pattern() + "'");
         }
         return text;
     }
@@ -55,7 +68,7 @@ public final class FieldRules {
             throw invalid(field, "None", "None is not one of " + quoted(allowed));
         }
         if (!allowed.contains(text)) {
-            throw invalid(field, text, "'" + text + "' is not one of " + quoted(allowed));
+            throw invalid(field, text, "'" + shortened(text) + "' is not one of " + quoted(allowed));
         }
         return text;
     }
@@ -71,7 +84,7 @@ public final class FieldRules {
     /** An integer written in decimal digits (at most nine, with an optional minus), within [min, max]. */
     public static int integer(String field, String text, int min, int max) {
         if (text == null || !text.matches("-?\\d{1,9}")) {
-            throw invalid(field, String.valueOf(text), "\"" + text + "\" is not of type 'integer'");
+            throw invalid(field, String.valueOf(text), "\"" + shortened(text) + "\" is not of type 'integer'");
         }
         return between(field, Integer.parseInt(text), min, max);
     }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/segments/{segment_id}/hosts}: Masakari's host API, with and without the project id. */
 @RestController
-@RequestMapping(path = {"/v1/segments/{segmentId}/hosts", "/v1/{projectId}/segments/{segmentId}/hosts"},
+@RequestMapping(path = {"/v1/segments/{segmentId}/hosts", "/v1/" + V1Paths.PROJECT + "/segments/{segmentId}/hosts"},
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class HostsController {
 

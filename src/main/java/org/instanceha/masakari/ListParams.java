@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.SortKey;
@@ -52,7 +53,7 @@ public final class ListParams {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Marker " + text + " could not be found.");
+            throw new InvalidInputException("Marker " + FieldRules.shortened(text) + " could not be found.");
         }
     }
 
@@ -97,7 +98,7 @@ public final class ListParams {
         }
         Boolean value = RequestSchema.parseBoolean(text);
         if (value == null) {
-            throw new InvalidInputException("Invalid value '" + text + "' for filter " + name
+            throw new InvalidInputException("Invalid value '" + FieldRules.shortened(text) + "' for filter " + name
                     + ": it must be a boolean (true or false).");
         }
         return value;

@@ -27,8 +27,7 @@ public class MicroversionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/v1") || path.startsWith("/v1/"));
+        return !V1Paths.isV1(request);
     }
 
     @Override

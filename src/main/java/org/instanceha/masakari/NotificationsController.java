@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.notification.Notification;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/notifications} and, from microversion 1.3, their VM moves. */
 @RestController
-@RequestMapping(path = {"/v1/notifications", "/v1/{projectId}/notifications"},
+@RequestMapping(path = {"/v1/notifications", "/v1/" + V1Paths.PROJECT + "/notifications"},
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class NotificationsController {
 
@@ -66,7 +67,8 @@ public class NotificationsController {
             try {
                 status = NotificationStatus.fromWire(single.get("status"));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("Invalid value '" + single.get("status") + "' for filter status.");
+                throw new InvalidInputException("Invalid value '" + FieldRules.shortened(single.get("status"))
+                        + "' for filter status.");
             }
         }
         NotificationType type = single.containsKey("type") ? NotificationFields.type(single.get("type")) : null;

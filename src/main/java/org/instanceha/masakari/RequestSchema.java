@@ -47,11 +47,13 @@ public final class RequestSchema {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                unexpected.add("'" + name + "'");
+                unexpected.add("'" + FieldRules.shortened(name) + "'");
             }
         }
         if (!unexpected.isEmpty()) {
-            throw new InvalidInputException("Additional properties are not allowed (" + String.join(", ", unexpected)
+            String shown = String.join(", ", unexpected.subList(0, Math.min(5, unexpected.size())))
+                    + (unexpected.size() > 5 ? " and " + (unexpected.size() - 5) + " more" : "");
+            throw new InvalidInputException("Additional properties are not allowed (" + shown
                     + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
         }
     }
@@ -76,7 +78,7 @@ public final class RequestSchema {
     public static String text(ObjectNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
-            throw invalid(field, value, value + " is not of type 'string'");
+            throw invalid(field, value, FieldRules.shortened(String.valueOf(value)) + " is not of type 'string'");
         }
         return value.asText();
     }
@@ -93,7 +95,7 @@ public final class RequestSchema {
     public static String oneOf(ObjectNode node, String field, List<String> allowed) {
         JsonNode value = node.get(field);
         if (value != null && !value.isTextual()) {
-            throw invalid(field, value, value + " is not one of " + FieldRules.quoted(allowed));
+            throw invalid(field, value, FieldRules.shortened(String.valueOf(value)) + " is not one of " + FieldRules.quoted(allowed));
         }
         return FieldRules.oneOf(field, value == null ? null : value.asText(), allowed);
     }
@@ -107,7 +109,7 @@ public final class RequestSchema {
         if (value != null && value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
             return Integer.parseInt(value.asText());
         }
-        throw invalid(field, value, value + " is not of type 'integer'");
+        throw invalid(field, value, FieldRules.shortened(String.valueOf(value)) + " is not of type 'integer'");
     }
 
     /** A boolean, given as JSON true/false or one of Masakari's boolean strings. */
@@ -118,7 +120,7 @@ public final class RequestSchema {
         }
         Boolean parsed = value != null && value.isTextual() ? parseBoolean(value.asText()) : null;
         if (parsed == null) {
-            throw invalid(field, value, value + " is not one of " + FieldRules.quoted(List.of("true", "false")));
+            throw invalid(field, value, FieldRules.shortened(String.valueOf(value)) + " is not one of " + FieldRules.quoted(List.of("true", "false")));
         }
         return parsed;
     }

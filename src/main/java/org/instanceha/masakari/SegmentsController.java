@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/segments}: Masakari's failover segment API, with and without the project id in the path. */
 @RestController
-@RequestMapping(path = {"/v1/segments", "/v1/{projectId}/segments"}, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = {"/v1/segments", "/v1/" + V1Paths.PROJECT + "/segments"}, produces = MediaType.APPLICATION_JSON_VALUE)
 public class SegmentsController {
 
     private final SegmentService segments;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 
 /**
@@ -28,7 +29,7 @@ public final class NotificationFields {
         try {
             return NotificationType.valueOf(text);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("Invalid input for field/attribute type. Value: " + text + ". '" + text
+            throw FieldRules.invalid("type", text, "'" + FieldRules.shortened(text)
                     + "' is not one of ['COMPUTE_HOST', 'VM', 'PROCESS']");
         }
     }
@@ -42,8 +43,8 @@ public final class NotificationFields {
                 return OffsetDateTime.parse(text.replace(' ', 'T')).withOffsetSameInstant(ZoneOffset.UTC)
                         .toLocalDateTime().truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("Invalid input for field/attribute generated_time. Value: " + text
-                        + ". '" + text + "' is not a 'date-time'");
+                throw FieldRules.invalid("generated_time", text, "'" + FieldRules.shortened(text)
+                        + "' is not a 'date-time'");
             }
         }
     }
@@ -66,8 +67,8 @@ public final class NotificationFields {
     /** A payload as JSON: it must be an object. */
     public static ObjectNode payload(JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
-            throw new InvalidInputException("Invalid input for field/attribute payload. Value: " + node + ". "
-                    + node + " is not of type 'object'");
+            String shown = FieldRules.shortened(String.valueOf(node));
+            throw FieldRules.invalid("payload", shown, shown + " is not of type 'object'");
         }
         return object;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 
 /**
@@ -49,12 +50,13 @@ public final class PayloadRules {
         for (Iterator<String> names = payload.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!fields.containsKey(name)) {
-                unexpected.add("'" + name + "'");
+                unexpected.add("'" + FieldRules.shortened(name) + "'");
             }
         }
         if (!unexpected.isEmpty()) {
             throw new InvalidInputException("Invalid input for field/attribute payload. Additional properties are not "
-                    + "allowed for a " + type + " notification (" + String.join(", ", unexpected)
+                    + "allowed for a " + type + " notification (" + String.join(", ", unexpected.subList(0, Math.min(5, unexpected.size())))
+                    + (unexpected.size() > 5 ? " and " + (unexpected.size() - 5) + " more" : "")
                     + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
         }
         fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -69,17 +71,17 @@ public final class PayloadRules {
                 return;
             }
             if (!value.isTextual()) {
-                throw new InvalidInputException("Invalid input for field/attribute payload." + name + ". Value: "
-                        + value + ". " + value + " is not of type 'string'");
+                String shown = FieldRules.shortened(value.toString());
+                throw FieldRules.invalid("payload." + name, shown, shown + " is not of type 'string'");
             }
-            if (!field.values().isEmpty() && !field.values().contains(value.asText())) {
-                throw new InvalidInputException("Invalid input for field/attribute payload." + name + ". Value: "
-                        + value.asText() + ". '" + value.asText() + "' is not one of "
-                        + field.values().stream().sorted().map(v -> "'" + v + "'").toList());
+            String text = value.asText();
+            if (!field.values().isEmpty() && !field.values().contains(text)) {
+                throw FieldRules.invalid("payload." + name, text, "'" + FieldRules.shortened(text)
+                        + "' is not one of " + field.values().stream().sorted().map(v -> "'" + v + "'").toList());
             }
-            if (field.uuid() && !UUID.matcher(value.asText()).matches()) {
-                throw new InvalidInputException("Invalid input for field/attribute payload." + name + ". Value: "
-                        + value.asText() + ". '" + value.asText() + "' is not a 'uuid'");
+            if (field.uuid() && !UUID.matcher(text).matches()) {
+                throw FieldRules.invalid("payload." + name, text, "'" + FieldRules.shortened(text)
+                        + "' is not a 'uuid'");
             }
         });
     }

@@ -36,6 +36,19 @@ class SegmentFieldsTest {
         assertThatThrownBy(() -> SegmentFields.hostType("COMPUTE NODE")).hasMessageContaining("does not match");
         assertThatThrownBy(() -> SegmentFields.priority("high")).hasMessageContaining("is not of type 'integer'");
         assertThatThrownBy(() -> SegmentFields.priority(1001)).hasMessageEndingWith("1001 is not between -1000 and 1000");
-        assertThat(SegmentFields.name("\uD83D\uDE00".repeat(255))).as("lengths count characters").hasSize(510);
+        String emoji = "\uD83D\uDE00";
+        assertThat(SegmentFields.name(emoji.repeat(127))).as("a maximum counts what the column stores").hasSize(254);
+        assertThatThrownBy(() -> SegmentFields.name(emoji.repeat(128))).hasMessageEndingWith("is too long");
+    }
+
+    @Test
+    void aRejectedValueIsEchoedShortened() {
+        String huge = "x".repeat(10_000_000);
+
+        assertThatThrownBy(() -> SegmentFields.name(huge)).satisfies(e -> {
+            assertThat(e.getMessage()).hasSizeLessThan(300).contains("x".repeat(64) + "... (10000000 characters)");
+        });
+        assertThatThrownBy(() -> SegmentFields.recoveryMethod(huge)).satisfies(e ->
+                assertThat(e.getMessage()).hasSizeLessThan(400));
     }
 }
