@@ -135,7 +135,7 @@ public class NotificationPages {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Unknown filter value " + value);
+            throw new InvalidInputException("Unknown filter value " + org.instanceha.common.FieldRules.shortened(value) + ".");
         }
     }
 }

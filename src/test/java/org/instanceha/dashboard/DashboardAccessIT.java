@@ -81,6 +81,28 @@ class DashboardAccessIT extends ApiIntegrationTest {
     }
 
     @Test
+    void malformedIdsAndFiltersGetTheDashboardsOwnNotFoundOrBadRequestPage() throws Exception {
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send()
+                .json().at("/segment/uuid").asText();
+
+        for (String path : new String[] {"/dashboard/segments/not-a-uuid", "/dashboard/notifications/not-a-uuid",
+                "/dashboard/segments/" + segment + "/hosts/not-a-uuid", "/dashboard/notifications/x/progress"}) {
+            HttpResponse<String> page = admin.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("id=\"problem\"").contains("Not found");
+        }
+        for (String path : new String[] {"/dashboard/notifications?status=x", "/dashboard/notifications?type=DISK",
+                "/dashboard/notifications?after=abc"}) {
+            HttpResponse<String> page = admin.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("id=\"problem\"").contains("Bad request")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void formsNeedTheirCsrfTokenAndFollowTheApisRules() throws Exception {
         Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         assertThat(admin.get("/dashboard/notifications").statusCode()).isEqualTo(200);
