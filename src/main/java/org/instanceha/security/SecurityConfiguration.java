@@ -128,6 +128,17 @@ public class SecurityConfiguration {
     }
 
     /** engine-rest has no authentication of its own by default: Camunda's filter with HTTP Basic. */
+    /** With instanceha.public-url set, right after the size limit: requests read as addressed to it. */
+    @Bean
+    FilterRegistrationBean<PublicUrl> publicUrl(PublicUrlProperties properties) {
+        var registration = new FilterRegistrationBean<>(new PublicUrl(properties.publicUrl()));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setName("publicUrl");
+        registration.setEnabled(properties.publicUrl() != null);
+        return registration;
+    }
+
     /** Before anything else, on every route: bodies over the configured size are refused unread. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpProperties properties) {
