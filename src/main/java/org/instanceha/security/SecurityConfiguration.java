@@ -33,6 +33,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest";
+    /**
+     * The dashboard loads only its own scripts, styles and images, is never framed, and posts its
+     * forms only to itself; its pages have no inline script or style.
+     */
+    static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /** The simulated OpenStack checks its own Keystone tokens, as the real one does. */
     @Bean
@@ -67,7 +73,8 @@ public class SecurityConfiguration {
 
     /**
      * The operator dashboard: a login form against Camunda's identity service (the webapps' users),
-     * the same admin group as the v1 API's local mode, a session, and CSRF tokens on every form.
+     * the same admin group as the v1 API's local mode, a session (its cookie SameSite=Lax), CSRF tokens
+     * on every form, and a Content-Security-Policy.
      */
     @Bean
     @Order(3)
@@ -83,6 +90,7 @@ public class SecurityConfiguration {
                         .defaultSuccessUrl("/dashboard/notifications", true).permitAll())
                 .logout(l -> l.logoutUrl("/dashboard/logout").logoutSuccessUrl("/dashboard/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedPage("/dashboard/forbidden"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(DASHBOARD_CSP)))
                 .build();
     }
 

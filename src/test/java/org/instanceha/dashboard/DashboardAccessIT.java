@@ -70,6 +70,21 @@ class DashboardAccessIT extends ApiIntegrationTest {
     }
 
     @Test
+    void pagesSendAContentSecurityPolicyAndTheSessionCookieIsSameSite() throws Exception {
+        Browser anonymous = new Browser();
+        HttpResponse<String> login = anonymous.get("/dashboard/login");
+
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "form-action 'self'");
+        HttpResponse<String> loggedIn = anonymous.post("/dashboard/login", "username=" + TestUsers.ADMIN
+                + "&password=" + TestUsers.ADMIN_PASSWORD + "&_csrf=" + anonymous.csrf("/dashboard/login"));
+        assertThat(loggedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().satisfies(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
+        assertThat(anonymous.get("/dashboard/notifications").headers().firstValue("Content-Security-Policy"))
+                .isPresent();
+    }
+
+    @Test
     void aUserWithoutTheRoleIsForbidden() throws Exception {
         Browser operator = new Browser().logIn(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
 
