@@ -86,13 +86,18 @@ public class SimulatedKeystoneController {
             @RequestHeader(name = "X-Auth-Token", required = false) String authToken,
             @RequestHeader(name = "X-Subject-Token", required = false) String subjectToken,
             HttpServletRequest request) {
-        if (identity.validate(authToken).isEmpty()) {
-            throw new KeystoneUnauthorized();
+        SimulatedIdentity.IssuedToken caller = identity.validate(authToken).orElseThrow(KeystoneUnauthorized::new);
+        var subject = identity.validate(subjectToken);
+        if (subject.isEmpty()) {
+            return error(404, "Not Found", "Could not find token: " + subjectToken + ".");
         }
-        return identity.validate(subjectToken)
-                .map(token -> ResponseEntity.ok().header("X-Subject-Token", token.id())
-                        .body(tokenBody(token, request)))
-                .orElseGet(() -> error(404, "Not Found", "Could not find token: " + subjectToken + "."));
+        // Keystone's policy identity:validate_token: an admin or service user, or the token's own user.
+        boolean privileged = identity.roles(caller).stream().anyMatch(r -> r.equals("admin") || r.equals("service"));
+        if (!privileged && !caller.user().id().equals(subject.get().user().id())) {
+            return error(403, "Forbidden", "You are not authorized to perform the requested action: "
+                    + "identity:validate_token.");
+        }
+        return ResponseEntity.ok().header("X-Subject-Token", subject.get().id()).body(tokenBody(subject.get(), request));
     }
 
     private Map<String, Object> tokenBody(SimulatedIdentity.IssuedToken token, HttpServletRequest request) {
