@@ -20,6 +20,10 @@ public class FaultErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // called directly, not as the error page of a failed request: there is no such resource
+            return FaultAdvice.fault(HttpStatus.NOT_FOUND, "The resource could not be found.");
+        }
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
                 ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         String message = switch (status) {
