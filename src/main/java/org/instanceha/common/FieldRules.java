@@ -32,8 +32,14 @@ public final class FieldRules {
                 : value.substring(0, ECHO_MAX) + "... (" + value.length() + " characters)";
     }
 
-    /** Text of {@code min} characters to {@code max} UTF-16 code units. */
+    /**
+     * Text of {@code min} characters to {@code max} UTF-16 code units, without NUL characters (which
+     * PostgreSQL cannot store in text).
+     */
     public static String length(String field, String text, int min, int max) {
+        if (text.indexOf('\u0000') >= 0) {
+            throw invalid(field, text.replace('\u0000', '?'), "A NUL character is not allowed.");
+        }
         if (text.codePointCount(0, text.length()) < min) {
             throw invalid(field, text, "'" + shortened(text) + "' is too short");
         }

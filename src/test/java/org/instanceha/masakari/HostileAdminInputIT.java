@@ -29,6 +29,22 @@ class HostileAdminInputIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aNulCharacterInAnyTextIsA400OnEveryDatabase() {
+        String uuid = api.post("/v1/segments", segment("seg")).send().json().at("/segment/uuid").asText();
+
+        assertFault(api.put("/v1/segments/" + uuid, "{\"segment\": {\"description\": \"a\\u0000b\"}}").send(),
+                400, "badRequest", null);
+        assertFault(api.post("/v1/segments", """
+                {"segment": {"name": "s2", "recovery_method": "auto", "service_type": "COM\\u0000PUTE"}}""").send(),
+                400, "badRequest", null);
+        assertFault(api.post("/v1/notifications", """
+                {"notification": {"type": "COMPUTE_HOST", "hostname": "compute\\u00001", "generated_time":
+                 "2026-12-01T10:00:00", "payload": {"event": "STOPPED"}}}""").send(), 400, "badRequest", null);
+        assertFault(api.get("/v1/notifications?source_host_uuid=a%00b").send(), 400, "badRequest", "NUL");
+        assertThat(api.get("/v1/segments/" + uuid).send().json().at("/segment/description").isNull()).isTrue();
+    }
+
+    @Test
     void aRejectedValueComesBackShortenedInTheFault() {
         Response r = api.post("/v1/segments", segment("x".repeat(900_000))).send();
 

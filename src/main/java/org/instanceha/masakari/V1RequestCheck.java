@@ -14,23 +14,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A v1 request's {@code Content-Type} must name one media type: a wildcard ({@code *}{@code /*},
- * {@code application/*}) or an unreadable one is a 415 {@code badMediaType}, not a failure deep in
- * the body's conversion. Which concrete types a route reads is its own business.
+ * What every v1 request must be before a route reads it: its {@code Content-Type}, if any, names one
+ * media type (a wildcard such as {@code *}{@code /*} or {@code application/*}, or an unreadable one, is
+ * a 415 {@code badMediaType}, not a failure deep in the body's conversion; which concrete types a
+ * route reads is its own business), and no query parameter holds a NUL character (400: PostgreSQL
+ * cannot even compare one).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
-public class MediaTypeCheck extends OncePerRequestFilter {
+public class V1RequestCheck extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !V1Paths.isV1(request) || request.getContentType() == null;
+        return !V1Paths.isV1(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query != null && query.contains("%00")) {
+            Faults.write(response, 400, "A query parameter holds a NUL character, which is not allowed.");
+            return;
+        }
         String given = request.getContentType();
+        if (given == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         boolean concrete;
         try {
             MediaType type = MediaType.parseMediaType(given);
