@@ -18,5 +18,5 @@ EXPOSE 8080
 # Production by default: PostgreSQL and no built-in passwords (set INSTANCEHA_AUTH_ADMIN_PASSWORD).
 ENV SPRING_PROFILES_ACTIVE=prod,postgres
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-    CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+    CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/instance-ha.jar"]

@@ -92,7 +92,8 @@ public final class HttpApi {
         }
 
         public Response send() {
-            if (KEYSTONE && path.startsWith("/v1") && headers.containsKey("Authorization")) {
+            boolean ours = path.startsWith("/v1") || path.startsWith("/actuator");
+            if (KEYSTONE && ours && headers.containsKey("Authorization")) {
                 headers.put("X-Auth-Token", keystoneToken(headers.remove("Authorization")));
             }
             var builder = HttpRequest.newBuilder(URI.create(base + path))
