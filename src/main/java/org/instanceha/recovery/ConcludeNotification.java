@@ -2,6 +2,7 @@ package org.instanceha.recovery;
 
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
+import org.instanceha.notification.NotificationRepository;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.vmove.VmMoveCounts;
@@ -17,12 +18,18 @@ import org.springframework.stereotype.Component;
 public class ConcludeNotification extends RecoveryTask {
 
     private final VmMoveRepository vmoves;
+    private final NotificationRepository notifications;
     private final NotificationOutcome outcome;
+    private final RecoveryMetrics metrics;
 
-    public ConcludeNotification(RecoveryProgress progress, VmMoveRepository vmoves, NotificationOutcome outcome) {
+    public ConcludeNotification(RecoveryProgress progress, VmMoveRepository vmoves,
+                                NotificationRepository notifications, NotificationOutcome outcome,
+                                RecoveryMetrics metrics) {
         super(progress);
         this.vmoves = vmoves;
+        this.notifications = notifications;
         this.outcome = outcome;
+        this.metrics = metrics;
     }
 
     @Override
@@ -32,5 +39,7 @@ public class ConcludeNotification extends RecoveryTask {
         outcome.end(task.notificationUuid(), allRecovered ? NotificationStatus.FINISHED : NotificationStatus.ERROR,
                 counts.summary(), task);
         task.set(ALL_RECOVERED, allRecovered);
+        metrics.recoveryConcluded(notifications.require(task.notificationUuid()), counts,
+                vmoves.allOf(task.notificationUuid()));
     }
 }

@@ -19,15 +19,20 @@ class NotificationOutcome {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationOutcome.class);
 
     private final NotificationRepository notifications;
+    private final RecoveryMetrics metrics;
     private final Clock clock;
 
-    NotificationOutcome(NotificationRepository notifications, Clock clock) {
+    NotificationOutcome(NotificationRepository notifications, RecoveryMetrics metrics, Clock clock) {
         this.notifications = notifications;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     void end(String uuid, NotificationStatus status, String message, TaskProgress progress) {
-        if (!notifications.updateStatus(uuid, status, message, UtcTime.now(clock))) {
+        var now = UtcTime.now(clock);
+        if (notifications.updateStatus(uuid, status, message, now)) {
+            metrics.recoveryEnded(notifications.require(uuid), status, now);
+        } else {
             log.warn("Notification {} had ended before its workflow ended it; it keeps its status, not {}", uuid,
                     status.wireName());
         }

@@ -18,11 +18,14 @@ import org.springframework.stereotype.Component;
 public class RecordVmMoveSucceeded extends RecoveryTask {
 
     private final VmMoveRepository vmoves;
+    private final RecoveryMetrics metrics;
     private final Clock clock;
 
-    public RecordVmMoveSucceeded(RecoveryProgress progress, VmMoveRepository vmoves, Clock clock) {
+    public RecordVmMoveSucceeded(RecoveryProgress progress, VmMoveRepository vmoves, RecoveryMetrics metrics,
+                                 Clock clock) {
         super(progress);
         this.vmoves = vmoves;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -30,7 +33,9 @@ public class RecordVmMoveSucceeded extends RecoveryTask {
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.vmoveId());
         String destination = task.required(DESTINATION_HOST);
-        vmoves.succeeded(move.uuid(), destination, UtcTime.now(clock));
+        var now = UtcTime.now(clock);
+        vmoves.succeeded(move.uuid(), destination, now);
+        metrics.evacuationSucceeded(move, now);
         task.success("Evacuated " + move.instanceName() + " from " + move.sourceHost() + " to " + destination + ".");
     }
 }

@@ -1,0 +1,59 @@
+package org.instanceha.nova;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times every call of the {@link Compute} port: {@code instanceha_nova_request_seconds} by
+ * {@code operation} (the port's method: evacuate, serversOnHost, ...) and {@code outcome} ({@code ok},
+ * or {@code error} with the HTTP status Nova answered, 0 when it could not be reached).
+ */
+@Component
+public class ComputeMetrics implements BeanPostProcessor {
+
+    static final String NAME = "instanceha.nova.request";
+
+    private final ObjectProvider<MeterRegistry> registry;
+
+    public ComputeMetrics(ObjectProvider<MeterRegistry> registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof Compute compute)) {
+            return bean;
+        }
+        InvocationHandler timed = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(compute, args);
+            }
+            long start = System.nanoTime();
+            String outcome = "ok";
+            String status = "";
+            try {
+                return method.invoke(compute, args);
+            } catch (InvocationTargetException e) {
+                outcome = "error";
+                status = e.getCause() instanceof ComputeException c ? Integer.toString(c.status()) : "0";
+                throw e.getCause();
+            } finally {
+                MeterRegistry meters = registry.getIfAvailable();
+                if (meters != null) {
+                    Timer.builder(NAME).description("Calls of Nova (and Keystone) through the Compute port")
+                            .tag("operation", method.getName()).tag("outcome", outcome).tag("status", status)
+                            .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                }
+            }
+        };
+        return Proxy.newProxyInstance(Compute.class.getClassLoader(), new Class<?>[] {Compute.class}, timed);
+    }
+}

@@ -1,0 +1,95 @@
+package org.instanceha.recovery;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.segment.SegmentRepository;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveCounts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recoveries' figures for Prometheus, every name prefixed {@code instanceha_}: how long a
+ * recovery took from the report to its final status and to its first evacuation (by notification
+ * type and recovery method), how long each evacuation took, how VM moves ended, and, read from the
+ * engine at each scrape, the job executor's backlog, its failed jobs, open incidents and open
+ * operator tasks.
+ */
+@Component
+public class RecoveryMetrics implements MeterBinder {
+
+    private final MeterRegistry meters;
+    private final SegmentRepository segments;
+    private final ManagementService management;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public RecoveryMetrics(MeterRegistry meters, SegmentRepository segments, ManagementService management,
+                           RuntimeService runtime, TaskService tasks) {
+        this.meters = meters;
+        this.segments = segments;
+        this.management = management;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("instanceha.jobs.backlog", management, m -> m.createJobQuery().executable().count())
+                .description("Jobs due and waiting for the job executor").register(registry);
+        Gauge.builder("instanceha.jobs.failed", management, m -> m.createJobQuery().noRetriesLeft().count())
+                .description("Jobs that ran out of retries (each is an incident in Cockpit)").register(registry);
+        Gauge.builder("instanceha.incidents.open", runtime, r -> r.createIncidentQuery().count())
+                .description("Open incidents of the recovery workflows").register(registry);
+        Gauge.builder("instanceha.operator.tasks.open", tasks, t -> t.createTaskQuery().active().count())
+                .description("Open user tasks for operators").register(registry);
+    }
+
+    /** A notification ended: its recovery's duration, from the report to now. */
+    void recoveryEnded(Notification notification, NotificationStatus status, LocalDateTime now) {
+        Timer.builder("instanceha.recovery.duration").description("From the report to the final status")
+                .tags("type", notification.type().name(), "recovery_method", method(notification),
+                        "status", status.wireName())
+                .publishPercentileHistogram().register(meters)
+                .record(Duration.between(notification.createdAt(), now));
+    }
+
+    /** A recovery concluded: how its moves ended, and how long it took until the first evacuation started. */
+    void recoveryConcluded(Notification notification, VmMoveCounts counts, List<VmMove> moves) {
+        counts.byStatus().forEach((status, count) -> Counter.builder("instanceha.vmoves")
+                .description("VM moves by how they ended").tag("status", status.wireName()).register(meters)
+                .increment(count));
+        moves.stream().map(VmMove::startTime).filter(Objects::nonNull).min(LocalDateTime::compareTo)
+                .ifPresent(first -> Timer.builder("instanceha.recovery.first.evacuation")
+                        .description("From the report to the start of the first evacuation")
+                        .tags("type", notification.type().name(), "recovery_method", method(notification))
+                        .publishPercentileHistogram().register(meters)
+                        .record(Duration.between(notification.createdAt(), first)));
+    }
+
+    /** One instance arrived on its new host: its evacuation's duration. */
+    void evacuationSucceeded(VmMove move, LocalDateTime now) {
+        if (move.startTime() != null) {
+            Timer.builder("instanceha.evacuation.duration")
+                    .description("From the start of an evacuation (Nova is asked at once) to the instance settled")
+                    .publishPercentileHistogram().register(meters).record(Duration.between(move.startTime(), now));
+        }
+    }
+
+    private String method(Notification notification) {
+        return notification.segmentUuid() == null ? "none" : segments.findByUuid(notification.segmentUuid())
+                .map(s -> s.recoveryMethod().wireName()).orElse("none");
+    }
+}
