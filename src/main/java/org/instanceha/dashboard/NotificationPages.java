@@ -89,10 +89,13 @@ public class NotificationPages {
         Notification notification = queries.get(uuid);
         model.addAttribute("n", notification);
         model.addAttribute("tab", "progress".equals(tab) ? "progress" : "overview");
-        model.addAttribute("steps", progress.of(uuid));
+        List<RecoveryProgress.Entry> steps = progress.of(uuid);
+        model.addAttribute("steps", steps);
         model.addAttribute("hostName", hosts.namesByUuid(List.of(notification.sourceHostUuid()))
                 .getOrDefault(notification.sourceHostUuid(), notification.sourceHostUuid()));
         model.addAttribute("openTasks", tasks.createTaskQuery().processInstanceBusinessKey(uuid).count());
+        model.addAttribute("timeline", IncidentTimeline.of(notification, steps,
+                vmoves.list(uuid, null, null, new PageRequest(1000, null, List.of(new SortKey("id", true))))));
         addProgress(notification, model);
         return "notification";
     }

@@ -130,6 +130,14 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 .extracting(WebElement::getText).containsOnly("Succeeded");
         screenshot("progress-finished");
 
+        browser.findElement(By.id("tab-overview")).click();
+        waitUpTo(10).until(b -> !b.findElements(By.id("timeline")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#timeline tr[data-step]")))
+                .extracting(e -> e.getDomAttribute("data-step")).startsWith("Report received")
+                .contains("Compute service forced down", "Compute service disabled", "Instances identified",
+                        "First evacuation started", "Last evacuation ended").endsWith("Finished");
+        screenshot("timeline");
+
         browser.get(url("/dashboard/vmoves"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#vmoves tbody tr[data-status]"));
         assertThat(rows).hasSize(3);

@@ -1,0 +1,68 @@
+package org.instanceha.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationStatus;
+import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.ProgressState;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveStatus;
+import org.junit.jupiter.api.Test;
+
+class IncidentTimelineTest {
+
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 12, 1, 10, 0, 0);
+
+    private static LocalDateTime at(double seconds) {
+        return T0.plusNanos((long) (seconds * 1e9));
+    }
+
+    private static RecoveryProgress.Entry entry(String task, ProgressState state, double seconds) {
+        return new RecoveryProgress.Entry(task, state, 1.0, "m", at(seconds));
+    }
+
+    private static VmMove move(double start, double end) {
+        return new VmMove(1, "m", "n", "i", "vm", "h", "d", "d", at(start), at(end), "evacuation",
+                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false);
+    }
+
+    @Test
+    void theStepsOfAnIncidentInOrderWithTheTimeSinceTheReportAndTheStepBefore() {
+        Notification finished = new Notification(1, "n", T0, "h", NotificationType.COMPUTE_HOST, "{}",
+                NotificationStatus.FINISHED, "s", "3 of 3", T0, at(12.5), null, false);
+        List<RecoveryProgress.Entry> progress = List.of(entry("Register notification", ProgressState.SUCCESS, 0.1),
+                entry("Force down compute service", ProgressState.SUCCESS, 0.3),
+                entry("Disable compute service", ProgressState.SUCCESS, 0.5),
+                entry("Identify protected instances", ProgressState.SUCCESS, 1.5));
+
+        List<IncidentTimeline.Event> events = IncidentTimeline.of(finished, progress,
+                List.of(move(2.0, 9.0), move(2.5, 10.0), move(3.0, 12.0)));
+
+        assertThat(events).extracting(IncidentTimeline.Event::what).containsExactly("Report received",
+                "Compute service forced down", "Compute service disabled", "Instances identified",
+                "First evacuation started", "Last evacuation started", "First evacuation ended",
+                "Last evacuation ended", "Finished");
+        assertThat(events.get(8).sinceReport()).isEqualTo(Duration.ofMillis(12_500));
+        assertThat(events.get(8).sincePreviousText()).isEqualTo("+0.5 s");
+        assertThat(events.get(4).sinceReportText()).isEqualTo("+2.0 s");
+    }
+
+    @Test
+    void aRunningIncidentHasNoEndAndOneInstanceOneEvacuation() {
+        Notification running = new Notification(1, "n", T0, "h", NotificationType.COMPUTE_HOST, "{}",
+                NotificationStatus.RUNNING, "s", null, T0, at(1), null, false);
+
+        List<IncidentTimeline.Event> events = IncidentTimeline.of(running,
+                List.of(entry("Force down compute service", ProgressState.RUNNING, 0.2)), List.of(move(2, 130)));
+
+        assertThat(events).extracting(IncidentTimeline.Event::what)
+                .containsExactly("Report received", "Evacuation started", "Evacuation ended");
+        assertThat(events.get(2).sinceReportText()).isEqualTo("+2 min 10 s");
+    }
+}
