@@ -7,7 +7,6 @@ import org.instanceha.simulator.SimulatedCloud;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the simulator's default cloud.
  */
 @SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Spring Boot's tests leave metrics exporters off; ours serve /actuator/prometheus as production does.
-@AutoConfigureObservability(tracing = false)
 @Tag("db")
 public abstract class ApiIntegrationTest {
 
