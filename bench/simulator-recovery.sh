@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Recovery time on the simulated cloud for one failed host with N protected instances, against the
+# ideal critical path and against what Masakari's defaults would take. Prints the figures and exits.
+#
+#   bench/simulator-recovery.sh [N ...]        default: 10 100 (500 takes several minutes)
+#   L=2 C=10 bench/simulator-recovery.sh 500   L: seconds per evacuation, C: max parallel evacuations
+#
+# Each N runs in a fresh instance-ha (H2 in memory, the built-in simulator seeded with a host of N
+# protected m1.tiny servers and five roomy targets). Measured: the notification's created_at to its
+# final updated_at (server-side, as the API reports them). Ideal: ceil(N / C) x L (force-down and
+# planning counted as zero). Masakari 14 defaults: 180 s after disabling the service, then 3 at a time
+# with 1 s polling: 180 + ceil(N / 3) x ceil(L).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+L=${L:-2}
+C=${C:-10}
+PORT=${PORT:-8092}
+JAR=$(ls target/instance-ha-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  mvn -B -q package -DskipTests
+  JAR=$(ls target/instance-ha-*.jar | head -1)
+fi
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(10 100)
+A="-u admin:bench-password"
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+printf "%6s %4s %4s %10s %9s %7s %14s %9s\n" N L C measured_s ideal_s ratio masakari_s speed_up
+for N in "${SIZES[@]}"; do
+  SEED=$(mktemp --suffix .yaml)
+  {
+    echo "projects: [{id: 688563ac36c44d0f8dbce4d0ab0a3f7f, name: admin}, {id: f2e949be43074e8fa5be0a3d22bd0eae, name: demo}]"
+    echo "users:"
+    echo "  - {id: 76c55a022c7d4a1e85e1cab6f58538e8, name: admin, password: secret, project: admin, roles: [reader, admin, member]}"
+    echo "  - {id: 77bfba4c52a9468d8aa09a3f67667cb7, name: demo, password: secret, project: demo, roles: [reader, member]}"
+    echo "flavors: [{id: \"1\", name: m1.tiny, vcpus: 1, ram: 512, disk: 1}]"
+    echo "hosts:"
+    echo "  - {name: failing, vcpus: $N, memory_mb: $((N * 512))}"
+    for t in 1 2 3 4 5; do echo "  - {name: target$t, vcpus: 256, memory_mb: 262144}"; done
+    echo "aggregates: []"
+    echo "servers:"
+    for i in $(seq 1 "$N"); do echo "  - {name: vm$i, host: failing, flavor: \"1\", metadata: {HA_Enabled: \"True\"}}"; done
+  } > "$SEED"
+  LOG=target/simulator-recovery-$N.log
+  java -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench$N \
+    --instanceha.simulator.enabled=true --instanceha.simulator.seed=file:$SEED \
+    --instanceha.simulator.evacuation-time=${L}s --instanceha.openstack.password=secret \
+    --instanceha.auth.admin-password=bench-password --instanceha.recovery.max-parallel-evacuations=$C \
+    > "$LOG" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && break; sleep 1; done
+  S=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
+      -d '{"segment":{"name":"bench","recovery_method":"auto","service_type":"COMPUTE"}}' | json "d['segment']['uuid']")
+  for h in failing target1 target2 target3 target4 target5; do
+    curl -sf -o /dev/null $A -X POST localhost:$PORT/v1/segments/$S/hosts -H 'Content-Type: application/json' \
+      -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
+  done
+  NOTE=$(curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
+      {\"type\":\"COMPUTE_HOST\",\"hostname\":\"failing\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
+       \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
+      | json "d['notification']['notification_uuid']")
+  while true; do
+    BODY=$(curl -s $A localhost:$PORT/v1/notifications/$NOTE)
+    ST=$(echo "$BODY" | json "d['notification']['status']")
+    case $ST in finished|error|ignored|failed) break;; esac
+    sleep 0.5
+  done
+  python3 - "$N" "$L" "$C" "$BODY" "$ST" <<'PY'
+import json, math, sys
+from datetime import datetime
+n, l, c, body, status = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+note = json.loads(body)["notification"]
+t = lambda s: datetime.fromisoformat(s)
+measured = (t(note["updated_at"]) - t(note["created_at"])).total_seconds()
+ideal = math.ceil(n / c) * l
+masakari = 180 + math.ceil(n / 3) * math.ceil(l)
+print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx  %s (%s)" % (n, l, c, measured, ideal, measured / ideal,
+      masakari, masakari / measured, status, note["message"]))
+PY
+  kill $APP 2>/dev/null || true
+  wait $APP 2>/dev/null || true
+  rm -f "$SEED"
+done
