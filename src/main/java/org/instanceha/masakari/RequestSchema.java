@@ -87,9 +87,10 @@ public final class RequestSchema {
         return FieldRules.length(field, text(node, field), minLength, maxLength);
     }
 
-    public static String nullableString(ObjectNode node, String field, int maxLength) {
+    /** The field's text, or null when it is absent or JSON null; anything but a string is refused. */
+    public static String nullableText(ObjectNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : string(node, field, 0, maxLength);
+        return value == null || value.isNull() ? null : text(node, field);
     }
 
     public static String oneOf(ObjectNode node, String field, List<String> allowed) {

@@ -24,7 +24,7 @@ public final class SegmentRequests {
         RequestSchema.require(segment, "name", "recovery_method", "service_type");
         return new SegmentDraft(
                 SegmentFields.name(RequestSchema.text(segment, "name")),
-                SegmentFields.description(RequestSchema.nullableString(segment, "description", 255)),
+                SegmentFields.description(RequestSchema.nullableText(segment, "description")),
                 recoveryMethod(segment),
                 SegmentFields.serviceType(RequestSchema.text(segment, "service_type")),
                 !segment.has("enabled") || RequestSchema.bool(segment, "enabled"));
@@ -38,7 +38,7 @@ public final class SegmentRequests {
         return new SegmentChanges(
                 segment.has("name") ? SegmentFields.name(RequestSchema.text(segment, "name")) : null,
                 segment.has("description"),
-                SegmentFields.description(RequestSchema.nullableString(segment, "description", 255)),
+                SegmentFields.description(RequestSchema.nullableText(segment, "description")),
                 segment.has("recovery_method") ? recoveryMethod(segment) : null,
                 segment.has("service_type") ? SegmentFields.serviceType(RequestSchema.text(segment, "service_type"))
                         : null,

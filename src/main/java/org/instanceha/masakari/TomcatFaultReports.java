@@ -1,9 +1,7 @@
 package org.instanceha.masakari;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -50,8 +48,6 @@ public class TomcatFaultReports implements WebServerFactoryCustomizer<TomcatServ
     /** Tomcat's error report, as a Masakari fault body. */
     public static class FaultReportValve extends ErrorReportValve {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
-
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -62,11 +58,7 @@ public class TomcatFaultReports implements WebServerFactoryCustomizer<TomcatServ
             String message = status == 400 ? "The request could not be understood: its path, query or headers "
                     + "are malformed or too long." : known != null ? known.getReasonPhrase() : "Error " + status;
             try {
-                byte[] body = JSON.writeValueAsBytes(Faults.body(status, message));
-                response.setContentType("application/json");
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.setContentLength(body.length);
-                response.getOutputStream().write(body);
+                Faults.write(response, status, message);
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client went away: nothing to report to

@@ -19,6 +19,15 @@ public enum ProgressState {
         return this != RUNNING;
     }
 
+    /** The state of the entry that records a notification's end: finished, ignored, or else an error. */
+    public static ProgressState ofEnding(NotificationStatus status) {
+        return switch (status) {
+            case FINISHED -> SUCCESS;
+            case IGNORED -> SKIPPED;
+            default -> ERROR;
+        };
+    }
+
     /** The stored value of a column that only we write. */
     static ProgressState stored(String value) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst()

@@ -36,11 +36,7 @@ class NotificationOutcome {
             log.warn("Notification {} had ended before its workflow ended it; it keeps its status, not {}", uuid,
                     status.wireName());
         }
-        progress.record(switch (status) {
-            case FINISHED -> ProgressState.SUCCESS;
-            case IGNORED -> ProgressState.SKIPPED;
-            default -> ProgressState.ERROR;
-        }, 1.0, message);
+        progress.record(ProgressState.ofEnding(status), 1.0, message);
         if (status == NotificationStatus.ERROR || status == NotificationStatus.FAILED) {
             log.warn("Notification {} ended {}: {}", uuid, status.wireName(), message);
         } else {

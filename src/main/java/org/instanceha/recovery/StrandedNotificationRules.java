@@ -25,11 +25,7 @@ public final class StrandedNotificationRules {
 
         /** The state of the progress entry that records it: success, skipped or error. */
         public ProgressState progressState() {
-            return switch (status) {
-                case FINISHED -> ProgressState.SUCCESS;
-                case IGNORED -> ProgressState.SKIPPED;
-                default -> ProgressState.ERROR;
-            };
+            return ProgressState.ofEnding(status);
         }
     }
 

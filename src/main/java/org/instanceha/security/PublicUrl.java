@@ -34,12 +34,16 @@ public class PublicUrl extends OncePerRequestFilter {
         private final String scheme;
         private final String host;
         private final int port;
+        /** host, or host:port when the port is not the scheme's default: the Host header and URL authority. */
+        private final String authority;
 
         Addressed(HttpServletRequest request, URI publicUrl) {
             super(request);
             this.scheme = publicUrl.getScheme();
             this.host = publicUrl.getHost();
-            this.port = publicUrl.getPort() >= 0 ? publicUrl.getPort() : scheme.equals("https") ? 443 : 80;
+            int defaultPort = scheme.equals("https") ? 443 : 80;
+            this.port = publicUrl.getPort() >= 0 ? publicUrl.getPort() : defaultPort;
+            this.authority = port == defaultPort ? host : host + ":" + port;
         }
 
         @Override
@@ -64,16 +68,13 @@ public class PublicUrl extends OncePerRequestFilter {
 
         @Override
         public StringBuffer getRequestURL() {
-            boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
-            return new StringBuffer(scheme).append("://").append(host).append(defaultPort ? "" : ":" + port)
-                    .append(getRequestURI());
+            return new StringBuffer(scheme).append("://").append(authority).append(getRequestURI());
         }
 
         @Override
         public String getHeader(String name) {
             if ("Host".equalsIgnoreCase(name)) {
-                boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
-                return defaultPort ? host : host + ":" + port;
+                return authority;
             }
             if (name != null && name.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-")) {
                 return null;

@@ -7,12 +7,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.instanceha.ApiIntegrationTest;
+import org.instanceha.AtOnce;
 import org.instanceha.common.ConflictException;
 import org.instanceha.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -121,28 +118,12 @@ class SegmentRulesIT extends ApiIntegrationTest {
     @Test
     void ofRecoveriesClaimingOneReservedHostAtOnceExactlyOneGetsIt() throws Exception {
         Host spare = host(segment("seg"), "compute5", true);
-        int claimants = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(claimants);
-        try {
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (int i = 0; i < claimants; i++) {
-                Callable<Boolean> claim = () -> {
-                    start.await();
-                    return transactions.execute(tx -> hosts.claimReserved(spare.id(), LocalDateTime.now()));
-                };
-                claims.add(pool.submit(claim));
-            }
-            start.countDown();
-            long won = 0;
-            for (Future<Boolean> claim : claims) {
-                won += Boolean.TRUE.equals(claim.get()) ? 1 : 0;
-            }
-            assertThat(claims).hasSize(claimants);
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            claims.add(() -> transactions.execute(tx -> hosts.claimReserved(spare.id(), LocalDateTime.now())));
         }
+
+        assertThat(AtOnce.countWinners(8, claims)).isEqualTo(1);
     }
 
     @Test

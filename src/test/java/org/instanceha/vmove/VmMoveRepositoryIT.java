@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.instanceha.ApiIntegrationTest;
+import org.instanceha.AtOnce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,28 +79,13 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         for (int i = 0; i < instances; i++) {
             moves.add(pending("vm" + i));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (VmMove move : moves) {
-                Callable<Boolean> claim = () -> {
-                    start.await();
-                    return transactions.execute(tx -> vmoves.claimSlot(move.uuid(), notification, bound, now));
-                };
-                claims.add(pool.submit(claim));
-            }
-            start.countDown();
-            long claimed = 0;
-            for (Future<Boolean> claim : claims) {
-                claimed += Boolean.TRUE.equals(claim.get()) ? 1 : 0;
-            }
-            assertThat(claims).hasSize(instances);
-            assertThat(claimed).isEqualTo(bound);
-            assertThat(vmoves.countByStatus(notification).get(VmMoveStatus.ONGOING)).isEqualTo(bound);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (VmMove move : moves) {
+            claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(move.uuid(), notification, bound, now)));
         }
+
+        assertThat(AtOnce.countWinners(6, claims)).isEqualTo(bound);
+        assertThat(vmoves.countByStatus(notification).get(VmMoveStatus.ONGOING)).isEqualTo(bound);
     }
 
     @Test
