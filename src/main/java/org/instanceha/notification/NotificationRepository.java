@@ -114,6 +114,66 @@ public class NotificationRepository {
                 .update() > 0;
     }
 
+    /**
+     * Ends the recovery of a notification with its final status: from {@code new} or {@code running}, or
+     * from {@code error} while an operator had an instance in hand (the operators' decisions may still
+     * recover everything). False when it had ended otherwise ({@code failed} by expiry, say).
+     */
+    public boolean endRecovery(String uuid, NotificationStatus status, String message, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE notifications SET status = :status, message = COALESCE(:message, message), updated_at = :now
+                WHERE notification_uuid = :uuid AND status IN ('new', 'running', 'error')""")
+                .param("status", status.wireName())
+                .param("message", message)
+                .param("now", Timestamp.valueOf(now))
+                .param("uuid", uuid)
+                .update() > 0;
+    }
+
+    /**
+     * Expires a notification created before {@code createdBefore} that is still {@code new},
+     * {@code running} or {@code error}: it becomes {@code failed}. False when another node was first, or
+     * it had ended.
+     */
+    public boolean expire(String uuid, LocalDateTime createdBefore, String message, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE notifications SET status = 'failed', message = :message, updated_at = :now
+                WHERE notification_uuid = :uuid AND status IN ('new', 'running', 'error') AND created_at < :before""")
+                .param("message", message).param("now", Timestamp.valueOf(now))
+                .param("before", Timestamp.valueOf(createdBefore)).param("uuid", uuid).update() > 0;
+    }
+
+    /** Notifications still {@code new}, {@code running} or {@code error} created before {@code before}. */
+    public List<String> expiring(LocalDateTime before, int limit) {
+        return jdbc.sql("""
+                SELECT notification_uuid FROM notifications
+                WHERE status IN ('new', 'running', 'error') AND deleted = 0 AND created_at < :before
+                ORDER BY created_at, id LIMIT :limit""")
+                .param("before", Timestamp.valueOf(before)).param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * Claims a {@code new} notification not touched since {@code untouchedSince} for starting its workflow:
+     * true for exactly one caller however many nodes try at once (the row is updated conditionally).
+     */
+    public boolean claimStart(String uuid, LocalDateTime untouchedSince, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE notifications SET updated_at = :now
+                WHERE notification_uuid = :uuid AND status = 'new' AND COALESCE(updated_at, created_at) < :since""")
+                .param("now", Timestamp.valueOf(now)).param("since", Timestamp.valueOf(untouchedSince))
+                .param("uuid", uuid).update() > 0;
+    }
+
+    /** Notifications still {@code new} and untouched since {@code before}, oldest first. */
+    public List<Notification> neglected(LocalDateTime before, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM notifications
+                WHERE status = 'new' AND deleted = 0 AND COALESCE(updated_at, created_at) < :before
+                ORDER BY created_at, id LIMIT :limit""")
+                .param("before", Timestamp.valueOf(before)).param("limit", limit)
+                .query(NotificationRepository::map).list();
+    }
+
     /** Notifications still {@code new} or {@code running}, oldest first, at most {@code limit}. */
     public List<String> unfinished(int limit) {
         return jdbc.sql("""

@@ -28,6 +28,7 @@ public final class HostFailureRecovery {
     public static final String SERVICE_POLL_INTERVAL = "servicePollInterval";
     public static final String EVACUATION_POLL_INTERVAL = "evacuationPollInterval";
     public static final String SLOT_WAIT_INTERVAL = "slotWaitInterval";
+    public static final String RETRY_DELAY = "retryDelay";
 
     // Set by "Check compute service".
     public static final String SERVICE_DOWN = "serviceDown";
@@ -48,6 +49,31 @@ public final class HostFailureRecovery {
     public static final String FAILED = "failed";
     public static final String DESTINATION_HOST = "destinationHost";
     public static final String FAILURE_MESSAGE = "failureMessage";
+
+    // Set by "Record VM move failed": retry on its own, or hand over to an operator.
+    public static final String RETRY_AUTOMATICALLY = "retryAutomatically";
+
+    // Set by "Hand over to an operator", for the user task and its form.
+    public static final String OPERATOR_GROUP = "operatorGroup";
+    public static final String INSTANCE_NAME = "instanceName";
+    public static final String INSTANCE_UUID = "instanceUuid";
+    public static final String SOURCE_HOST = "sourceHost";
+    public static final String NOVA_STATE = "novaState";
+    public static final String NOVA_FAULT = "novaFault";
+    public static final String ATTEMPTS = "attempts";
+    public static final String NOTIFICATION_SUMMARY = "notificationSummary";
+    public static final String SEGMENT_SUMMARY = "segmentSummary";
+    /** A JSON list of {label, value}: the hosts that could take the instance now, for the form's select. */
+    public static final String CANDIDATE_HOSTS = "candidateHosts";
+    public static final String CANDIDATE_HOSTS_SUMMARY = "candidateHostsSummary";
+
+    // The operator's decision: the fields of forms/recover-instance-by-hand.form, and who took it.
+    public static final String OPERATOR_DECISION = "operatorDecision";
+    public static final String CHOSEN_HOST = "chosenHost";
+    public static final String OPERATOR_COMMENT = "operatorComment";
+    public static final String OPERATOR_USER = "operatorUser";
+    /** The id of the form that shows the user task. */
+    public static final String OPERATOR_FORM = "recover-instance-by-hand";
 
     // Set by "Conclude notification".
     public static final String ALL_RECOVERED = "allRecovered";

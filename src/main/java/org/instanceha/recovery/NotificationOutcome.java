@@ -30,7 +30,7 @@ class NotificationOutcome {
 
     void end(String uuid, NotificationStatus status, String message, TaskProgress progress) {
         var now = UtcTime.now(clock);
-        if (notifications.updateStatus(uuid, status, message, now)) {
+        if (notifications.endRecovery(uuid, status, message, now)) {
             metrics.recoveryEnded(notifications.require(uuid), status, now);
         } else {
             log.warn("Notification {} had ended before its workflow ended it; it keeps its status, not {}", uuid,

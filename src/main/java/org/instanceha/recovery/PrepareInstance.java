@@ -8,12 +8,14 @@ import org.instanceha.nova.Compute;
 import org.instanceha.nova.Server;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * "Prepare instance": locks the instance while it is still on the failed host, and resets it to
  * {@code error} where Nova would refuse to evacuate it as it is ({@link EvacuabilityRules}).
- * Reads {@code vmoveId}. Throws BPMN error {@code EVACUATION_REFUSED} when the instance is gone.
+ * Reads {@code vmoveId}. Throws BPMN error {@code EVACUATION_REFUSED} when the instance is gone, or when
+ * the plan found no host for it (the move failed at planning).
  */
 @Component
 public class PrepareInstance extends RecoveryTask {
@@ -30,6 +32,11 @@ public class PrepareInstance extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.vmoveId());
+        if (move.status() == VmMoveStatus.FAILED) {
+            String message = move.message() != null ? move.message() : "No host can take " + move.instanceName() + ".";
+            task.error("Not evacuating " + move.instanceName() + ": " + message);
+            throw new BpmnError(ERROR_EVACUATION_REFUSED, message);
+        }
         Server server = compute.server(move.instanceUuid()).orElse(null);
         if (server == null) {
             String message = "Instance " + move.instanceName() + " (" + move.instanceUuid()

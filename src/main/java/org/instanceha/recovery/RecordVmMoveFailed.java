@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Record VM move failed": the VM move is {@code failed}, with what went wrong; the instance is
- * unlocked if Nova can be asked. Reads {@code vmoveId}, {@code failureMessage}.
+ * unlocked if Nova can be asked. Whether it is retried on its own or handed to an operator is
+ * {@link OperatorRules#retryAutomatically}. Reads {@code vmoveId}, {@code failureMessage}; writes
+ * {@code retryAutomatically}.
  */
 @Component
 public class RecordVmMoveFailed extends RecoveryTask {
@@ -26,10 +28,13 @@ public class RecordVmMoveFailed extends RecoveryTask {
 
     private final VmMoveRepository vmoves;
     private final Compute compute;
+    private final RecoveryProperties properties;
     private final Clock clock;
 
-    public RecordVmMoveFailed(RecoveryProgress progress, VmMoveRepository vmoves, Compute compute, Clock clock) {
+    public RecordVmMoveFailed(RecoveryProgress progress, VmMoveRepository vmoves, Compute compute,
+                              RecoveryProperties properties, Clock clock) {
         super(progress);
+        this.properties = properties;
         this.vmoves = vmoves;
         this.compute = compute;
         this.clock = clock;
@@ -45,7 +50,11 @@ public class RecordVmMoveFailed extends RecoveryTask {
         } catch (ComputeException e) {
             log.warn("Could not unlock {} after its failed evacuation: {}", move.instanceName(), e.getMessage());
         }
-        task.error("Could not evacuate " + move.instanceName() + ": " + message);
-        log.warn("Evacuation of {} ({}) failed: {}", move.instanceName(), move.instanceUuid(), message);
+        boolean retry = OperatorRules.retryAutomatically(move.attempt(), properties.automaticRetries());
+        task.set(RETRY_AUTOMATICALLY, retry);
+        task.error("Could not evacuate " + move.instanceName() + " (attempt " + move.attempt() + "): " + message
+                + (retry ? " Retrying in " + properties.retryDelay().toSeconds() + " s." : ""));
+        log.warn("Evacuation of {} ({}) failed, attempt {}{}: {}", move.instanceName(), move.instanceUuid(),
+                move.attempt(), retry ? ", retrying in " + properties.retryDelay() : "", message);
     }
 }

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param addReservedHostToAggregate     add a reserved host taken into use to the failed host's aggregates
  * @param novaRetryCycle                 how a task that calls Nova is retried when Nova fails (ISO 8601
  *                                       repeat: R5/PT10S is five more tries, ten seconds apart), then an incident
+ * @param automaticRetries               how often a failed evacuation is retried on its own, each time on a newly
+ *                                       planned target other than those that failed, before an operator is asked
+ * @param retryDelay                     how long after a failed evacuation its automatic retry starts
+ * @param operatorGroup                  the Camunda group whose members get the user task "Recover ... by hand"
  * @param strandedCheckInterval          how often each node looks for notifications still new or running whose
  *                                       workflow is gone (cancelled in Cockpit, say) and settles them; 0: never
  */
@@ -37,5 +41,8 @@ public record RecoveryProperties(
         @DefaultValue("1s") Duration slotWaitInterval,
         @DefaultValue("false") boolean addReservedHostToAggregate,
         @DefaultValue("R5/PT10S") String novaRetryCycle,
+        @DefaultValue("1") int automaticRetries,
+        @DefaultValue("30s") Duration retryDelay,
+        @DefaultValue("ha-operators") String operatorGroup,
         @DefaultValue("1m") Duration strandedCheckInterval) {
 }

@@ -81,6 +81,7 @@ public class RegisterNotification extends RecoveryTask {
         task.set(SERVICE_POLL_INTERVAL, properties.serviceDownPollInterval().toString());
         task.set(EVACUATION_POLL_INTERVAL, properties.evacuationPollInterval().toString());
         task.set(SLOT_WAIT_INTERVAL, properties.slotWaitInterval().toString());
+        task.set(RETRY_DELAY, properties.retryDelay().toString());
     }
 
     /** Marks the notification running, puts a STOPPED host on maintenance, and decides what comes next. */

@@ -10,5 +10,11 @@ public record VmMove(long id, String uuid, String notificationUuid, String insta
                      String sourceHost, String destHost, String targetHost, LocalDateTime startTime,
                      LocalDateTime endTime, String type, VmMoveStatus status, String message, String originalVmState,
                      int vcpus, int ramMb, LocalDateTime createdAt, LocalDateTime updatedAt,
-                     LocalDateTime deletedAt, boolean deleted) {
+                     LocalDateTime deletedAt, boolean deleted, int attempt, String operatorTaskId,
+                     String decidedBy) {
+
+    /** Waiting for an operator's decision. */
+    public boolean waitingForOperator() {
+        return operatorTaskId != null;
+    }
 }

@@ -18,7 +18,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code vmoves} table: one row per instance to move, per notification. */
+/**
+ * The {@code vmoves} table: one row per evacuation attempt of an instance, per notification. The
+ * instance's latest attempt says how it stands; earlier ones are its history.
+ */
 @Repository
 public class VmMoveRepository {
 
@@ -65,8 +68,46 @@ public class VmMoveRepository {
         } catch (DuplicateKeyException e) {
             // identified before: keep the existing move
         }
-        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.instance_uuid = :i")
+        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.instance_uuid = :i"
+                        + " AND v.attempt = 1")
                 .param("n", notificationUuid).param("i", instanceUuid).query(VmMoveRepository::map).single();
+    }
+
+    /** The move now waits for an operator's decision in the user task {@code taskId}. */
+    public void handedOver(String uuid, String taskId, LocalDateTime now) {
+        jdbc.sql("UPDATE vmoves SET operator_task_id = :task, updated_at = :now WHERE uuid = :uuid")
+                .param("task", taskId).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+    }
+
+    /**
+     * Records an operator's decision on the move: its final status and a message that says who decided
+     * what, and when. The move no longer waits for an operator.
+     */
+    public void decided(String uuid, VmMoveStatus status, String destHost, String message, String operator,
+                        LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE vmoves SET status = :status, dest_host = COALESCE(:dest, dest_host), message = :message,
+                       decided_by = :operator, operator_task_id = NULL, end_time = :now, updated_at = :now
+                WHERE uuid = :uuid""")
+                .param("status", status.wireName()).param("dest", destHost).param("message", shortened(message))
+                .param("operator", operator).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+    }
+
+    /** Moves of the notification that wait for an operator, with the user task each waits in. */
+    public List<VmMove> waitingForOperator(String notificationUuid) {
+        return jdbc.sql("""
+                SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.operator_task_id IS NOT NULL
+                ORDER BY v.id""")
+                .param("n", notificationUuid).query(VmMoveRepository::map).list();
+    }
+
+    /** Ends the notification's waits for operators (their tasks were closed), with {@code message}. */
+    public int closeOperatorWaits(String notificationUuid, String message, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE vmoves SET operator_task_id = NULL, message = :message, updated_at = :now
+                WHERE notification_uuid = :n AND operator_task_id IS NOT NULL""")
+                .param("message", shortened(message)).param("now", Timestamp.valueOf(now))
+                .param("n", notificationUuid).update();
     }
 
     public Optional<VmMove> findByUuid(String uuid) {
@@ -159,7 +200,7 @@ public class VmMoveRepository {
         jdbc.sql("""
                 UPDATE vmoves SET status = 'failed', message = :message, end_time = :now, updated_at = :now
                 WHERE uuid = :uuid""")
-                .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
+                .param("message", shortened(message))
                 .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
     }
 
@@ -170,6 +211,10 @@ public class VmMoveRepository {
                 WHERE notification_uuid = :n AND status IN ('pending', 'ongoing')""")
                 .param("message", message).param("now", Timestamp.valueOf(now)).param("n", notificationUuid)
                 .update();
+    }
+
+    private static String shortened(String message) {
+        return message.length() > 4000 ? message.substring(0, 4000) : message;
     }
 
     /** How many moves of the notification are in each status. */
@@ -189,7 +234,8 @@ public class VmMoveRepository {
                 rs.getString("dest_host"), rs.getString("target_host"), time(rs, "start_time"),
                 time(rs, "end_time"), rs.getString("type"), VmMoveStatus.stored(rs.getString("status")), rs.getString("message"),
                 rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
-                time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0);
+                time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0,
+                rs.getInt("attempt"), rs.getString("operator_task_id"), rs.getString("decided_by"));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -29,7 +29,7 @@ class IncidentTimelineTest {
 
     private static VmMove move(double start, double end) {
         return new VmMove(1, "m", "n", "i", "vm", "h", "d", "d", at(start), at(end), "evacuation",
-                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false);
+                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false, 1, null, null);
     }
 
     @Test

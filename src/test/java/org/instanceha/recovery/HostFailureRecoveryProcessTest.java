@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -58,6 +60,7 @@ class HostFailureRecoveryProcessTest {
     private boolean prepareRefuses;
     private boolean evacuateRefuses;
     private boolean allRecovered;
+    private Deque<Boolean> retryAnswers;
 
     @BeforeEach
     void standIns() {
@@ -71,6 +74,7 @@ class HostFailureRecoveryProcessTest {
         prepareRefuses = false;
         evacuateRefuses = false;
         allRecovered = true;
+        retryAnswers = new ArrayDeque<>();
 
         Map<String, JavaDelegate> standIns = new HashMap<>();
         standIns.put("registerNotification", e -> {
@@ -78,6 +82,7 @@ class HostFailureRecoveryProcessTest {
             e.setVariable(SERVICE_POLL_INTERVAL, "PT1S");
             e.setVariable(EVACUATION_POLL_INTERVAL, "PT1S");
             e.setVariable(SLOT_WAIT_INTERVAL, "PT1S");
+            e.setVariable(RETRY_DELAY, "PT1S");
         });
         standIns.put("checkComputeService", e -> {
             e.setVariable(SERVICE_DOWN, serviceDownAnswers.pop());
@@ -101,12 +106,21 @@ class HostFailureRecoveryProcessTest {
         });
         standIns.put("checkEvacuation", e -> e.setVariable(EVACUATION_STATE, evacuationStates.pop()));
         standIns.put("concludeNotification", e -> e.setVariable(ALL_RECOVERED, allRecovered));
+        standIns.put("recordVmMoveFailed", e -> e.setVariable(RETRY_AUTOMATICALLY, retryAnswers.pop()));
+        standIns.put("handOverToOperator", e -> {
+            e.setVariable(OPERATOR_GROUP, "ha-operators");
+            e.setVariable(INSTANCE_NAME, "vm-1");
+        });
+        standIns.put("planRetry", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-retry"));
+        standIns.put("retryAsOperatorChose", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-operator"));
 
         // Every bean the model names gets a stand-in: those above, or one that does nothing.
         ModelBeans beans = ModelBeans.of("bpmn/host-failure-recovery.bpmn");
         assertThat(beans.delegates()).as("stand-ins for beans the model does not name").containsAll(standIns.keySet());
         beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
         beans.retryPolicies().forEach(name -> Mocks.register(name, new Retry()));
+        assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
+        beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
     }
 
     @AfterEach
@@ -119,6 +133,11 @@ class HostFailureRecoveryProcessTest {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "n-1",
                 Map.of(NOTIFICATION_UUID, "n-1"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("RegisterNotification");
+        return runJobs(instance);
+    }
+
+    /** Runs the instance's jobs until none is left: it ended, or waits for an operator. */
+    private ProcessInstance runJobs(ProcessInstance instance) {
         for (int i = 0; i < 100; i++) {
             List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
             if (jobs.isEmpty()) {
@@ -216,33 +235,98 @@ class HostFailureRecoveryProcessTest {
         });
     }
 
+    /** The instance's branch waits for an operator; completes the task with {@code decision}, and runs on. */
+    private ProcessInstance operatorDecides(ProcessInstance instance, String decision) {
+        BpmnAwareTests.assertThat(instance).isWaitingAt("RecoverByHand");
+        Task task = BpmnAwareTests.task(instance);
+        assertThat(task.getName()).isEqualTo("Recover vm-1 by hand");
+        assertThat(BpmnAwareTests.taskService().createTaskQuery().taskCandidateGroup("ha-operators").count())
+                .isEqualTo(1);
+        BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision, CHOSEN_HOST, "h-2",
+                OPERATOR_COMMENT, "by the operator", OPERATOR_USER, "alice"));
+        return runJobs(instance);
+    }
+
     @Test
-    void aFailedEvacuationIsRecordedAndTheNotificationEndsInError() {
+    void aFailedEvacuationIsRetriedOnItsOwnOnANewTarget() {
+        evacuationStates = new ArrayDeque<>(List.of(FAILED, MOVED));
+        slotAnswers = new ArrayDeque<>(List.of(true, true));
+        retryAnswers.add(true);
+        ProcessInstance instance = recoverWith("auto");
+        BpmnAwareTests.assertThat(instance).isEnded()
+                .hasPassedInOrder("CheckEvacuation", "RecordVmMoveFailed", "RetryAutomatically", "WaitBeforeRetrying",
+                        "PlanRetry", "PrepareInstance", "ClaimEvacuationSlot", "EvacuateInstance", "CheckEvacuation",
+                        "RecordVmMoveSucceeded", "RecoveryFinished")
+                .hasNotPassed("HandOverToOperator");
+        assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instance.getId()).variableName(VMOVE_ID).list())
+                .anyMatch(v -> "move-1-retry".equals(v.getValue()));
+    }
+
+    @Test
+    void afterTheAutomaticRetryAnOperatorRetriesOnAChosenHost() {
+        evacuationStates = new ArrayDeque<>(List.of(FAILED, FAILED, MOVED));
+        slotAnswers = new ArrayDeque<>(List.of(true, true, true));
+        retryAnswers.addAll(List.of(true, false));
+        ProcessInstance instance = operatorDecides(recoverWith("auto"), "retry_on_host");
+        BpmnAwareTests.assertThat(instance).isEnded()
+                .hasPassedInOrder("PlanRetry", "RecordVmMoveFailed", "HandOverToOperator", "RecoverByHand",
+                        "OperatorDecision", "RetryAsOperatorChose", "PrepareInstance", "RecordVmMoveSucceeded",
+                        "RecoveryFinished");
+    }
+
+    @Test
+    void anOperatorRetryLetsNovasSchedulerChoose() {
+        evacuationStates = new ArrayDeque<>(List.of(FAILED, MOVED));
+        slotAnswers = new ArrayDeque<>(List.of(true, true));
+        retryAnswers.add(false);
+        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "retry_scheduler")).isEnded()
+                .hasPassedInOrder("HandOverToOperator", "RecoverByHand", "RetryAsOperatorChose", "EvacuateInstance",
+                        "RecordVmMoveSucceeded", "RecoveryFinished")
+                .hasNotPassed("PlanRetry");
+    }
+
+    @Test
+    void anInstanceTheOperatorRecoveredByHandIsRecorded() {
         evacuationStates = new ArrayDeque<>(List.of(FAILED));
+        retryAnswers.add(false);
+        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "recovered_by_hand")).isEnded()
+                .hasPassedInOrder("RecoverByHand", "RecordRecoveredByHand", "InstanceRecoveredByHand",
+                        "ConcludeNotification", "RecoveryFinished")
+                .hasNotPassed("RetryAsOperatorChose", "RestorePowerState");
+    }
+
+    @Test
+    void aFailedEvacuationTheOperatorGivesUpEndsTheNotificationInError() {
+        evacuationStates = new ArrayDeque<>(List.of(FAILED));
+        retryAnswers.add(false);
         allRecovered = false;
-        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
-                .hasPassed("RecordVmMoveFailed", "InstanceNotEvacuated", "RecoveryError")
+        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "give_up")).isEnded()
+                .hasPassed("RecordVmMoveFailed", "RecordGivenUp", "InstanceGivenUp", "RecoveryError")
                 .hasNotPassed("RestorePowerState");
     }
 
     @Test
-    void aVanishedInstanceIsRecordedAsFailed() {
+    void aVanishedInstanceIsRecordedAsFailedAndHandedOver() {
         prepareRefuses = true;
+        retryAnswers.add(false);
         allRecovered = false;
-        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
-                .hasPassed("InstanceGone", "RecordVmMoveFailed", "RecoveryError")
+        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "give_up")).isEnded()
+                .hasPassed("InstanceGone", "RecordVmMoveFailed", "HandOverToOperator", "RecoveryError")
                 .hasNotPassed("EvacuateInstance");
     }
 
     @Test
     void anEvacuationNovaRefusesIsRecordedAsFailedWithNovasMessage() {
         evacuateRefuses = true;
+        retryAnswers.add(false);
         allRecovered = false;
         ProcessInstance instance = recoverWith("auto");
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EvacuationRefused", "RecordVmMoveFailed")
+        BpmnAwareTests.assertThat(instance).hasPassed("EvacuationRefused", "RecordVmMoveFailed")
                 .hasNotPassed("WaitForEvacuation");
         assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(instance.getId()).variableName(FAILURE_MESSAGE).list())
                 .anyMatch(v -> "Nova said no".equals(v.getValue()));
+        BpmnAwareTests.assertThat(operatorDecides(instance, "give_up")).isEnded();
     }
 }

@@ -10,9 +10,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
-/** The Spring beans a BPMN model names: its delegates, and the beans its retry cycles read. */
-record ModelBeans(Set<String> delegates, Set<String> retryPolicies) {
+/**
+ * The Spring beans a BPMN model names: its delegates, its user tasks' listeners, and the beans its retry
+ * cycles read.
+ */
+record ModelBeans(Set<String> delegates, Set<String> taskListeners, Set<String> retryPolicies) {
 
     private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -26,6 +30,10 @@ record ModelBeans(Set<String> delegates, Set<String> retryPolicies) {
             for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
                 delegates.add(bean(task.getCamundaDelegateExpression(), task.getId()));
             }
+            Set<String> listeners = new TreeSet<>();
+            for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+                listeners.add(bean(listener.getCamundaDelegateExpression(), listener.getCamundaEvent() + " listener"));
+            }
             Set<String> retries = new TreeSet<>();
             for (CamundaFailedJobRetryTimeCycle cycle : model.getModelElementsByType(
                     CamundaFailedJobRetryTimeCycle.class)) {
@@ -34,7 +42,7 @@ record ModelBeans(Set<String> delegates, Set<String> retryPolicies) {
                     retries.add(m.group(1));
                 }
             }
-            return new ModelBeans(Set.copyOf(delegates), Set.copyOf(retries));
+            return new ModelBeans(Set.copyOf(delegates), Set.copyOf(listeners), Set.copyOf(retries));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,78 @@
+package org.instanceha.recovery;
+
+import static org.instanceha.recovery.HostFailureRecovery.*;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.instanceha.common.UtcTime;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener on the completion of "Recover ... by hand": checks the operator's decision
+ * ({@link OperatorRules#problem}) against the segment's hosts as they are now. A decision that cannot be
+ * accepted refuses the completion with the reason (Tasklist shows it; engine-rest answers 400), and the
+ * task stays open. An accepted one records who decided, and the VM move no longer waits for an operator.
+ * <p>
+ * Reads {@code vmoveId}, {@code operatorDecision}, {@code chosenHost}, {@code operatorComment}; writes
+ * {@code operatorUser} (the Camunda user id that completed the task; its assignee when no one is
+ * authenticated).
+ */
+@Component
+public class AcceptOperatorDecision implements TaskListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptOperatorDecision.class);
+
+    private final VmMoveRepository vmoves;
+    private final TargetPlanning planning;
+    private final Clock clock;
+
+    AcceptOperatorDecision(VmMoveRepository vmoves, TargetPlanning planning, Clock clock) {
+        this.vmoves = vmoves;
+        this.planning = planning;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        VmMove move = vmoves.require((String) task.getVariable(VMOVE_ID));
+        String decision = text(task, OPERATOR_DECISION);
+        String chosenHost = text(task, CHOSEN_HOST);
+        Optional<String> problem = OperatorRules.problem(decision, chosenHost, text(task, OPERATOR_COMMENT),
+                OperatorRules.Decision.RETRY_ON_HOST.wireName().equals(decision)
+                        ? OperatorRules.hostsWithRoom(planning.candidates(move.sourceHost()), move.vcpus(), move.ramMb())
+                        : java.util.List.of());
+        if (problem.isPresent()) {
+            log.info("Operator decision on {} refused, task {} stays open: {}", move.instanceName(), task.getId(),
+                    problem.get());
+            throw new FormFieldValidationException(OPERATOR_DECISION, problem.get());
+        }
+        String operator = operator(task);
+        task.setVariable(OPERATOR_USER, operator);
+        vmoves.handedOver(move.uuid(), null, UtcTime.now(clock));
+        log.info("{} decided {} for {} ({}){}", operator, decision, move.instanceName(), move.instanceUuid(),
+                chosenHost != null && !chosenHost.isBlank() ? " on " + chosenHost : "");
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString().strip();
+    }
+
+    private static String operator(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "an unauthenticated caller";
+    }
+}

@@ -1,0 +1,48 @@
+package org.instanceha.recovery;
+
+import static org.instanceha.recovery.HostFailureRecovery.*;
+
+import java.time.Clock;
+
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Server;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record recovered by hand": the operator recovered the instance outside the engine (with the openstack
+ * CLI, say). Its VM move is {@code succeeded}, its message saying who, when and the operator's comment;
+ * its destination is where Nova has the instance now, if that is another host.
+ * <p>
+ * Reads {@code vmoveId}, {@code operatorComment}, {@code operatorUser}.
+ */
+@Component
+public class RecordRecoveredByHand extends RecoveryTask {
+
+    private final VmMoveRepository vmoves;
+    private final Compute compute;
+    private final Clock clock;
+
+    RecordRecoveredByHand(RecoveryProgress progress, VmMoveRepository vmoves, Compute compute, Clock clock) {
+        super(progress);
+        this.vmoves = vmoves;
+        this.compute = compute;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.vmoveId());
+        String operator = task.required(OPERATOR_USER);
+        String destination = compute.server(move.instanceUuid()).map(Server::host)
+                .filter(h -> !h.equals(move.sourceHost())).orElse(null);
+        var now = UtcTime.now(clock);
+        String message = "Recovered by hand by " + operator + " at " + now + " UTC: " + task.required(OPERATOR_COMMENT);
+        vmoves.decided(move.uuid(), VmMoveStatus.SUCCEEDED, destination, message, operator, now);
+        task.success(move.instanceName() + ": " + message);
+    }
+}

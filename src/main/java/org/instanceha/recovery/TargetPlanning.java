@@ -1,0 +1,66 @@
+package org.instanceha.recovery;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.instanceha.common.UtcTime;
+import org.instanceha.nova.Aggregate;
+import org.instanceha.nova.Compute;
+import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the planning tasks ("Plan targets", "Plan a retry", "Retry as the operator chose") share: the
+ * healthy hosts of the failed host's segment with their free room now ({@link CandidateHostRules}), and
+ * taking a reserved host into use: its nova-compute enabled, optionally added to the failed host's
+ * aggregates, no longer reserved.
+ */
+@Component
+class TargetPlanning {
+
+    private final HostRepository hosts;
+    private final Compute compute;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+
+    TargetPlanning(HostRepository hosts, Compute compute, RecoveryProperties properties, Clock clock) {
+        this.hosts = hosts;
+        this.compute = compute;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The failed host as the segment knows it. */
+    Host failedHost(String failedHost) {
+        return hosts.findByName(failedHost).orElseThrow(() -> new IllegalStateException("host " + failedHost
+                + " is no longer in any segment"));
+    }
+
+    /** The hosts of the failed host's segment that may take its instances, with their free room now. */
+    List<TargetPlanner.Candidate> candidates(String failedHost) {
+        return CandidateHostRules.candidates(hosts.allOf(failedHost(failedHost).segment().id()),
+                compute.hypervisors(), failedHost);
+    }
+
+    /** Takes a reserved host into use, if it still is reserved. */
+    void takeIntoUse(String reservedHost, String failedHost, TaskProgress progress) {
+        Host host = hosts.findByName(reservedHost).orElseThrow();
+        if (!host.reserved()) {
+            return;
+        }
+        compute.computeService(reservedHost).filter(s -> !s.enabled())
+                .ifPresent(s -> compute.enableService(reservedHost));
+        if (properties.addReservedHostToAggregate()) {
+            for (Aggregate aggregate : compute.aggregatesOf(failedHost)) {
+                if (!aggregate.hosts().contains(reservedHost)) {
+                    compute.addHostToAggregate(aggregate.id(), reservedHost);
+                }
+            }
+        }
+        hosts.claimReserved(host.id(), UtcTime.now(clock));
+        progress.running(0.5, "Took reserved host " + reservedHost + " into use: nova-compute enabled"
+                + (properties.addReservedHostToAggregate() ? ", added to the aggregates of " + failedHost : "")
+                + ", no longer reserved.");
+    }
+}
