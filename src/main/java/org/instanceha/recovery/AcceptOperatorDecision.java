@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.instanceha.common.UtcTime;
 import org.instanceha.vmove.VmMove;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listener on the completion of "Recover ... by hand": checks the operator's decision
- * ({@link OperatorRules#problem}) against the segment's hosts as they are now. A decision that cannot be
- * accepted refuses the completion with the reason (Tasklist shows it; engine-rest answers 400), and the
- * task stays open. An accepted one records who decided, and the VM move no longer waits for an operator.
+ * ({@link OperatorDecisionCheck}) against the segment's hosts as they are now. A decision that cannot be
+ * accepted refuses the completion, and the task stays open (engine-rest's completions are checked before,
+ * by {@link OperatorDecisionRequests}, which answers 400 with the reason; this is the guard for every other
+ * way to complete a task). An accepted one records who decided, and the VM move no longer waits.
  * <p>
  * Reads {@code vmoveId}, {@code operatorDecision}, {@code chosenHost}, {@code operatorComment}; writes
  * {@code operatorUser} (the Camunda user id that completed the task; its assignee when no one is
@@ -32,12 +32,12 @@ public class AcceptOperatorDecision implements TaskListener {
     private static final Logger log = LoggerFactory.getLogger(AcceptOperatorDecision.class);
 
     private final VmMoveRepository vmoves;
-    private final TargetPlanning planning;
+    private final OperatorDecisionCheck check;
     private final Clock clock;
 
-    AcceptOperatorDecision(VmMoveRepository vmoves, TargetPlanning planning, Clock clock) {
+    AcceptOperatorDecision(VmMoveRepository vmoves, OperatorDecisionCheck check, Clock clock) {
         this.vmoves = vmoves;
-        this.planning = planning;
+        this.check = check;
         this.clock = clock;
     }
 
@@ -46,14 +46,11 @@ public class AcceptOperatorDecision implements TaskListener {
         VmMove move = vmoves.require((String) task.getVariable(VMOVE_ID));
         String decision = text(task, OPERATOR_DECISION);
         String chosenHost = text(task, CHOSEN_HOST);
-        Optional<String> problem = OperatorRules.problem(decision, chosenHost, text(task, OPERATOR_COMMENT),
-                OperatorRules.Decision.RETRY_ON_HOST.wireName().equals(decision)
-                        ? OperatorRules.hostsWithRoom(planning.candidates(move.sourceHost()), move.vcpus(), move.ramMb())
-                        : java.util.List.of());
+        Optional<String> problem = check.problem(move.uuid(), decision, chosenHost, text(task, OPERATOR_COMMENT));
         if (problem.isPresent()) {
             log.info("Operator decision on {} refused, task {} stays open: {}", move.instanceName(), task.getId(),
                     problem.get());
-            throw new FormFieldValidationException(OPERATOR_DECISION, problem.get());
+            throw new IllegalArgumentException(problem.get());
         }
         String operator = operator(task);
         task.setVariable(OPERATOR_USER, operator);

@@ -72,6 +72,9 @@ public final class HostFailureRecovery {
     public static final String CHOSEN_HOST = "chosenHost";
     public static final String OPERATOR_COMMENT = "operatorComment";
     public static final String OPERATOR_USER = "operatorUser";
+    /** The variables the workflow reads from the operator's form: exactly its fields. */
+    public static final java.util.List<String> OPERATOR_FORM_FIELDS = java.util.List.of(OPERATOR_DECISION,
+            CHOSEN_HOST, OPERATOR_COMMENT);
     /** The id of the form that shows the user task. */
     public static final String OPERATOR_FORM = "recover-instance-by-hand";
 

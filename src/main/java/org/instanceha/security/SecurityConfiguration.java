@@ -164,6 +164,8 @@ public class SecurityConfiguration {
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addInitParameter("rest-url-pattern-prefix", ENGINE_REST);
         registration.addUrlPatterns(ENGINE_REST + "/*");
+        // Before the filters that act as the authenticated caller (the check of operators' decisions).
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 }

@@ -70,12 +70,23 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
     JsonNode awaitEnd(String notification, Duration atMost) {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> FINAL.contains(
-                    api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText()));
+                    api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText())
+                    && engineIsDoneWith(notification));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("notification " + notification + " did not end within " + atMost + ": "
                     + describeRecovery(notification), e);
         }
         return api.get("/v1/notifications/" + notification).version("1.1").send().json().get("notification");
+    }
+
+    /**
+     * The engine has done all it can for the notification: its workflow ended, or waits for operators
+     * only (no job left). A notification is error as soon as one instance waits for an operator, while
+     * others may still be evacuating.
+     */
+    boolean engineIsDoneWith(String notification) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(notification).list().stream()
+                .allMatch(p -> managementService.createJobQuery().processInstanceId(p.getId()).count() == 0);
     }
 
     JsonNode awaitEnd(String notification) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.HttpApi.Response;
@@ -19,6 +20,9 @@ class StrandedNotificationsIT extends RecoveryScenarioSupport {
 
     @Autowired
     StrandedNotifications stranded;
+
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @Test
     void aRecoveryCancelledInCockpitEndsInErrorAndItsUnfinishedMovesFail() {
@@ -71,11 +75,37 @@ class StrandedNotificationsIT extends RecoveryScenarioSupport {
     }
 
     @Test
-    void aNotificationWithoutAnyWorkflowEndsInError() {
+    void aNewNotificationLeftWithoutAWorkflowIsStartedOnceAfterStartAfter() throws Exception {
+        String segment = segment("auto", true);
+        cloud.failHost("compute4");
+        String host = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute4' AND deleted = 0").query(String.class)
+                .single();
+        String notification = storeNotification(segment, host, "new");
+        jdbc.sql("UPDATE notifications SET payload = :p WHERE notification_uuid = :n")
+                .param("p", "{\"event\": \"STOPPED\", \"host_status\": \"NORMAL\", \"cluster_status\": \"OFFLINE\"}")
+                .param("n", notification).update();
+        assertThat(stranded.startNeglected()).as("stored a moment ago: not yet").isZero();
+        assertThat(stranded.settleAll()).as("nor settled as stranded").isZero();
+
+        jdbc.sql("UPDATE notifications SET created_at = created_at - INTERVAL '2' MINUTE WHERE notification_uuid = :n")
+                .param("n", notification).update();
+        // Two nodes sweeping at once start it once.
+        assertThat(org.instanceha.AtOnce.countWinners(2, List.of(() -> stranded.startNeglected() > 0,
+                () -> stranded.startNeglected() > 0))).isEqualTo(1);
+
+        assertThat(awaitEnd(notification).get("status").asText()).isEqualTo("finished");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(notification).count()
+                + history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(notification).count())
+                .as("one workflow").isEqualTo(1);
+        assertThat(stranded.startNeglected()).isZero();
+    }
+
+    @Test
+    void aRunningNotificationWithoutAnyWorkflowEndsInError() {
         String segment = segment("auto", true);
         String host = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute1' AND deleted = 0").query(String.class)
                 .single();
-        storeNotification(segment, host, "new");
+        storeNotification(segment, host, "running");
         String notification = jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).single();
 
         assertThat(stranded.settleAll()).isEqualTo(1);

@@ -1,0 +1,154 @@
+package org.instanceha.recovery;
+
+import static org.instanceha.recovery.HostFailureRecovery.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks an operator's decision where Tasklist and other clients send it, engine-rest's
+ * {@code POST /task/{id}/complete} and {@code /submit-form}, before the engine sees it: a decision that
+ * cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason in Camunda's error
+ * format, which Tasklist shows, and the task stays open. Runs after Camunda's authentication filter, as
+ * the authenticated caller (who must be allowed to see the task); every other request passes untouched.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class OperatorDecisionRequests extends OncePerRequestFilter {
+
+    private static final Pattern COMPLETION = Pattern.compile("^/engine-rest/task/([^/]+)/(complete|submit-form)$");
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final OperatorDecisionCheck check;
+    private final ObjectMapper json = new ObjectMapper();
+
+    OperatorDecisionRequests(TaskService tasks, IdentityService identity, OperatorDecisionCheck check) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.check = check;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher m = COMPLETION.matcher(path(request));
+        if (!m.matches() || identity.getCurrentAuthentication() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Task task = tasks.createTaskQuery().taskId(m.group(1)).initializeFormKeys().singleResult();
+        if (task == null || !OPERATOR_FORM.equals(task.getCamundaFormRef() == null ? null
+                : task.getCamundaFormRef().getKey())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        JsonNode variables = variables(body);
+        Optional<String> problem = check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID),
+                text(variables, OPERATOR_DECISION), text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT));
+        if (problem.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(json.writeValueAsString(JsonNodeFactory.instance.objectNode()
+                    .put("type", "InvalidRequestException")
+                    .put("message", "Cannot complete task " + task.getId() + ": " + problem.get())
+                    .put("code", 0)));
+            return;
+        }
+        chain.doFilter(new ReadAgain(request, body), response);
+    }
+
+    private JsonNode variables(byte[] body) {
+        try {
+            JsonNode root = json.readTree(body);
+            return root != null && root.path("variables").isObject() ? root.get("variables")
+                    : JsonNodeFactory.instance.objectNode();
+        } catch (IOException e) {
+            return JsonNodeFactory.instance.objectNode(); // engine-rest answers the malformed body itself
+        }
+    }
+
+    private static String text(JsonNode variables, String name) {
+        JsonNode value = variables.path(name).path("value");
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** The request, its body read once already. */
+    private static final class ReadAgain extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
