@@ -64,10 +64,11 @@ public class NotificationPages {
 
     @GetMapping("/dashboard/notifications")
     public String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
-                       @RequestParam(required = false) Long after, Model model) {
+                       @RequestParam(required = false) Long after,
+                       @RequestParam(defaultValue = "false") boolean waiting, Model model) {
         NotificationStatus statusFilter = parse(status, NotificationStatus::fromWire);
         NotificationType typeFilter = parse(type, NotificationType::valueOf);
-        List<Notification> page = queries.list(new NotificationFilter(statusFilter, null, typeFilter, null),
+        List<Notification> page = queries.list(new NotificationFilter(statusFilter, null, typeFilter, null, waiting),
                 new PageRequest(PAGE_SIZE + 1, after, NEWEST_FIRST));
         boolean more = page.size() > PAGE_SIZE;
         List<Notification> shown = more ? page.subList(0, PAGE_SIZE) : page;
@@ -77,6 +78,7 @@ public class NotificationPages {
         model.addAttribute("next", more ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
+        model.addAttribute("waiting", waiting);
         model.addAttribute("statuses", List.of(NotificationStatus.values()).stream().map(NotificationStatus::wireName)
                 .toList());
         model.addAttribute("types", List.of(NotificationType.values()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.instanceha.ApiIntegrationTest;
+import org.instanceha.Chromium;
 import org.instanceha.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,28 +37,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class DashboardBrowserIT extends ApiIntegrationTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startChromium() throws Exception {
-        File chromedriver = new File("/usr/bin/chromedriver");
-        assertThat(chromedriver).as("apt-get install -y chromium chromium-driver").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build(),
-                options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = new Chromium();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -66,27 +58,19 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     }
 
     private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     private void logIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/dashboard/login"));
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(By.id("login"));
+        chromium.logInToDashboard(url(""), user, password);
     }
 
-    /** Clicks a submit button and waits for the next page, so that no element of the old one is used. */
     private void submit(By button) {
-        WebElement element = browser.findElement(button);
-        element.click();
-        waitUpTo(20).until(ExpectedConditions.stalenessOf(element));
+        chromium.submit(button);
     }
 
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return chromium.waitUpTo(seconds);
     }
 
     @Test

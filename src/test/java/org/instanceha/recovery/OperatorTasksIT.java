@@ -27,17 +27,6 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
     @Autowired
     org.instanceha.nova.Compute compute;
 
-    /** compute4 fails with "big" (2 vCPU, 4096 MB) on it, and no healthy non-reserved host has 4096 MB free. */
-    private String bigInstanceCannotBePlaced() {
-        segment("auto", true);
-        cloud.addServer("filler1", "compute1", "2", "demo", Map.of());
-        cloud.addServer("filler3", "compute3", "2", "demo", Map.of());
-        cloud.addServer("big", "compute4", "3", "demo", Map.of("HA_Enabled", "True"));
-        String notification = hostFails("compute4");
-        awaitEnd(notification);
-        return notification;
-    }
-
     private JsonNode openTask(String notification) {
         Response tasks = api.get("/engine-rest/task?candidateGroup=ha-operators&processInstanceBusinessKey="
                 + notification).send();
@@ -64,7 +53,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void anInstanceThatFitsNowhereIsRetriedThenHandedToTheOperatorsWhoRetryOnAHostThatNowHasRoom() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
 
         JsonNode waiting = api.get("/v1/notifications/" + notification).version("1.1").send().json()
                 .get("notification");
@@ -100,7 +89,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void aHostWithoutRoomKeepsTheTaskOpenAndSaysWhy() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
 
         Response refused = complete(taskId, "retry_on_host", "compute2", null);
@@ -120,7 +109,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void anInstanceRecoveredByHandEndsTheNotificationFinished() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
 
         assertThat(complete(taskId, "recovered_by_hand", null, "evacuated with openstack server evacuate").status())
@@ -136,7 +125,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void anInstanceGivenUpStaysWhereItIsUnlockedAndTheNotificationEndsInError() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
 
         assertThat(complete(taskId, "give_up", null, "customer deletes it anyway").status()).isEqualTo(204);
@@ -156,7 +145,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void aNotificationWithAnOpenTaskExpiresAfterTheConfiguredTime() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
         openTask(notification);
         assertThat(sweep.expireAll()).as("nothing expires before its time").isZero();
 
@@ -177,7 +166,7 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
 
     @Test
     void theFormsFieldsAreExactlyTheVariablesTheWorkflowReads() {
-        String notification = bigInstanceCannotBePlaced();
+        String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
         Response deployed = api.get("/engine-rest/task/" + taskId + "/deployed-form").send();
         assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);

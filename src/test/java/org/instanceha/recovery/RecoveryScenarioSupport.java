@@ -58,6 +58,21 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
                 .formatted(host, LocalDateTime.now(ZoneOffset.UTC), event, status)).send();
     }
 
+    /**
+     * compute4 fails with "big" (2 vCPU, 4096 MB) on it, and no healthy non-reserved host has 4096 MB
+     * free: big fits nowhere, its automatic retry neither, and it waits for an operator. Returns the
+     * notification once the engine has done all it can.
+     */
+    String bigInstanceFitsNowhere() {
+        segment("auto", true);
+        cloud.addServer("filler1", "compute1", "2", "demo", java.util.Map.of());
+        cloud.addServer("filler3", "compute3", "2", "demo", java.util.Map.of());
+        cloud.addServer("big", "compute4", "3", "demo", java.util.Map.of("HA_Enabled", "True"));
+        String notification = hostFails("compute4");
+        awaitEnd(notification);
+        return notification;
+    }
+
     /** The host dies in the simulator and its monitor reports it; returns the notification uuid. */
     String hostFails(String host) {
         cloud.failHost(host);
