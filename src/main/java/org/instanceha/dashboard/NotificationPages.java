@@ -114,16 +114,22 @@ public class NotificationPages {
     private void addProgress(Notification notification, Model model) {
         List<VmMove> moves = vmoves.list(notification.uuid(), null, null,
                 new PageRequest(1000, null, List.of(new SortKey("id", true))));
-        long succeeded = moves.stream().filter(m -> m.status() == VmMoveStatus.SUCCEEDED).count();
-        long failed = moves.stream().filter(m -> m.status() == VmMoveStatus.FAILED).count();
-        long done = moves.stream().filter(m -> !m.status().unfinished()).count();
+        // The table shows every attempt; the counts are per instance, by its latest attempt.
+        List<VmMove> latest = moves.stream().collect(java.util.stream.Collectors.toMap(VmMove::instanceUuid,
+                m -> m, (a, b) -> a.attempt() >= b.attempt() ? a : b, java.util.LinkedHashMap::new))
+                .values().stream().toList();
+        long succeeded = latest.stream().filter(m -> m.status() == VmMoveStatus.SUCCEEDED).count();
+        long failed = latest.stream().filter(m -> m.status() == VmMoveStatus.FAILED && !m.waitingForOperator())
+                .count();
+        long done = latest.stream().filter(m -> !m.status().unfinished() && !m.waitingForOperator()).count();
         model.addAttribute("moves", moves);
-        model.addAttribute("total", moves.size());
+        model.addAttribute("total", latest.size());
         model.addAttribute("succeeded", succeeded);
         model.addAttribute("failed", failed);
-        model.addAttribute("percent", moves.isEmpty() ? (isFinal(notification) ? 100 : 0)
-                : Math.round(100.0 * done / moves.size()));
-        model.addAttribute("live", !isFinal(notification));
+        model.addAttribute("percent", latest.isEmpty() ? (isFinal(notification) ? 100 : 0)
+                : Math.round(100.0 * done / latest.size()));
+        // An error notification whose instances are with operators, or retried, is not over yet.
+        model.addAttribute("live", !isFinal(notification) || done < latest.size());
     }
 
     static boolean isFinal(Notification n) {
