@@ -79,8 +79,9 @@ public class HandOverToOperator extends RecoveryTask {
                 + (s.locked() ? ", locked" : ", unlocked")).orElse("Nova no longer knows this instance."));
         task.set(NOVA_FAULT, server.map(Server::fault).filter(f -> f != null && !f.isBlank()).orElse("none"));
         task.set(ATTEMPTS, attempts.attemptsOf(move.notificationUuid(), move.instanceUuid()).stream()
-                .map(a -> "- Attempt " + a.attempt() + " on " + (a.targetHost() == null ? "a host of Nova's choice"
-                        : a.targetHost()) + ": " + a.status().wireName() + (a.message() == null ? "" : ", " + a.message()))
+                .map(a -> "- Attempt " + a.attempt() + (a.targetHost() != null ? " on " + a.targetHost()
+                        : a.startTime() != null ? " on a host of Nova's choice" : ", not placed") + ": "
+                        + a.status().wireName() + (a.message() == null ? "" : ", " + a.message()))
                 .collect(Collectors.joining("\n")));
         task.set(NOTIFICATION_SUMMARY, notification.type().name() + " notification " + notification.uuid()
                 + " for host " + move.sourceHost() + ", generated " + notification.generatedTime() + " UTC");

@@ -18,6 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.instanceha.common.BodyReadOnce;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,17 +28,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an operator's decision where Tasklist and other clients send it, engine-rest's
- * {@code POST /task/{id}/complete} and {@code /submit-form}, before the engine sees it: a decision that
- * cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason in Camunda's error
- * format, which Tasklist shows, and the task stays open. Runs after Camunda's authentication filter, as
- * the authenticated caller (who must be allowed to see the task); every other request passes untouched.
+ * Checks an operator's decision where Tasklist and other clients send it, {@code POST .../task/{id}/complete}
+ * and {@code .../submit-form} of engine-rest and of the webapps' engine API (Tasklist's), before the engine
+ * sees it: a decision that cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason
+ * in Camunda's error format, which Tasklist shows, and the task stays open. It acts as the authenticated
+ * caller (engine-rest: after Camunda's authentication filter; Tasklist: the user logged in to the webapps
+ * in the session), who must be allowed to see the task; an anonymous caller and every other request pass
+ * untouched, to be answered by Camunda.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class OperatorDecisionRequests extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETION = Pattern.compile("^/engine-rest/task/([^/]+)/(complete|submit-form)$");
+    /** engine-rest, and the webapps' own engine API that Tasklist submits forms through. */
+    private static final Pattern COMPLETION = Pattern.compile(
+            "^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/task/([^/]+)/(complete|submit-form)$");
 
     private final TaskService tasks;
     private final IdentityService identity;
@@ -57,11 +64,44 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher m = COMPLETION.matcher(path(request));
+        boolean actAsSessionUser = false;
+        if (m.matches() && identity.getCurrentAuthentication() == null && m.group(1) != null) {
+            actAsSessionUser = actAsWebappUser(request, m.group(1));
+        }
         if (!m.matches() || identity.getCurrentAuthentication() == null) {
-            chain.doFilter(request, response);
+            chain.doFilter(request, response); // Camunda's own filters answer an unauthenticated caller
             return;
         }
-        Task task = tasks.createTaskQuery().taskId(m.group(1)).initializeFormKeys().singleResult();
+        try {
+            check(request, response, chain, m.group(2));
+        } finally {
+            if (actAsSessionUser) {
+                identity.clearAuthentication();
+            }
+        }
+    }
+
+    /**
+     * Acts as the user logged in to the webapps in this session (Tasklist's requests), so that the task is
+     * looked up with that user's authorizations; false when no one is.
+     */
+    private boolean actAsWebappUser(HttpServletRequest request, String engine) {
+        var session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        Authentication user = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine);
+        if (!(user instanceof UserAuthentication authenticated)) {
+            return false;
+        }
+        identity.setAuthentication(authenticated.getIdentityId(), authenticated.getGroupIds(),
+                authenticated.getTenantIds());
+        return true;
+    }
+
+    private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
+            throws ServletException, IOException {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null || !OPERATOR_FORM.equals(task.getCamundaFormRef() == null ? null
                 : task.getCamundaFormRef().getKey())) {
             chain.doFilter(request, response);

@@ -13,12 +13,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * An operator handles an instance the engine could not recover: the dashboard's Recovery Progress shows
- * it "Waiting for operator" with a link to its task in Camunda Tasklist, the notification list filters
- * to it, the decision is submitted as Tasklist submits the form, and the dashboard then shows the
- * instance Succeeded. Screenshots go to target/screenshots (operator-*.png). Filling the form inside
- * Tasklist's own page is not covered yet: in headless Chromium, Tasklist returns to its login page after
- * a successful login (see README, "Operators").
+ * An operator handles an instance the engine could not recover, as they would: the dashboard's Recovery
+ * Progress shows it "Waiting for operator", the notification list filters to it, its link opens the task
+ * in Camunda Tasklist, the Camunda Form is filled and submitted in Tasklist itself (a host without room
+ * first: Tasklist shows why and the task stays open), and the dashboard then shows the instance
+ * Succeeded. Screenshots go to target/screenshots (operator-*.png).
  */
 @Tag("browser")
 class OperatorTasklistBrowserIT extends RecoveryScenarioSupport {
@@ -35,6 +34,28 @@ class OperatorTasklistBrowserIT extends RecoveryScenarioSupport {
         if (chromium != null) {
             chromium.close();
         }
+    }
+
+    private long openTasks(String notification) {
+        return api.get("/engine-rest/task/count?processInstanceBusinessKey=" + notification).send().json()
+                .get("count").asLong();
+    }
+
+    /** Types into a field of a Tasklist page as its scripts see typing: the value, then an input event. */
+    private void type(WebElement field, String text) {
+        chromium.browser.executeScript("arguments[0].focus(); arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('blur', {bubbles: true}));", field, text);
+        try {
+            Thread.sleep(500); // form-js takes what was typed after a short debounce
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void click(WebElement element) {
+        chromium.browser.executeScript("arguments[0].click();", element);
     }
 
     private String url(String path) {
@@ -63,13 +84,56 @@ class OperatorTasklistBrowserIT extends RecoveryScenarioSupport {
         String taskId = api.get("/engine-rest/task?candidateGroup=ha-operators&processInstanceBusinessKey="
                 + notification).send().json().get(0).get("id").asText();
         assertThat(link.getAttribute("href")).endsWith("/camunda/app/tasklist/default/#/?task=" + taskId);
+        link.click();
 
-        // The decision as Tasklist submits the form.
-        var submitted = api.post("/engine-rest/task/" + taskId + "/submit-form", """
-                {"variables": {"operatorDecision": {"value": "retry_on_host"}, "chosenHost": {"value": "compute6"},
-                 "operatorComment": {"value": "compute6 was racked for this"}}}""").send();
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(204);
+        // Tasklist has its own login. Its pages are served with a CSP sandbox, in which this Chromium
+        // does not deliver WebDriver's synthetic key and mouse events; the page's own DOM events work.
+        WebElement user = chromium.waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username']")));
+        WebElement login = user.findElement(By.xpath("./ancestor::form"));
+        type(user, TestUsers.ADMIN);
+        type(login.findElement(By.cssSelector("input[ng-model='password']")), TestUsers.ADMIN_PASSWORD);
+        click(login.findElement(By.cssSelector("button[type='submit']")));
+
+        chromium.waitUpTo(40).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-container')]//h3[contains(., 'Recover big by hand')]")));
+        String shown = browser.findElement(By.cssSelector(".fjs-container")).getText();
+        assertThat(shown).contains("compute4", "Attempt 1, not placed", "Attempt 2, not placed",
+                "seg-auto (recovery method auto)", "compute5 (10 vCPU, 7680 MB RAM free, reserved)")
+                .doesNotContain("{{");
+        chromium.screenshot("operator-tasklist-form");
+
+        click(chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
+        chromium.waitUpTo(20).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+        java.nio.file.Files.writeString(Chromium.SCREENSHOTS.resolve("operator-tasklist-form.html"),
+                browser.getPageSource());
+        click(browser.findElement(By.xpath("//*[contains(@class,'fjs-container')]//label[contains(., 'Retry on a host I pick')]")));
+        type(chromium.waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(., 'Host to retry on')]/following::input[1]"))), "compute2");
+        type(browser.findElement(By.xpath("//label[contains(., 'Comment')]/following::textarea[1]")),
+                "compute6 was racked for this");
+        click(chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("button[ng-click='complete()']"))));
+        // compute2 has no room: Tasklist shows why, and the task stays open.
+        try {
+            chromium.waitUpTo(20).until(b -> b.getPageSource().contains("cannot take the instance now"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            chromium.screenshot("operator-tasklist-debug");
+            java.nio.file.Files.writeString(Chromium.SCREENSHOTS.resolve("operator-tasklist-debug.html"),
+                    browser.getPageSource());
+            throw e;
+        }
+        chromium.screenshot("operator-tasklist-refused");
+        assertThat(openTasks(notification)).isEqualTo(1);
+
+        type(browser.findElement(By.xpath("//label[contains(., 'Host to retry on')]/following::input[1]")), "compute6");
+        chromium.screenshot("operator-tasklist-filled");
+        click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+        chromium.waitUpTo(30).until(b -> openTasks(notification) == 0);
+
         assertThat(awaitEnd(notification).get("status").asText()).isEqualTo("finished");
+        // Logging in to Tasklist renewed the session: the dashboard asks again.
+        chromium.logInToDashboard(url(""), TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         browser.get(url("/dashboard/notifications/" + notification + "?tab=progress"));
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("evacuations")));
         assertThat(browser.findElements(By.cssSelector("#evacuations .move-waiting"))).isEmpty();
