@@ -5,10 +5,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.RecoveryStarter;
 import org.springframework.stereotype.Component;
 
-/** Starts {@code host-failure-recovery} for a stored notification; business key = notification uuid. */
+/**
+ * Starts the recovery workflow of a stored notification by its type ({@code host-failure-recovery} for
+ * {@code COMPUTE_HOST}, {@code process-failure-recovery} for {@code PROCESS}); business key = its uuid.
+ */
 @Component
 public class CamundaRecoveryStarter implements RecoveryStarter {
 
@@ -25,6 +29,14 @@ public class CamundaRecoveryStarter implements RecoveryStarter {
         variables.put(HostFailureRecovery.TYPE, notification.type().name());
         variables.put(HostFailureRecovery.GENERATED_TIME, notification.generatedTime().toString());
         variables.put(HostFailureRecovery.PAYLOAD, notification.payload());
-        runtime.startProcessInstanceByKey(HostFailureRecovery.PROCESS_KEY, notification.uuid(), variables);
+        runtime.startProcessInstanceByKey(processKey(notification.type()), notification.uuid(), variables);
+    }
+
+    static String processKey(NotificationType type) {
+        return switch (type) {
+            case COMPUTE_HOST -> HostFailureRecovery.PROCESS_KEY;
+            case PROCESS -> ProcessFailureRecovery.PROCESS_KEY;
+            case VM -> throw new IllegalArgumentException("no recovery workflow for VM notifications yet");
+        };
     }
 }

@@ -7,8 +7,9 @@ import org.instanceha.nova.Compute;
 import org.springframework.stereotype.Component;
 
 /**
- * "Disable compute service": the scheduler stops placing instances on the failed host; the reason
- * names the notification. Reads {@code notificationUuid}, {@code hostname}.
+ * "Disable compute service": the scheduler stops placing instances on the failed host, unless the
+ * service is disabled already; the reason names the notification ({@code disableReason} when the
+ * workflow gives one). Reads {@code notificationUuid}, {@code hostname}, {@code disableReason} (optional).
  */
 @Component
 public class DisableComputeService extends RecoveryTask {
@@ -24,7 +25,9 @@ public class DisableComputeService extends RecoveryTask {
     protected void run(TaskRun task) {
         String host = task.required(HOSTNAME);
         if (ComputeServices.of(compute, host).enabled()) {
-            compute.disableService(host, "instance-ha: host failure, notification " + task.notificationUuid());
+            String reason = task.text(ProcessFailureRecovery.DISABLE_REASON);
+            compute.disableService(host, reason != null ? reason
+                    : "instance-ha: host failure, notification " + task.notificationUuid());
         }
         task.success("Disabled the nova-compute service of " + host + ".");
     }

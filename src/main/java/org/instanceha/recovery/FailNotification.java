@@ -7,8 +7,9 @@ import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Fail notification": the notification ends in {@code error} because Nova never reported the failed
- * host's service down. Reads {@code notificationUuid}, {@code hostname}.
+ * "Fail notification": the notification ends in {@code error}, for the reason {@code failureReason} gives;
+ * without one, because Nova never reported the failed host's service down. Reads
+ * {@code notificationUuid}, {@code hostname}, {@code failureReason} (optional).
  */
 @Component
 public class FailNotification extends RecoveryTask {
@@ -22,8 +23,9 @@ public class FailNotification extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        outcome.end(task.notificationUuid(), NotificationStatus.ERROR, "Nova did not report the nova-compute "
-                + "service of " + task.required(HOSTNAME) + " down in time, so its instances could not be "
-                + "evacuated.", task);
+        String reason = task.text(ProcessFailureRecovery.FAILURE_REASON);
+        outcome.end(task.notificationUuid(), NotificationStatus.ERROR, reason != null ? reason
+                : "Nova did not report the nova-compute service of " + task.required(HOSTNAME) + " down in time, "
+                + "so its instances could not be evacuated.", task);
     }
 }

@@ -5,8 +5,8 @@ import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Finish notification": the notification is {@code finished}; there was nothing (more) to do.
- * Reads {@code notificationUuid}.
+ * "Finish notification": the notification is {@code finished}; there was nothing (more) to do, or what
+ * {@code finishReason} says was done. Reads {@code notificationUuid}, {@code finishReason} (optional).
  */
 @Component
 public class FinishNotification extends RecoveryTask {
@@ -20,6 +20,8 @@ public class FinishNotification extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        outcome.end(task.notificationUuid(), NotificationStatus.FINISHED, "Nothing to evacuate.", task);
+        String reason = task.text(ProcessFailureRecovery.FINISH_REASON);
+        outcome.end(task.notificationUuid(), NotificationStatus.FINISHED, reason != null ? reason
+                : "Nothing to evacuate.", task);
     }
 }

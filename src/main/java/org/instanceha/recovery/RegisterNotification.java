@@ -3,16 +3,11 @@ package org.instanceha.recovery;
 import static org.instanceha.recovery.HostFailureRecovery.*;
 
 import java.time.Clock;
-import java.util.UUID;
 
-import org.instanceha.common.ConflictException;
-import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.UtcTime;
 import org.instanceha.notification.ComputeHostPayload;
 import org.instanceha.notification.Notification;
-import org.instanceha.notification.NotificationDraft;
-import org.instanceha.notification.NotificationFields;
-import org.instanceha.notification.NotificationIntake;
+import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.NotificationRepository;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.RecoveryProgress;
@@ -44,17 +39,17 @@ public class RegisterNotification extends RecoveryTask {
                                RecoveryMethod recoveryMethod) {
     }
 
-    private final NotificationIntake intake;
+    private final RestStartRegistration restStarts;
     private final NotificationRepository notifications;
     private final HostRepository hosts;
     private final RecoveryProperties properties;
     private final Clock clock;
 
-    public RegisterNotification(RecoveryProgress progress, NotificationIntake intake,
+    public RegisterNotification(RecoveryProgress progress, RestStartRegistration restStarts,
                                 NotificationRepository notifications, HostRepository hosts,
                                 RecoveryProperties properties, Clock clock) {
         super(progress);
-        this.intake = intake;
+        this.restStarts = restStarts;
         this.notifications = notifications;
         this.hosts = hosts;
         this.properties = properties;
@@ -65,7 +60,7 @@ public class RegisterNotification extends RecoveryTask {
     protected void run(TaskRun task) {
         String uuid = task.text(NOTIFICATION_UUID);
         if (uuid == null) {
-            uuid = registerFromVariables(task);
+            uuid = restStarts.register(task, NotificationType.COMPUTE_HOST);
             if (uuid == null) {
                 return;
             }
@@ -111,45 +106,5 @@ public class RegisterNotification extends RecoveryTask {
                 + " failed and fencing is confirmed: recovering with method "
                 + host.segment().recoveryMethod().wireName() + ".");
         return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod());
-    }
-
-    /** Registers the notification a REST start describes; null (and nextStep reject) when it is invalid. */
-    private String registerFromVariables(TaskRun task) {
-        String businessKey = task.execution().getProcessBusinessKey();
-        String uuid = businessKey != null && isUuid(businessKey) ? businessKey : UUID.randomUUID().toString();
-        try {
-            NotificationDraft draft = new NotificationDraft(NotificationFields.type(task.text(TYPE)),
-                    requiredVariable(task, HOSTNAME),
-                    NotificationFields.generatedTime(requiredVariable(task, GENERATED_TIME)),
-                    NotificationFields.payload(requiredVariable(task, PAYLOAD)));
-            intake.register(uuid, draft);
-        } catch (InvalidInputException | ConflictException e) {
-            log.warn("Workflow {} started through the REST API was rejected: {}",
-                    task.execution().getProcessInstanceId(), e.getMessage());
-            task.set(NEXT_STEP, REJECT);
-            task.set(REJECTION_REASON, e.getMessage());
-            return null;
-        }
-        if (!uuid.equals(businessKey)) {
-            task.execution().setProcessBusinessKey(uuid);
-        }
-        task.set(NOTIFICATION_UUID, uuid);
-        return uuid;
-    }
-
-    private static String requiredVariable(TaskRun task, String name) {
-        String value = task.text(name);
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException("The variable '" + name + "' is required.");
-        }
-        return value;
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -36,6 +36,18 @@ class ModelNamesTest {
     }
 
     @Test
+    void theProcessFailureModelIsNamedInWordsToo() throws Exception {
+        BpmnModelInstance model;
+        try (InputStream in = ModelNamesTest.class.getClassLoader()
+                .getResourceAsStream("bpmn/process-failure-recovery.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
+        assertThat(nodes.stream().map(FlowNode::getName).toList()).hasSizeGreaterThan(15).doesNotContainNull()
+                .doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).contains(" "));
+    }
+
+    @Test
     void gatewaysAndTasksAreNamedInWordsNotIdentifiers() throws Exception {
         BpmnModelInstance model = model();
         Collection<Gateway> gateways = model.getModelElementsByType(Gateway.class);
