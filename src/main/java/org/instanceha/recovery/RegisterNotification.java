@@ -58,12 +58,9 @@ public class RegisterNotification extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        String uuid = task.text(NOTIFICATION_UUID);
+        String uuid = restStarts.notificationOf(task, NotificationType.COMPUTE_HOST);
         if (uuid == null) {
-            uuid = restStarts.register(task, NotificationType.COMPUTE_HOST);
-            if (uuid == null) {
-                return;
-            }
+            return;
         }
         Registration registration = register(uuid, task);
         task.set(NEXT_STEP, registration.nextStep());

@@ -48,8 +48,7 @@ public class RegisterProcessFailure extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        String given = task.text(NOTIFICATION_UUID);
-        String uuid = given != null ? given : restStarts.register(task, NotificationType.PROCESS);
+        String uuid = restStarts.notificationOf(task, NotificationType.PROCESS);
         if (uuid == null) {
             return;
         }

@@ -32,6 +32,15 @@ class RestStartRegistration {
     }
 
     /**
+     * The workflow's notification: the one the v1 intake stored, or the one a REST start describes,
+     * registered now; null (and nextStep reject) when the start is invalid.
+     */
+    String notificationOf(TaskRun task, NotificationType expected) {
+        String given = task.text(NOTIFICATION_UUID);
+        return given != null ? given : register(task, expected);
+    }
+
+    /**
      * Registers the notification a REST start describes; null (and nextStep reject, with the reason)
      * when it is invalid or not of the type the workflow recovers.
      */
