@@ -28,7 +28,7 @@ public record OpenStackProperties(
         String region,
         @Name("interface") @DefaultValue("public") String interfaceName,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("5m") Duration tokenRefreshMargin,
         @DefaultValue("500") int pageSize) {
 }
