@@ -88,6 +88,24 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void tasklistIsReadyOnFirstStartWithTheGroupItsAdministratorAndTheSharedFilter() {
+        String notification = bigInstanceFitsNowhere();
+        String taskId = openTask(notification).get("id").asText();
+
+        assertThat(api.get("/engine-rest/group?id=ha-operators").send().json()).hasSize(1);
+        assertThat(api.get("/engine-rest/group?member=admin").send().json()).extracting(g -> g.get("id").asText())
+                .contains("ha-operators");
+        JsonNode filters = api.get("/engine-rest/filter?name=" + OperatorsInTasklist.FILTER_NAME.replace(" ", "%20"))
+                .send().json();
+        assertThat(filters).hasSize(1);
+        Response listed = api.post("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list", "{}").send();
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json()).extracting(t -> t.get("id").asText()).contains(taskId);
+        assertThat(api.get("/engine-rest/authorization?groupIdIn=ha-operators&resourceType=0").send().json())
+                .as("the group may open Tasklist").extracting(a -> a.get("resourceId").asText()).contains("tasklist");
+    }
+
+    @Test
     void aHostWithoutRoomKeepsTheTaskOpenAndSaysWhy() {
         String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
