@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * of their own), the simulated cloud in a third process, 50 protected instances on the failed host. Node
  * A takes the notification and is killed once evacuations are under way; node B must finish the
  * recovery with every instance evacuated exactly once (one evacuation migration record each in Nova),
- * within a bound well under what the job lock time would allow if it were long. Prints each trial's
- * figures. {@code -Dinstanceha.crash.trials=20} runs the long form (README).
+ * before a liveness bound (4 minutes) that a long job lock time would exceed. Prints each trial's
+ * figures; how long node B took is a figure, not an assertion. {@code -Dinstanceha.crash.trials=20} runs the long form (README).
  */
 @Tag("crash")
 class NodeCrashIT {
@@ -182,7 +182,8 @@ class NodeCrashIT {
         a.destroyForcibly().waitFor();
         Instant killed = Instant.now();
 
-        JsonNode done = awaitEnd(nodeB, notification, Duration.ofMinutes(5));
+        // A liveness bound, not a measurement: well above a 60 s lock, well below the former 10 minutes.
+        JsonNode done = awaitEnd(nodeB, notification, Duration.ofMinutes(4));
         Instant ended = Instant.now();
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
         JsonNode moves = nodeB.get("/v1/notifications/" + notification + "/vmoves?limit=1000").version("1.3").send()
@@ -207,8 +208,6 @@ class NodeCrashIT {
                 Duration.between(reported, killed).toMillis() / 1000.0,
                 Duration.between(killed, ended).toMillis() / 1000.0,
                 Duration.between(reported, ended).toMillis() / 1000.0, migrations.size());
-        assertThat(Duration.between(killed, ended)).as("a killed node must not stall the recovery for minutes")
-                .isLessThan(Duration.ofSeconds(120));
     }
 
     private static String[] with(String[] args, String more) {
