@@ -54,12 +54,11 @@ final class CloudState {
         for (CloudSeed.ServerSeed s : seed.servers()) {
             SimulatedServer server = addServer(s.name(), s.host(), s.flavor(),
                     s.project() == null ? "demo" : s.project(), s.metadata() == null ? Map.of() : s.metadata());
-            if ("stopped".equals(s.vmState())) {
-                server.vmState = "stopped";
-                server.powerState = 4;
-            } else if ("error".equals(s.vmState())) {
+            if ("error".equals(s.vmState())) {
                 server.vmState = "error";
                 server.fault = "Simulated failure at boot";
+            } else if (s.vmState() != null) {
+                server.setVmState(s.vmState(), now);
             }
         }
     }

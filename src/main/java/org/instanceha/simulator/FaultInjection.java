@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The faults the simulated Nova injects: bursts of 5xx answers, requests that hang, random errors and
- * timeouts at the configured rates, and evacuations that end in ERROR. Not thread-safe:
+ * timeouts at the configured rates,, evacuations that end in ERROR and starts that fail. Not thread-safe:
  * {@link SimulatedCloud} guards it.
  */
 final class FaultInjection {
@@ -15,6 +15,7 @@ final class FaultInjection {
     private int failNextStatus;
     private int delayNextRequests;
     private double evacuationFailureRate;
+    private double startFailureRate;
 
     FaultInjection(SimulatorProperties properties) {
         this.properties = properties;
@@ -25,6 +26,7 @@ final class FaultInjection {
         failNextRequests = 0;
         delayNextRequests = 0;
         evacuationFailureRate = properties.evacuationFailureRate();
+        startFailureRate = properties.startFailureRate();
     }
 
     void failNextRequests(int count, int status) {
@@ -63,6 +65,15 @@ final class FaultInjection {
     /** Whether the evacuation now settling ends in ERROR instead. */
     boolean evacuationFails() {
         return evacuationFailureRate > 0 && ThreadLocalRandom.current().nextDouble() < evacuationFailureRate;
+    }
+
+    void setStartFailureRate(double rate) {
+        startFailureRate = rate;
+    }
+
+    /** Whether the start now settling fails, the server staying stopped. */
+    boolean startFails() {
+        return startFailureRate > 0 && ThreadLocalRandom.current().nextDouble() < startFailureRate;
     }
 
     Duration timeoutDelay() {

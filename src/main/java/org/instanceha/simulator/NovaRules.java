@@ -157,24 +157,48 @@ final class NovaRules {
                 && state.usedMemory(host) + server.flavor.ram() <= host.memoryMb;
     }
 
-    void stop(String id) {
-        SimulatedServer server = idleServer(id, "stop");
-        if (!"active".equals(server.vmState) && !"error".equals(server.vmState)) {
-            throw NovaFault.conflict("Cannot 'stop' instance " + id + " while it is in vm_state " + server.vmState);
-        }
-        server.vmState = "stopped";
-        server.powerState = 4;
-        server.updated = clock.instant();
+    /** A power action Nova accepted ({@code os-stop}, {@code os-start}), to be settled after its time. */
+    record PowerAction(SimulatedServer server, boolean start) {
     }
 
-    void start(String id) {
+    /** {@code os-stop}: Nova stops active, rescued and error servers; the compute powers it off after a while. */
+    PowerAction stop(String id) {
+        SimulatedServer server = idleServer(id, "stop");
+        if (!List.of("active", "rescued", "error").contains(server.vmState)) {
+            throw NovaFault.conflict("Cannot 'stop' instance " + id + " while it is in vm_state " + server.vmState);
+        }
+        server.taskState = "powering-off";
+        server.updated = clock.instant();
+        counters.powerActionAccepted(id, false);
+        return new PowerAction(server, false);
+    }
+
+    /** {@code os-start}: Nova starts stopped servers only. */
+    PowerAction start(String id) {
         SimulatedServer server = idleServer(id, "start");
         if (!"stopped".equals(server.vmState)) {
             throw NovaFault.conflict("Cannot 'start' instance " + id + " while it is in vm_state " + server.vmState);
         }
-        server.vmState = "active";
-        server.powerState = 1;
+        server.taskState = "powering-on";
         server.updated = clock.instant();
+        counters.powerActionAccepted(id, true);
+        return new PowerAction(server, true);
+    }
+
+    /**
+     * The compute finishes the power action. A server that refuses to start stays stopped with its task
+     * state reverted, as Nova's compute manager leaves it when the hypervisor fails to power it on.
+     */
+    void settle(PowerAction action) {
+        SimulatedServer server = action.server();
+        server.taskState = null;
+        server.updated = clock.instant();
+        if (action.start() && (server.refusesToStart || faults.startFails())) {
+            log.info("Simulated Nova failed to start {} ({}): it stays stopped", server.name, server.id);
+            return;
+        }
+        server.vmState = action.start() ? "active" : "stopped";
+        server.powerState = action.start() ? 1 : 4;
     }
 
     void lock(String id, boolean locked) {
@@ -191,6 +215,9 @@ final class NovaRules {
         SimulatedServer server = state.server(id);
         server.vmState = vmState;
         server.taskState = null;
+        if ("active".equals(vmState) && server.powerState != 1) {
+            server.powerState = 1;
+        }
         server.updated = clock.instant();
     }
 

@@ -63,6 +63,9 @@ final class NovaViews {
         return result;
     }
 
+    private static final java.util.Set<Object> PROGRESS_STATUSES = java.util.Set.of("ACTIVE", "BUILD", "REBUILD",
+            "RESIZE", "VERIFY_RESIZE", "MIGRATING");
+
     static Map<String, Object> server(SimulatedCloud cloud, SimulatedServer s, NovaVersion v, String base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id);
@@ -95,7 +98,9 @@ final class NovaViews {
         m.put("links", List.of(link("self", base + "/v2.1/servers/" + s.id), link("bookmark",
                 base + "/servers/" + s.id)));
         m.put("OS-DCF:diskConfig", "MANUAL");
-        m.put("progress", 0);
+        if (PROGRESS_STATUSES.contains(m.get("status"))) { // Nova's views/servers.py _progress_statuses
+            m.put("progress", 0);
+        }
         m.put("OS-EXT-AZ:availability_zone", "nova");
         m.put("config_drive", "");
         m.put("key_name", null);
@@ -143,6 +148,9 @@ final class NovaViews {
             case "active" -> "ACTIVE";
             case "stopped" -> "SHUTOFF";
             case "error" -> "ERROR";
+            case "paused" -> "PAUSED";
+            case "rescued" -> "RESCUE";
+            case "resized" -> "VERIFY_RESIZE";
             default -> s.vmState.toUpperCase();
         };
     }

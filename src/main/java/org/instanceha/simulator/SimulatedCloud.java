@@ -34,6 +34,8 @@ public class SimulatedCloud {
         return thread;
     });
     private Duration evacuationTime;
+    private Duration stopTime;
+    private Duration startTime;
     /** Evacuations scheduled before the last reset are dropped when they come due. */
     private long generation;
 
@@ -53,6 +55,8 @@ public class SimulatedCloud {
         counters.reset();
         faults.reset();
         evacuationTime = properties.evacuationTime();
+        stopTime = properties.stopTime();
+        startTime = properties.startTime();
         nova.serviceDownTime = properties.serviceDownTime();
     }
 
@@ -100,6 +104,37 @@ public class SimulatedCloud {
 
     public synchronized void setEvacuationFailureRate(double rate) {
         faults.setEvacuationFailureRate(rate);
+    }
+
+    public synchronized void setPowerActionTimes(Duration stop, Duration start) {
+        stopTime = stop;
+        startTime = start;
+    }
+
+    public synchronized void setStartFailureRate(double rate) {
+        faults.setStartFailureRate(rate);
+    }
+
+    /** From now on every start of this server fails, and it stays stopped. */
+    public synchronized void refuseToStart(String serverName) {
+        state.serverNamed(serverName).orElseThrow().refusesToStart = true;
+    }
+
+    /**
+     * Puts a server into a vm_state an owner's action would leave it in ({@code paused}, {@code rescued},
+     * {@code resized}, {@code stopped}, {@code active}, {@code error}), with Nova's power state for it.
+     */
+    public synchronized void putInVmState(String serverName, String vmState) {
+        state.serverNamed(serverName).orElseThrow().setVmState(vmState, clock.instant());
+    }
+
+    /** How many stops and starts Nova accepted for this server. */
+    public synchronized int stopsAccepted(String serverId) {
+        return counters.stopsAccepted(serverId);
+    }
+
+    public synchronized int startsAccepted(String serverId) {
+        return counters.startsAccepted(serverId);
     }
 
     /** How many evacuations Nova accepted for this server. */
@@ -191,12 +226,25 @@ public class SimulatedCloud {
         return state.runningVms(host);
     }
 
+    /** {@code os-stop}: accepted now, the server stopped after the stop time. */
     public synchronized void stop(String id) {
-        nova.stop(id);
+        schedule(nova.stop(id), stopTime);
     }
 
+    /** {@code os-start}: accepted now, the server active after the start time (or still stopped, if it fails). */
     public synchronized void start(String id) {
-        nova.start(id);
+        schedule(nova.start(id), startTime);
+    }
+
+    private void schedule(NovaRules.PowerAction action, Duration after) {
+        long scheduledIn = generation;
+        timer.schedule(() -> settle(scheduledIn, action), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void settle(long scheduledIn, NovaRules.PowerAction action) {
+        if (scheduledIn == generation) {
+            nova.settle(action);
+        }
     }
 
     public synchronized void lock(String id, boolean locked) {

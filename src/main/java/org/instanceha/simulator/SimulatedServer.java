@@ -20,6 +20,8 @@ public final class SimulatedServer {
     Map<String, String> metadata;
     String fault;
     Instant updated;
+    /** Set by a test: every start of this server fails, and it stays stopped. */
+    boolean refusesToStart;
     /** The host an evacuation in progress is moving it to. */
     String movingTo;
 
@@ -43,6 +45,10 @@ public final class SimulatedServer {
         return taskState;
     }
 
+    public synchronized int powerState() {
+        return powerState;
+    }
+
     SimulatedServer(String id, String name, String projectId, String userId, CloudSeed.FlavorSeed flavor, int index,
            Instant created) {
         this.id = id;
@@ -53,5 +59,18 @@ public final class SimulatedServer {
         this.index = index;
         this.created = created;
         this.updated = created;
+    }
+
+    /** Nova's vm_state and the power state the test bed shows with it (paused 1, rescued 4, resized 1). */
+    synchronized void setVmState(String state, Instant now) {
+        powerState = switch (state) {
+            case "active", "paused", "resized" -> 1;
+            case "stopped", "rescued" -> 4;
+            case "error" -> powerState;
+            default -> throw new IllegalArgumentException("vm_state " + state + " is not simulated");
+        };
+        vmState = state;
+        taskState = null;
+        updated = now;
     }
 }

@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutRate           fraction of Nova requests answered only after {@code timeoutDelay}
  * @param timeoutDelay          how long a "timed out" request hangs before it is answered
  * @param evacuationFailureRate fraction of evacuations that end with the server in ERROR
+ * @param stopTime              how long {@code os-stop} takes, from Nova's 202 to the server stopped (the test
+ *                              bed's fake driver: under 0.1 s; a guest's clean shutdown takes longer)
+ * @param startTime             how long {@code os-start} takes, from Nova's 202 to the server active (the test
+ *                              bed: about 4 s)
+ * @param startFailureRate      fraction of starts that fail, the server staying stopped
  */
 @ConfigurationProperties("instanceha.simulator")
 public record SimulatorProperties(
@@ -28,5 +33,8 @@ public record SimulatorProperties(
         @DefaultValue("0") double serverErrorRate,
         @DefaultValue("0") double timeoutRate,
         @DefaultValue("60s") Duration timeoutDelay,
-        @DefaultValue("0") double evacuationFailureRate) {
+        @DefaultValue("0") double evacuationFailureRate,
+        @DefaultValue("1s") Duration stopTime,
+        @DefaultValue("4s") Duration startTime,
+        @DefaultValue("0") double startFailureRate) {
 }

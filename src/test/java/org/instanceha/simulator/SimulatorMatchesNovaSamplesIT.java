@@ -34,6 +34,8 @@ class SimulatorMatchesNovaSamplesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_SERVER_A = "64a48443-f556-4250-993c-fced0d6d9cc1";
     private static final String SAMPLE_SERVER_B = "c4ce9a03-e0eb-4c40-abcc-5a7c95f51d98";
+    /** The server of the power-action samples (bench/capture-power-samples.py). */
+    private static final String SAMPLE_POWER_SERVER = "51f0538d-fc2c-46a1-a256-7a79262b2319";
     private static final String SAMPLE_SERVICE = "c8fe11a1-0c4e-4f63-a326-1729bde4db97";
 
     @LocalServerPort
@@ -64,6 +66,7 @@ class SimulatorMatchesNovaSamplesIT {
         ids = new LinkedHashMap<>();
         ids.put(SAMPLE_SERVER_A, cloud.serverNamed("vm10").orElseThrow().id());
         ids.put(SAMPLE_SERVER_B, cloud.serverNamed("vm11").orElseThrow().id());
+        ids.put(SAMPLE_POWER_SERVER, cloud.serverNamed("vm7").orElseThrow().id());
         ids.put(SAMPLE_SERVICE, cloud.computeHosts().stream().filter(h -> h.name().equals("compute4")).findFirst()
                 .orElseThrow().serviceId);
     }
@@ -261,5 +264,84 @@ class SimulatorMatchesNovaSamplesIT {
         assertThat(r.status).isEqualTo(401);
         assertThat(r.body.at("/error/code").asInt()).isEqualTo(401);
         assertThat(r.response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Keystone uri=");
+    }
+
+    private void assertSameState(Replayed r, String... fields) {
+        assertSameShape(r);
+        for (String field : fields) {
+            assertThat(r.body.at("/server/" + field)).as(field).isEqualTo(r.sampleBody().at("/server/" + field));
+        }
+    }
+
+    /** Nova's fault for a power action refused in this state, naming the simulator's server. */
+    private void assertSameConflict(String sample) throws Exception {
+        Replayed r = replay(sample);
+        assertThat(r.status).isEqualTo(409);
+        assertThat(r.body.toString()).isEqualTo(r.sampleBody().toString()
+                .replace(SAMPLE_POWER_SERVER, ids.get(SAMPLE_POWER_SERVER)));
+        assertSameMicroversionHeaders(r);
+    }
+
+    @Test
+    void stopAndStartGoThroughNovasStatesAndRefuseWhatNovaRefuses() throws Exception {
+        cloud.setPowerActionTimes(Duration.ofMillis(500), Duration.ofMillis(500));
+        String id = ids.get(SAMPLE_POWER_SERVER);
+        assertSameState(replay("server-show-before-stop-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+
+        Replayed stop = replay("server-action-os-stop-mv2.53");
+        assertThat(stop.status).isEqualTo(202);
+        assertThat(stop.rawBody).isEmpty();
+        assertSameState(replay("server-show-during-stop-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        await().atMost(Duration.ofSeconds(5)).until(() -> cloud.server(id).taskState() == null);
+        assertSameState(replay("server-show-after-stop-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        assertSameConflict("server-action-os-stop-when-stopped-error-mv2.53");
+
+        assertThat(replay("server-action-os-start-mv2.53").status).isEqualTo(202);
+        assertSameState(replay("server-show-during-start-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        await().atMost(Duration.ofSeconds(5)).until(() -> cloud.server(id).taskState() == null);
+        assertSameState(replay("server-show-after-start-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        assertSameConflict("server-action-os-start-when-active-error-mv2.53");
+        assertThat(cloud.stopsAccepted(id)).isEqualTo(1);
+        assertThat(cloud.startsAccepted(id)).isEqualTo(1);
+    }
+
+    @Test
+    void pausedRescuedAndResizedServersLookLikeNovasAndCannotBeStopped() throws Exception {
+        cloud.putInVmState("vm7", "paused");
+        assertSameState(replay("server-show-paused-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        assertSameConflict("server-action-os-stop-when-paused-error-mv2.53");
+
+        cloud.putInVmState("vm7", "rescued");
+        assertSameState(replay("server-show-rescued-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+
+        cloud.putInVmState("vm7", "resized");
+        assertSameState(replay("server-show-resized-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+        assertSameConflict("server-action-os-stop-when-resized-error-mv2.53");
+        Replayed reset = replay("server-action-os-resetState-active-mv2.53");
+        assertThat(reset.status).isEqualTo(202);
+        assertThat(reset.rawBody).isEmpty();
+        assertSameState(replay("server-show-after-reset-state-mv2.53"), "status", "OS-EXT-STS:vm_state",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
+    }
+
+    @Test
+    void aServerThatRefusesToStartStaysStoppedWithItsTaskStateReverted() throws Exception {
+        cloud.setPowerActionTimes(Duration.ofMillis(100), Duration.ofMillis(100));
+        String id = ids.get(SAMPLE_POWER_SERVER);
+        cloud.refuseToStart("vm7");
+        replay("server-action-os-stop-mv2.53");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "stopped".equals(cloud.server(id).vmState()));
+        assertThat(replay("server-action-os-start-mv2.53").status).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> cloud.server(id).taskState() == null);
+        Replayed after = replay("server-show-after-stop-mv2.53");
+        assertSameState(after, "status", "OS-EXT-STS:vm_state", "OS-EXT-STS:task_state", "OS-EXT-STS:power_state");
     }
 }
