@@ -68,10 +68,6 @@ public class NotificationIntake {
     }
 
     private Notification store(String uuid, NotificationDraft draft, NotificationStatus status) {
-        if (draft.type() == NotificationType.VM) {
-            throw new InvalidInputException("Notifications of type VM are not handled by this instance-ha version: "
-                    + "only COMPUTE_HOST and PROCESS notifications start a recovery.");
-        }
         PayloadRules.check(draft.type(), draft.payload());
         Host host = hosts.lockByName(draft.hostname()).orElseThrow(() ->
                 new InvalidInputException("Host with name " + draft.hostname() + " could not be found."));

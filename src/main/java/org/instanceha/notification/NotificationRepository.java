@@ -94,8 +94,9 @@ public class NotificationRepository {
             query.where("n.type = :type", "type", filter.type().name());
         }
         if (filter.waitingForOperator()) {
-            query.where("EXISTS (SELECT 1 FROM vmoves w WHERE w.notification_uuid = n.notification_uuid"
-                    + " AND w.operator_task_id IS NOT NULL)");
+            query.where("(EXISTS (SELECT 1 FROM vmoves w WHERE w.notification_uuid = n.notification_uuid"
+                    + " AND w.operator_task_id IS NOT NULL) OR EXISTS (SELECT 1 FROM instance_restarts r"
+                    + " WHERE r.notification_uuid = n.notification_uuid AND r.operator_task_id IS NOT NULL))");
         }
         if (filter.generatedSince() != null) {
             query.where("n.generated_time >= :since", "since", Timestamp.valueOf(filter.generatedSince()));

@@ -1,8 +1,6 @@
 package org.instanceha.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The payload of a {@code PROCESS} notification, read once from its stored JSON: {@code event}
@@ -11,24 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record ProcessPayload(String event, String processName) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static ProcessPayload of(Notification notification) {
-        if (notification.type() != NotificationType.PROCESS) {
-            throw new IllegalArgumentException("notification " + notification.uuid() + " is of type "
-                    + notification.type() + ", not PROCESS");
-        }
-        try {
-            JsonNode payload = JSON.readTree(notification.payload());
-            return new ProcessPayload(text(payload, "event"), text(payload, "process_name"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored payload of notification " + notification.uuid()
-                    + " is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String text(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        JsonNode payload = StoredPayload.read(notification, NotificationType.PROCESS);
+        return new ProcessPayload(StoredPayload.text(payload, "event"), StoredPayload.text(payload, "process_name"));
     }
 }

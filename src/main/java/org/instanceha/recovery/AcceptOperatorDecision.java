@@ -59,12 +59,13 @@ public class AcceptOperatorDecision implements TaskListener {
                 chosenHost != null && !chosenHost.isBlank() ? " on " + chosenHost : "");
     }
 
-    private static String text(DelegateTask task, String name) {
+    static String text(DelegateTask task, String name) {
         Object value = task.getVariable(name);
         return value == null ? null : value.toString().strip();
     }
 
-    private static String operator(DelegateTask task) {
+    /** The Camunda user id that completes the task; its assignee when no one is authenticated. */
+    static String operator(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {

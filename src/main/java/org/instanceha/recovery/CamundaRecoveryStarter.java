@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the recovery workflow of a stored notification by its type ({@code host-failure-recovery} for
- * {@code COMPUTE_HOST}, {@code process-failure-recovery} for {@code PROCESS}); business key = its uuid.
+ * {@code COMPUTE_HOST}, {@code instance-failure-recovery} for {@code VM}, {@code process-failure-recovery} for
+ * {@code PROCESS}); business key = its uuid.
  */
 @Component
 public class CamundaRecoveryStarter implements RecoveryStarter {
@@ -36,7 +37,7 @@ public class CamundaRecoveryStarter implements RecoveryStarter {
         return switch (type) {
             case COMPUTE_HOST -> HostFailureRecovery.PROCESS_KEY;
             case PROCESS -> ProcessFailureRecovery.PROCESS_KEY;
-            case VM -> throw new IllegalArgumentException("no recovery workflow for VM notifications yet");
+            case VM -> InstanceFailureRecovery.PROCESS_KEY;
         };
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an operator's decision where Tasklist and other clients send it, {@code POST .../task/{id}/complete}
+ * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand") where Tasklist and other
+ * clients send it, {@code POST .../task/{id}/complete}
  * and {@code .../submit-form} of engine-rest and of the webapps' engine API (Tasklist's), before the engine
  * sees it: a decision that cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason
  * in Camunda's error format, which Tasklist shows, and the task stays open. It acts as the authenticated
@@ -102,15 +103,17 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
     private void check(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
             throws ServletException, IOException {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null || !OPERATOR_FORM.equals(task.getCamundaFormRef() == null ? null
-                : task.getCamundaFormRef().getKey())) {
+        String form = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+        if (!OPERATOR_FORM.equals(form) && !InstanceFailureRecovery.RESTART_FORM.equals(form)) {
             chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
         JsonNode variables = variables(body);
-        Optional<String> problem = check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID),
-                text(variables, OPERATOR_DECISION), text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT));
+        Optional<String> problem = OPERATOR_FORM.equals(form)
+                ? check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID), text(variables, OPERATOR_DECISION),
+                        text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT))
+                : OperatorRules.restartProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT));
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");

@@ -26,7 +26,9 @@ public final class OperatorRules {
         /** The operator recovered the instance by hand (a comment says how). */
         RECOVERED_BY_HAND,
         /** Leave the instance where it is, unlocked (a comment says why). */
-        GIVE_UP;
+        GIVE_UP,
+        /** Restart it on its host again: stop it, start it (an instance failure's retry). */
+        RETRY;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -41,14 +43,17 @@ public final class OperatorRules {
             return Optional.empty();
         }
 
-        public static String wireNames() {
-            return java.util.Arrays.stream(values()).map(Decision::wireName).collect(Collectors.joining(", "));
-        }
-
         public boolean retries() {
-            return this == RETRY_ON_HOST || this == RETRY_SCHEDULER;
+            return this == RETRY_ON_HOST || this == RETRY_SCHEDULER || this == RETRY;
         }
     }
+
+    /** What an operator may decide for an instance whose evacuation failed. */
+    static final List<Decision> EVACUATION_CHOICES = List.of(Decision.RETRY_ON_HOST, Decision.RETRY_SCHEDULER,
+            Decision.RECOVERED_BY_HAND, Decision.GIVE_UP);
+    /** What an operator may decide for an instance that did not come back ACTIVE after its restart. */
+    static final List<Decision> RESTART_CHOICES = List.of(Decision.RETRY, Decision.RECOVERED_BY_HAND,
+            Decision.GIVE_UP);
 
     private OperatorRules() {
     }
@@ -87,32 +92,53 @@ public final class OperatorRules {
      */
     public static Optional<String> problem(String decision, String chosenHost, String comment,
                                            List<TargetPlanner.Candidate> hostsWithRoom) {
-        Optional<Decision> parsed = Decision.fromWire(decision);
+        Optional<Decision> parsed = chosen(decision, EVACUATION_CHOICES);
         if (parsed.isEmpty()) {
-            return Optional.of("Choose what to do with the instance (" + Decision.wireNames() + ")"
-                    + (decision == null || decision.isBlank() ? "." : "; '" + shortened(decision) + "' is none of them."));
+            return Optional.of(notAChoice(decision, EVACUATION_CHOICES));
         }
-        switch (parsed.get()) {
-            case RETRY_ON_HOST -> {
-                if (chosenHost == null || chosenHost.isBlank()) {
-                    return Optional.of("Choose the host to retry on.");
-                }
-                if (hostsWithRoom.stream().noneMatch(c -> c.host().equals(chosenHost))) {
-                    return Optional.of("Host '" + shortened(chosenHost) + "' cannot take the instance now: it is "
-                            + "not in the segment, not up, disabled, on maintenance, or has too little free vCPU or "
-                            + "RAM." + (hostsWithRoom.isEmpty() ? " No host of the segment can take it now."
-                            : " Hosts that can: " + hostsWithRoom.stream().map(TargetPlanner.Candidate::host)
-                            .collect(Collectors.joining(", ")) + "."));
-                }
+        if (parsed.get() == Decision.RETRY_ON_HOST) {
+            if (chosenHost == null || chosenHost.isBlank()) {
+                return Optional.of("Choose the host to retry on.");
             }
-            case RECOVERED_BY_HAND, GIVE_UP -> {
-                if (comment == null || comment.isBlank()) {
-                    return Optional.of("Say in the comment " + (parsed.get() == Decision.GIVE_UP
-                            ? "why the instance is given up." : "how the instance was recovered."));
-                }
+            if (hostsWithRoom.stream().noneMatch(c -> c.host().equals(chosenHost))) {
+                return Optional.of("Host '" + shortened(chosenHost) + "' cannot take the instance now: it is "
+                        + "not in the segment, not up, disabled, on maintenance, or has too little free vCPU or "
+                        + "RAM." + (hostsWithRoom.isEmpty() ? " No host of the segment can take it now."
+                        : " Hosts that can: " + hostsWithRoom.stream().map(TargetPlanner.Candidate::host)
+                        .collect(Collectors.joining(", ")) + "."));
             }
-            case RETRY_SCHEDULER -> {
-            }
+        }
+        return commentProblem(parsed.get(), comment);
+    }
+
+    /**
+     * Why the operator's decision on an instance that did not restart cannot be accepted as given, or empty
+     * when it can.
+     */
+    public static Optional<String> restartProblem(String decision, String comment) {
+        Optional<Decision> parsed = chosen(decision, RESTART_CHOICES);
+        if (parsed.isEmpty()) {
+            return Optional.of(notAChoice(decision, RESTART_CHOICES));
+        }
+        return commentProblem(parsed.get(), comment);
+    }
+
+    private static Optional<Decision> chosen(String decision, List<Decision> choices) {
+        return Decision.fromWire(decision).filter(choices::contains);
+    }
+
+    private static String notAChoice(String decision, List<Decision> choices) {
+        return "Choose what to do with the instance (" + choices.stream().map(Decision::wireName)
+                .collect(Collectors.joining(", ")) + ")"
+                + (decision == null || decision.isBlank() ? "." : "; '" + shortened(decision) + "' is none of them.");
+    }
+
+    /** "Recovered by hand" and "give up" need a comment that says how, or why. */
+    private static Optional<String> commentProblem(Decision decision, String comment) {
+        if ((decision == Decision.RECOVERED_BY_HAND || decision == Decision.GIVE_UP)
+                && (comment == null || comment.isBlank())) {
+            return Optional.of("Say in the comment " + (decision == Decision.GIVE_UP
+                    ? "why the instance is given up." : "how the instance was recovered."));
         }
         return Optional.empty();
     }

@@ -7,12 +7,21 @@ import org.instanceha.nova.Server;
 
 /**
  * Which instances of a failed host to evacuate, in which order: those with metadata
- * {@code HA_Enabled=True} first; the others too when {@code evacuate-all-instances} is on; instances
+ * {@code HA_Enabled=True} first (any of Masakari's true values: {@code True}, {@code yes}, {@code 1}, ...); the others too when {@code evacuate-all-instances} is on; instances
  * in error left alone when {@code ignore-instances-in-error-state} is on. Plain Java.
  */
 public final class ProtectedInstanceRules {
 
     private ProtectedInstanceRules() {
+    }
+
+    /** What oslo's {@code bool_from_string}, which Masakari reads {@code HA_Enabled} with, takes for true. */
+    private static final java.util.Set<String> TRUE_VALUES = java.util.Set.of("1", "t", "true", "on", "y", "yes");
+
+    /** Whether the instance's metadata asks for its protection: {@code HA_Enabled} is true. */
+    public static boolean haEnabled(Server server) {
+        return TRUE_VALUES.contains(server.metadata().getOrDefault("HA_Enabled", "").strip()
+                .toLowerCase(java.util.Locale.ROOT));
     }
 
     public static List<Server> select(List<Server> servers, boolean evacuateAll, boolean ignoreErrors) {
@@ -22,7 +31,7 @@ public final class ProtectedInstanceRules {
             if (ignoreErrors && "error".equals(server.vmState())) {
                 continue;
             }
-            if ("true".equalsIgnoreCase(server.metadata().getOrDefault("HA_Enabled", ""))) {
+            if (haEnabled(server)) {
                 protectedFirst.add(server);
             } else if (evacuateAll) {
                 others.add(server);

@@ -13,7 +13,6 @@ import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.ProcessPayload;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.segment.Host;
-import org.instanceha.segment.HostRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +30,15 @@ public class RegisterProcessFailure extends RecoveryTask {
 
     private final RestStartRegistration restStarts;
     private final NotificationRepository notifications;
-    private final HostRepository hosts;
     private final ProcessFailureProperties properties;
     private final Clock clock;
 
     RegisterProcessFailure(RecoveryProgress progress, RestStartRegistration restStarts,
-                           NotificationRepository notifications, HostRepository hosts,
+                           NotificationRepository notifications,
                            ProcessFailureProperties properties, Clock clock) {
         super(progress);
         this.restStarts = restStarts;
         this.notifications = notifications;
-        this.hosts = hosts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,9 +50,7 @@ public class RegisterProcessFailure extends RecoveryTask {
             return;
         }
         Notification notification = notifications.require(uuid);
-        Host host = hosts.findByUuid(notification.sourceHostUuid()).orElseThrow(() ->
-                new IllegalStateException("host " + notification.sourceHostUuid() + " of notification " + uuid
-                        + " is gone"));
+        Host host = restStarts.hostOf(notification);
         ProcessPayload payload = ProcessPayload.of(notification);
         ProcessFailureRules.Decision decision = ProcessFailureRules.decide(payload.event(), payload.processName(),
                 host.name());

@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import org.instanceha.common.ConflictException;
 import org.instanceha.common.InvalidInputException;
+import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
 import org.instanceha.notification.NotificationFields;
 import org.instanceha.notification.NotificationIntake;
 import org.instanceha.notification.NotificationType;
+import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,9 +29,11 @@ class RestStartRegistration {
     private static final Logger log = LoggerFactory.getLogger(RestStartRegistration.class);
 
     private final NotificationIntake intake;
+    private final HostRepository hosts;
 
-    RestStartRegistration(NotificationIntake intake) {
+    RestStartRegistration(NotificationIntake intake, HostRepository hosts) {
         this.intake = intake;
+        this.hosts = hosts;
     }
 
     /**
@@ -70,6 +75,12 @@ class RestStartRegistration {
         }
         task.set(NOTIFICATION_UUID, uuid);
         return uuid;
+    }
+
+    /** The host a stored notification came from; it must still exist, as the intake checked it did. */
+    Host hostOf(Notification notification) {
+        return hosts.findByUuid(notification.sourceHostUuid()).orElseThrow(() -> new IllegalStateException("host "
+                + notification.sourceHostUuid() + " of notification " + notification.uuid() + " is gone"));
     }
 
     private static String requiredVariable(TaskRun task, String name) {

@@ -18,6 +18,7 @@ import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.ProgressState;
 import org.instanceha.notification.RecoveryStarter;
 import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.InstanceRestartRepository;
 import org.instanceha.vmove.VmMoveRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public class StrandedNotifications implements SmartLifecycle {
 
     private final NotificationRepository notifications;
     private final VmMoveRepository vmoves;
+    private final InstanceRestartRepository restarts;
     private final RecoveryProgress progress;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -64,12 +66,14 @@ public class StrandedNotifications implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     public StrandedNotifications(NotificationRepository notifications, VmMoveRepository vmoves,
+                                 InstanceRestartRepository restarts,
                                  RecoveryProgress progress, RuntimeService runtime, HistoryService history,
                                  TransactionTemplate transactions, RecoveryStarter starter,
                                  RecoveryProperties properties, NotificationProperties notificationProperties,
                                  Clock clock) {
         this.notifications = notifications;
         this.vmoves = vmoves;
+        this.restarts = restarts;
         this.progress = progress;
         this.runtime = runtime;
         this.history = history;
@@ -100,10 +104,13 @@ public class StrandedNotifications implements SmartLifecycle {
                 }
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(uuid).list()
                         .forEach(p -> runtime.deleteProcessInstance(p.getId(), message, true));
-                int closed = vmoves.closeOperatorWaits(uuid, "The notification expired before an operator decided. "
-                        + message, now);
+                String undecided = "The notification expired before an operator decided. " + message;
+                int closed = vmoves.closeOperatorWaits(uuid, undecided, now)
+                        + restarts.closeOperatorWaits(uuid, undecided, now);
                 int failedMoves = vmoves.failUnfinished(uuid, "The notification expired before this evacuation "
                         + "ended; check the instance in Nova.", now);
+                restarts.failUnfinished(uuid, "The notification expired before this restart ended; check the "
+                        + "instance in Nova.", now);
                 progress.record(uuid, TASK, ProgressState.ERROR, 1.0, message
                         + (closed > 0 ? " " + closed + " operator task(s) closed." : "")
                         + (failedMoves > 0 ? " " + failedMoves + " unfinished VM move(s) failed." : ""));

@@ -1,0 +1,40 @@
+package org.instanceha.recovery;
+
+import static org.instanceha.recovery.InstanceFailureRecovery.RESTART_ID;
+import static org.instanceha.recovery.ProcessFailureRecovery.FINISH_REASON;
+
+import java.time.Clock;
+
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.InstanceRestart;
+import org.instanceha.vmove.InstanceRestartRepository;
+import org.instanceha.vmove.VmMoveStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record instance restarted": the attempt {@code succeeded}; the notification will say so. Reads
+ * {@code restartId}; writes {@code finishReason}.
+ */
+@Component
+public class RecordInstanceRestarted extends RecoveryTask {
+
+    private final InstanceRestartRepository restarts;
+    private final Clock clock;
+
+    RecordInstanceRestarted(RecoveryProgress progress, InstanceRestartRepository restarts, Clock clock) {
+        super(progress);
+        this.restarts = restarts;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void run(TaskRun task) {
+        InstanceRestart restart = restarts.require(task.required(RESTART_ID));
+        String message = "Instance " + restart.instanceName() + " was restarted on " + restart.host()
+                + " and is ACTIVE again (attempt " + restart.attempt() + ": " + restart.states() + ").";
+        restarts.ended(restart.uuid(), VmMoveStatus.SUCCEEDED, message, UtcTime.now(clock));
+        task.set(FINISH_REASON, message);
+        task.success(message);
+    }
+}
