@@ -31,9 +31,9 @@ public final class InstanceFailureRecovery {
 
     // Set by "Check instance stopped" and "Check instance active": one of these.
     public static final String POWER_OUTCOME = "powerOutcome";
-    public static final String DONE = "done";
-    public static final String WAIT = "wait";
-    public static final String FAILED = "failed";
+    public static final String POWER_DONE = "done";
+    public static final String POWER_WAIT = "wait";
+    public static final String POWER_FAILED = "failed";
 
     /** The form of "Restart ... by hand" in forms/. */
     public static final String RESTART_FORM = "restart-instance-by-hand";

@@ -57,18 +57,18 @@ final class PowerActionCheck {
         String shown = server == null ? "Nova no longer knows it" : "Nova shows " + InstanceFailureRules.describe(server);
         switch (outcome) {
             case DONE -> {
-                task.set(POWER_OUTCOME, DONE);
+                task.set(POWER_OUTCOME, POWER_DONE);
                 task.success(restart.instanceName() + " is " + goal + ": " + shown + ".");
             }
             case WAIT -> {
-                task.set(POWER_OUTCOME, WAIT);
+                task.set(POWER_OUTCOME, POWER_WAIT);
                 task.running(progress, restart.instanceName() + " is not " + goal + " yet: " + shown + ".");
             }
             case FAILED -> {
                 String reason = refusal != null ? refusal
                         : restart.instanceName() + " is not " + goal + (timeOver ? " after " + timeout.toSeconds()
                         + " s (" + timeoutSetting + ")" : "") + ": " + shown + ".";
-                task.set(POWER_OUTCOME, FAILED);
+                task.set(POWER_OUTCOME, POWER_FAILED);
                 task.set(FAILURE_REASON, reason);
                 task.error(reason);
             }

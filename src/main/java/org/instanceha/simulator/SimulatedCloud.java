@@ -128,6 +128,23 @@ public class SimulatedCloud {
         state.serverNamed(serverName).orElseThrow().setVmState(vmState, clock.instant());
     }
 
+    /**
+     * The server's guest crashes: the hypervisor shows it shut down (power_state 4) while Nova still has it
+     * {@code active}, as until Nova's power-state sync catches up; libvirt tells the instance monitor
+     * {@code LIFECYCLE}, {@code STOPPED_FAILED}.
+     */
+    public synchronized void crash(String serverName) {
+        SimulatedServer server = state.serverNamed(serverName).orElseThrow();
+        server.powerState = 4;
+        server.updated = clock.instant();
+        log.info("Simulated crash of {} ({}) on {}", server.name, server.id, server.host);
+    }
+
+    /** The server starts again when asked (undoes {@link #refuseToStart}). */
+    public synchronized void allowToStart(String serverName) {
+        state.serverNamed(serverName).orElseThrow().refusesToStart = false;
+    }
+
     /** How many stops and starts Nova accepted for this server. */
     public synchronized int stopsAccepted(String serverId) {
         return counters.stopsAccepted(serverId);

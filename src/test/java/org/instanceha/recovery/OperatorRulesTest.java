@@ -65,4 +65,17 @@ class OperatorRulesTest {
         assertThat(OperatorRules.problem("x".repeat(1000), null, null, room)).get().asString()
                 .contains("(1000 characters)").hasSizeLessThan(300);
     }
+
+    @Test
+    void aRestartDecisionIsOneOfItsOwnThree() {
+        assertThat(OperatorRules.restartProblem("retry", null)).isEmpty();
+        assertThat(OperatorRules.restartProblem("recovered_by_hand", "started it with the CLI")).isEmpty();
+        assertThat(OperatorRules.restartProblem("give_up", "  ")).get().asString()
+                .isEqualTo("Say in the comment why the instance is given up.");
+        assertThat(OperatorRules.restartProblem("retry_on_host", null)).get().asString()
+                .isEqualTo("Choose what to do with the instance (retry, recovered_by_hand, give_up); 'retry_on_host' "
+                        + "is none of them.");
+        assertThat(OperatorRules.problem("retry", null, null, List.of())).as("not a choice for an evacuation")
+                .get().asString().endsWith("'retry' is none of them.");
+    }
 }
