@@ -46,7 +46,7 @@ public final class InstanceFailureRules {
     }
 
     public static boolean callsForRecovery(String event, String virDomainEvent) {
-        return RECOVERABLE_EVENTS.getOrDefault(event, Set.of()).contains(virDomainEvent);
+        return event != null && RECOVERABLE_EVENTS.getOrDefault(event, Set.of()).contains(virDomainEvent);
     }
 
     /** Why an event pair that does not call for a recovery was ignored. */
