@@ -1,5 +1,6 @@
 package org.instanceha.dashboard;
 
+import org.instanceha.vmove.InstanceRestart;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
@@ -17,21 +18,54 @@ public class MoveStatus {
     static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
     public String label(VmMove move) {
-        return move.waitingForOperator() ? "Waiting for operator" : label(move.status());
+        return label(move.status(), move.operatorTaskId());
     }
 
     public String icon(VmMove move) {
-        return move.waitingForOperator() ? "&#9888;" : icon(move.status());
+        return icon(move.status(), move.operatorTaskId());
     }
 
     /** The CSS class: {@code move-waiting}, or {@code move-<status>}. */
     public String css(VmMove move) {
-        return "move-" + (move.waitingForOperator() ? "waiting" : move.status().wireName());
+        return css(move.status(), move.operatorTaskId());
     }
 
     /** The move's user task in Tasklist, or null when it waits for no one. */
     public String taskLink(VmMove move) {
-        return move.waitingForOperator() ? TASKLIST + move.operatorTaskId() : null;
+        return taskLink(move.operatorTaskId());
+    }
+
+    /** The same for a restart attempt of an instance failure ({@code VM} notification). */
+    public String label(InstanceRestart restart) {
+        return label(restart.status(), restart.operatorTaskId());
+    }
+
+    public String icon(InstanceRestart restart) {
+        return icon(restart.status(), restart.operatorTaskId());
+    }
+
+    public String css(InstanceRestart restart) {
+        return css(restart.status(), restart.operatorTaskId());
+    }
+
+    public String taskLink(InstanceRestart restart) {
+        return taskLink(restart.operatorTaskId());
+    }
+
+    private String label(VmMoveStatus status, String operatorTaskId) {
+        return operatorTaskId != null ? "Waiting for operator" : label(status);
+    }
+
+    private String icon(VmMoveStatus status, String operatorTaskId) {
+        return operatorTaskId != null ? "&#9888;" : icon(status);
+    }
+
+    private static String css(VmMoveStatus status, String operatorTaskId) {
+        return "move-" + (operatorTaskId != null ? "waiting" : status.wireName());
+    }
+
+    private static String taskLink(String operatorTaskId) {
+        return operatorTaskId != null ? TASKLIST + operatorTaskId : null;
     }
 
     public String label(VmMoveStatus status) {

@@ -6,13 +6,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.SortKey;
+import org.instanceha.notification.InstancePayload;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationFilter;
 import org.instanceha.notification.NotificationQueries;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.ProcessPayload;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.segment.HostRepository;
+import org.instanceha.vmove.InstanceRestart;
+import org.instanceha.vmove.InstanceRestartRepository;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;
 import org.instanceha.vmove.VmMoveStatus;
@@ -36,14 +40,16 @@ public class NotificationPages {
     private final HostRepository hosts;
     private final TaskService tasks;
     private final VmMoveRepository vmoves;
+    private final InstanceRestartRepository restarts;
 
     public NotificationPages(NotificationQueries queries, RecoveryProgress progress, HostRepository hosts,
-                             TaskService tasks, VmMoveRepository vmoves) {
+                             TaskService tasks, VmMoveRepository vmoves, InstanceRestartRepository restarts) {
         this.queries = queries;
         this.progress = progress;
         this.hosts = hosts;
         this.tasks = tasks;
         this.vmoves = vmoves;
+        this.restarts = restarts;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -112,6 +118,44 @@ public class NotificationPages {
     }
 
     private void addProgress(Notification notification, Model model) {
+        switch (notification.type()) {
+            case COMPUTE_HOST -> addEvacuations(notification, model);
+            case VM -> addRestarts(notification, model);
+            case PROCESS -> addService(notification, model);
+        }
+    }
+
+    /** An instance failure: the instance, and each attempt to restart it with Nova's vm_states along the way. */
+    private void addRestarts(Notification notification, Model model) {
+        List<InstanceRestart> attempts = restarts.allOf(notification.uuid());
+        InstanceRestart latest = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        boolean done = latest != null && !latest.status().unfinished() && !latest.waitingForOperator();
+        model.addAttribute("instance", InstancePayload.of(notification));
+        model.addAttribute("restarts", attempts);
+        model.addAttribute("total", latest == null ? 0 : 1);
+        model.addAttribute("succeeded", latest != null && latest.status() == VmMoveStatus.SUCCEEDED ? 1 : 0);
+        model.addAttribute("failed", done && latest.status() == VmMoveStatus.FAILED ? 1 : 0);
+        model.addAttribute("percent", latest == null ? (isFinal(notification) ? 100 : 0) : done ? 100 : 0);
+        model.addAttribute("live", !isFinal(notification) || latest != null && !done);
+    }
+
+    /**
+     * A process failure: the process, its host and whether it is on maintenance now, and what the workflow
+     * did to the host's nova-compute service (its steps on the service).
+     */
+    private void addService(Notification notification, Model model) {
+        model.addAttribute("process", ProcessPayload.of(notification));
+        model.addAttribute("processHost", hosts.findByUuid(notification.sourceHostUuid()).orElse(null));
+        model.addAttribute("serviceSteps", progress.of(notification.uuid()).stream()
+                .filter(e -> e.taskName().toLowerCase(java.util.Locale.ROOT).contains("service")).toList());
+        model.addAttribute("total", 0);
+        model.addAttribute("succeeded", 0);
+        model.addAttribute("failed", 0);
+        model.addAttribute("percent", isFinal(notification) ? 100 : 0);
+        model.addAttribute("live", !isFinal(notification));
+    }
+
+    private void addEvacuations(Notification notification, Model model) {
         List<VmMove> moves = vmoves.list(notification.uuid(), null, null,
                 new PageRequest(1000, null, List.of(new SortKey("id", true))));
         // The table shows every attempt; the counts are per instance, by its latest attempt.

@@ -169,4 +169,61 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         logIn(typo.getId(), "wrong-password");
         assertThat(browser.getCurrentUrl()).contains("error");
     }
+
+    /** A segment over compute2 and compute3; returns its uuid. */
+    private String segmentOverCompute2And3() {
+        var created = api.post("/v1/segments", """
+                {"segment": {"name": "vm-seg", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        String segment = created.json().at("/segment/uuid").asText();
+        for (String host : List.of("compute2", "compute3")) {
+            novaHasComputeHosts(host);
+            assertThat(api.post("/v1/segments/" + segment + "/hosts", """
+                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(host))
+                    .send().status()).isEqualTo(201);
+        }
+        return segment;
+    }
+
+    private String reported(String type, String host, String payload) {
+        var r = api.post("/v1/notifications", """
+                {"notification": {"type": "%s", "hostname": "%s", "generated_time": "%s", "payload": %s}}"""
+                .formatted(type, host, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), payload)).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        return r.json().at("/notification/notification_uuid").asText();
+    }
+
+    @Test
+    void theNotificationPageShowsTheInstanceOfAVmFailureAndTheServiceOfAProcessFailure() throws Exception {
+        segmentOverCompute2And3();
+        String vm7 = cloud.serverNamed("vm7").orElseThrow().id();
+        cloud.crash("vm7");
+        cloud.refuseToStart("vm7");
+        String vmNotification = reported("VM", "compute3", """
+                {"event": "LIFECYCLE", "instance_uuid": "%s", "vir_domain_event": "STOPPED_FAILED"}""".formatted(vm7));
+        browser.manage().deleteAllCookies();
+        logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.get(url("/dashboard/notifications/" + vmNotification + "?tab=progress"));
+        waitUpTo(60).until(b -> !b.findElements(By.cssSelector("#restarts .move-waiting")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#restarts .move-waiting .label")).getText())
+                .isEqualTo("Waiting for operator");
+        assertThat(browser.findElement(By.cssSelector("#restarts .task-link")).getAttribute("href"))
+                .contains("/camunda/app/tasklist/default/#/?task=");
+        assertThat(browser.findElement(By.cssSelector("#restarts .states")).getText()).isEqualTo("active -> stopped");
+        assertThat(browser.findElement(By.id("instance")).getText()).contains("vm7", vm7, "compute3",
+                "LIFECYCLE (STOPPED_FAILED)");
+        assertThat(browser.findElements(By.id("evacuations"))).as("no VM moves table for a VM failure").isEmpty();
+        screenshot("vm-failure-waiting");
+
+        String processNotification = reported("PROCESS", "compute2", """
+                {"event": "STOPPED", "process_name": "nova-compute"}""");
+        browser.get(url("/dashboard/notifications/" + processNotification + "?tab=progress"));
+        waitUpTo(60).until(b -> b.findElements(By.id("auto-refresh")).isEmpty()
+                && b.findElement(By.id("on-maintenance")).getText().equals("yes"));
+        assertThat(browser.findElement(By.id("service")).getText()).contains("nova-compute", "STOPPED", "compute2");
+        assertThat(browser.findElements(By.cssSelector("#service-steps tbody tr"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.contains("Disable compute service"))
+                .anyMatch(t -> t.contains("Check compute service disabled") && t.contains("disabled"));
+        assertThat(browser.findElements(By.id("total"))).as("no VM counts for a process failure").isEmpty();
+        screenshot("process-failure");
+    }
 }
