@@ -16,3 +16,22 @@ S=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application
 for h in compute1 compute2 compute3 compute4; do
   curl -s -o /dev/null -w "host $h: %{http_code}\n" $A -X POST localhost:$PORT/v1/segments/$S/hosts -H 'Content-Type: application/json' -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
 done
+
+# await_end NOTIFICATION: polls it until it has a final status; sets ST and prints the time since T0.
+await_end() {
+  while true; do
+    ST=$(curl -s $A localhost:$PORT/v1/notifications/$1 | python3 -c "import json,sys;print(json.load(sys.stdin)['notification']['status'])")
+    case $ST in finished|error|ignored|failed) break;; esac
+    sleep 0.5
+  done
+  T1=$(date +%s.%N)
+  echo "notification $1: $ST after $(python3 -c "print(round($T1-$T0,1))") s"
+}
+
+# show_details NOTIFICATION: its message and each task of its workflow with its last message.
+show_details() {
+  curl -s $A -H 'OpenStack-API-Version: instance-ha 1.1' localhost:$PORT/v1/notifications/$1 | python3 -c "
+import json,sys
+n=json.load(sys.stdin)['notification']; print(' message:', n['message'])
+for t in n['recovery_workflow_details']: print('  ', t['name'], t['state'], t['progress_details'][-1]['message'])"
+}

@@ -12,17 +12,8 @@ VICTIM=${1:-compute2}
 ${TESTBED:-../shared/openstack/openstack-up.sh} fail-host $VICTIM
 T0=$(date +%s.%N)
 N=$(curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":{\"type\":\"PROCESS\",\"hostname\":\"$VICTIM\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",\"payload\":{\"event\":\"STOPPED\",\"process_name\":\"nova-compute\"}}}" | python3 -c "import json,sys;print(json.load(sys.stdin)['notification']['notification_uuid'])")
-while true; do
-  ST=$(curl -s $A localhost:$PORT/v1/notifications/$N | python3 -c "import json,sys;print(json.load(sys.stdin)['notification']['status'])")
-  case $ST in finished|error|ignored|failed) break;; esac
-  sleep 0.5
-done
-T1=$(date +%s.%N)
-echo "notification $N: $ST after $(python3 -c "print(round($T1-$T0,1))") s"
-curl -s $A -H 'OpenStack-API-Version: instance-ha 1.1' localhost:$PORT/v1/notifications/$N | python3 -c "
-import json,sys
-n=json.load(sys.stdin)['notification']; print(' message:', n['message'])
-for t in n['recovery_workflow_details']: print('  ', t['name'], t['state'], t['progress_details'][-1]['message'])"
+await_end $N
+show_details $N
 echo " Nova: $(openstack compute service list --service nova-compute --host $VICTIM -f value -c Host -c Status -c State)"
 echo " disabled reason: $(openstack compute service list --service nova-compute --host $VICTIM --long -f value -c 'Disabled Reason')"
 curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "

@@ -41,10 +41,10 @@ public class StartInstance extends RecoveryTask {
         task.setInstant(START_DEADLINE, clock.instant().plus(properties.startTimeout()));
         try {
             compute.start(restart.instanceUuid());
-            task.running(0.6, "Asked Nova to start " + restart.instanceName() + ".");
+            task.success("Asked Nova to start " + restart.instanceName() + ".");
         } catch (ComputeConflict e) {
             String state = compute.server(restart.instanceUuid()).map(Server::vmState).orElse("unknown");
-            task.running(0.6, "Nova did not start " + restart.instanceName() + " (" + e.getMessage() + "); it is "
+            task.success("Nova did not start " + restart.instanceName() + " (" + e.getMessage() + "); it is "
                     + state + " now.");
         }
     }

@@ -45,11 +45,11 @@ public class StopInstance extends RecoveryTask {
         task.set(STOP_REFUSAL, null);
         try {
             compute.stop(restart.instanceUuid());
-            task.running(0.3, "Asked Nova to stop " + restart.instanceName() + ".");
+            task.success("Asked Nova to stop " + restart.instanceName() + ".");
         } catch (ComputeConflict e) {
             Server now = compute.server(restart.instanceUuid()).orElse(null);
             if (now != null && ("stopped".equals(now.vmState()) || !now.idle())) {
-                task.running(0.3, "Nova did not stop " + restart.instanceName() + " (" + e.getMessage() + "); it is "
+                task.success("Nova did not stop " + restart.instanceName() + " (" + e.getMessage() + "); it is "
                         + ("stopped".equals(now.vmState()) ? "stopped already." : "busy with task " + now.taskState()
                         + ", which is waited for."));
                 return;
