@@ -170,6 +170,16 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         JsonNode task = api.get("/engine-rest/task?candidateGroup=ha-operators&processInstanceBusinessKey="
                 + notification).send().json().get(0);
         assertThat(task.get("name").asText()).isEqualTo("Restart vm7 by hand");
+        DeployedForm form = deployedForm(task.get("id").asText());
+        assertThat(form.id()).isEqualTo(InstanceFailureRecovery.RESTART_FORM);
+        assertThat(form.keys()).containsExactlyInAnyOrder(HostFailureRecovery.OPERATOR_DECISION,
+                HostFailureRecovery.OPERATOR_COMMENT);
+        assertThat(form.choices()).containsExactlyInAnyOrder(OperatorRules.RESTART_CHOICES.stream()
+                .map(OperatorRules.Decision::wireName).toArray(String[]::new));
+        Map<String, JsonNode> seen = formVariables(task.get("id").asText());
+        assertThat(seen.keySet()).as("what the form shows is what the hand-over wrote").containsAll(form.shown());
+        assertThat(seen.get("novaState").get("value").asText()).startsWith("status SHUTOFF, vm_state stopped");
+        assertThat(seen.get("attempts").get("value").asText()).startsWith("- Attempt 1: failed, active -> stopped");
         Response refused = api.post("/engine-rest/task/" + task.get("id").asText() + "/complete", """
                 {"variables": {"operatorDecision": {"value": "retry_on_host"}}}""").send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);

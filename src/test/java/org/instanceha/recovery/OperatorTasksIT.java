@@ -186,43 +186,16 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
     void theFormsFieldsAreExactlyTheVariablesTheWorkflowReads() {
         String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
-        Response deployed = api.get("/engine-rest/task/" + taskId + "/deployed-form").send();
-        assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
-        JsonNode form = deployed.json();
-        assertThat(form.get("id").asText()).isEqualTo(HostFailureRecovery.OPERATOR_FORM);
-
-        Set<String> keys = new TreeSet<>();
-        Set<String> shown = new TreeSet<>();
-        Set<String> choices = new TreeSet<>();
-        form.get("components").forEach(c -> {
-            if (c.has("key")) {
-                keys.add(c.get("key").asText());
-            }
-            if (c.has("values")) {
-                c.get("values").forEach(v -> choices.add(v.get("value").asText()));
-            }
-            if (c.has("text")) {
-                Matcher m = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}").matcher(c.get("text").asText());
-                while (m.find()) {
-                    shown.add(m.group(1));
-                }
-            }
-        });
-        assertThat(keys).containsExactlyInAnyOrderElementsOf(HostFailureRecovery.OPERATOR_FORM_FIELDS);
-        assertThat(choices).containsExactlyInAnyOrder(java.util.Arrays.stream(OperatorRules.Decision.values())
+        DeployedForm form = deployedForm(taskId);
+        assertThat(form.id()).isEqualTo(HostFailureRecovery.OPERATOR_FORM);
+        assertThat(form.keys()).containsExactlyInAnyOrderElementsOf(HostFailureRecovery.OPERATOR_FORM_FIELDS);
+        assertThat(form.choices()).containsExactlyInAnyOrder(OperatorRules.EVACUATION_CHOICES.stream()
                 .map(OperatorRules.Decision::wireName).toArray(String[]::new));
         assertThat(formVariables(taskId).keySet()).as("what the form shows is what the hand-over wrote")
-                .containsAll(shown);
+                .containsAll(form.shown());
+        Set<String> shown = form.shown();
         assertThat(shown).contains("instanceName", "instanceUuid", "novaState", "novaFault", "attempts",
                 "notificationSummary", "segmentSummary", "candidateHostsSummary");
-    }
-
-    private Map<String, JsonNode> formVariables(String taskId) {
-        Response r = api.get("/engine-rest/task/" + taskId + "/form-variables").send();
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        Map<String, JsonNode> variables = new java.util.TreeMap<>();
-        r.json().fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-        return variables;
     }
 
     private String segmentOf(String notification) {

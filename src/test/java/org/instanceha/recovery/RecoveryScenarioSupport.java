@@ -142,4 +142,42 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
     String vmState(String name) {
         return cloud.serverNamed(name).orElseThrow().vmState();
     }
+
+    /** A Camunda Form as Tasklist gets it: its field keys, the choices of its radios, the variables its text shows. */
+    record DeployedForm(String id, java.util.Set<String> keys, java.util.Set<String> choices,
+                        java.util.Set<String> shown) {
+    }
+
+    DeployedForm deployedForm(String taskId) {
+        Response deployed = api.get("/engine-rest/task/" + taskId + "/deployed-form").send();
+        assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        java.util.Set<String> choices = new java.util.TreeSet<>();
+        deployed.json().get("components").forEach(c -> {
+            if (c.has("key")) {
+                keys.add(c.get("key").asText());
+            }
+            if (c.has("values")) {
+                c.get("values").forEach(v -> choices.add(v.get("value").asText()));
+            }
+            if (c.has("text")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}")
+                        .matcher(c.get("text").asText());
+                while (m.find()) {
+                    shown.add(m.group(1));
+                }
+            }
+        });
+        return new DeployedForm(deployed.json().get("id").asText(), keys, choices, shown);
+    }
+
+    /** The variables a task's form sees. */
+    java.util.Map<String, JsonNode> formVariables(String taskId) {
+        Response r = api.get("/engine-rest/task/" + taskId + "/form-variables").send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        java.util.Map<String, JsonNode> variables = new java.util.TreeMap<>();
+        r.json().fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        return variables;
+    }
 }
