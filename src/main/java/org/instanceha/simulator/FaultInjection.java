@@ -16,6 +16,8 @@ final class FaultInjection {
     private int delayNextRequests;
     private double evacuationFailureRate;
     private double startFailureRate;
+    private double serverErrorRate;
+    private double timeoutRate;
 
     FaultInjection(SimulatorProperties properties) {
         this.properties = properties;
@@ -27,6 +29,13 @@ final class FaultInjection {
         delayNextRequests = 0;
         evacuationFailureRate = properties.evacuationFailureRate();
         startFailureRate = properties.startFailureRate();
+        serverErrorRate = properties.serverErrorRate();
+        timeoutRate = properties.timeoutRate();
+    }
+
+    void setRequestFaultRates(double serverErrors, double timeouts) {
+        serverErrorRate = serverErrors;
+        timeoutRate = timeouts;
     }
 
     void failNextRequests(int count, int status) {
@@ -53,10 +62,10 @@ final class FaultInjection {
             return -1;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (properties.serverErrorRate() > 0 && random.nextDouble() < properties.serverErrorRate()) {
-            return 500;
+        if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
+            return random.nextBoolean() ? 500 : 503;
         }
-        if (properties.timeoutRate() > 0 && random.nextDouble() < properties.timeoutRate()) {
+        if (timeoutRate > 0 && random.nextDouble() < timeoutRate) {
             return -1;
         }
         return 0;

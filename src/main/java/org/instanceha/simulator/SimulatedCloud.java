@@ -94,6 +94,11 @@ public class SimulatedCloud {
         faults.delayNextRequests(count);
     }
 
+    /** From now on this fraction of Nova requests is answered 500 or 503, and this fraction hangs first. */
+    public synchronized void setRequestFaultRates(double serverErrors, double timeouts) {
+        faults.setRequestFaultRates(serverErrors, timeouts);
+    }
+
     public synchronized void setEvacuationTime(Duration time) {
         evacuationTime = time;
     }

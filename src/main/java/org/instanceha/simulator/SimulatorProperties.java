@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evacuationTime        how long an evacuation takes, from Nova's 200 to the server settled
  * @param serviceDownTime       how long after a host dies Nova reports its service down (Nova's service_down_time)
  * @param tokenTtl              lifetime of the tokens the simulated Keystone issues
- * @param serverErrorRate       fraction of Nova requests answered 500
+ * @param serverErrorRate       fraction of Nova requests answered 500 or 503
  * @param timeoutRate           fraction of Nova requests answered only after {@code timeoutDelay}
  * @param timeoutDelay          how long a "timed out" request hangs before it is answered
  * @param evacuationFailureRate fraction of evacuations that end with the server in ERROR
