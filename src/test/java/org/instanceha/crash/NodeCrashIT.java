@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * A takes the notification and is killed once evacuations are under way; node B must finish the
  * recovery with every instance evacuated exactly once (one evacuation migration record each in Nova),
  * before a liveness bound (4 minutes) that a long job lock time would exceed. Prints each trial's
- * figures; how long node B took is a figure, not an assertion. {@code -Dinstanceha.crash.trials=20} runs the long form (README).
+ * figures; how long node B took is a figure, not an assertion. A second test kills the only node and starts
+ * it again: the restarted node resumes the recovery and finishes it the same way. {@code -Dinstanceha.crash.trials=20} runs the long form (README).
  */
 @Tag("crash")
 class NodeCrashIT {
@@ -124,13 +125,23 @@ class NodeCrashIT {
     void aNodeKilledDuringARecoveryLeavesNothingUndoneAndNothingDoneTwice() throws Exception {
         int trials = Integer.getInteger("instanceha.crash.trials", 1);
         for (int trial = 1; trial <= trials; trial++) {
-            runTrial(trial);
+            runTrial(trial, false);
             stopEverything();
             processes.clear();
         }
     }
 
-    private void runTrial(int trial) throws Exception {
+    /** The only node is killed and started again: it resumes the recovery it was running and finishes it. */
+    @Test
+    void aSingleNodeRestartedDuringARecoveryResumesAndFinishesIt() throws Exception {
+        runTrial(1, true);
+    }
+
+    /**
+     * One trial: node A takes the notification and is killed; then node B, already running beside it
+     * ({@code restart} false), or node A started again ({@code restart} true), must finish the recovery.
+     */
+    private void runTrial(int trial, boolean restart) throws Exception {
         String url = System.getProperty("instanceha.test.db.url", "jdbc:postgresql://localhost:5432/instanceha_test");
         String user = System.getProperty("instanceha.test.db.username", "instanceha");
         String password = System.getProperty("instanceha.test.db.password", "instanceha");
@@ -157,8 +168,10 @@ class NodeCrashIT {
         Process a = start("node-a-" + trial, db, with(node, "--server.port=" + portA));
         awaitReady(portA, a);
         int portB = freePort();
-        Process b = start("node-b-" + trial, db, with(node, "--server.port=" + portB));
-        awaitReady(portB, b);
+        if (!restart) {
+            Process b = start("node-b-" + trial, db, with(node, "--server.port=" + portB));
+            awaitReady(portB, b);
+        }
 
         HttpApi nodeA = new HttpApi(portA);
         HttpApi nodeB = new HttpApi(portB);
@@ -181,6 +194,10 @@ class NodeCrashIT {
         awaitMoves(nodeA, notification, m -> m >= 5, Duration.ofSeconds(120));
         a.destroyForcibly().waitFor();
         Instant killed = Instant.now();
+        if (restart) {
+            Process again = start("node-a-restarted-" + trial, db, with(node, "--server.port=" + portB));
+            awaitReady(portB, again);
+        }
 
         // A liveness bound, not a measurement: well above a 60 s lock, well below the former 10 minutes.
         JsonNode done = awaitEnd(nodeB, notification, Duration.ofMinutes(4));
@@ -203,8 +220,9 @@ class NodeCrashIT {
         assertThat(evacuations).as("every instance evacuated exactly once").hasSize(INSTANCES)
                 .allSatisfy((instance, count) -> assertThat(count).as(instance).isEqualTo(1));
 
-        System.out.printf("CRASH trial %d: %d instances, node A killed %.1f s after the report, node B finished"
+        System.out.printf("CRASH trial %d: %d instances, node A killed %.1f s after the report, %s finished"
                         + " %.1f s after the kill (%.1f s in all); %d evacuations, each once%n", trial, INSTANCES,
+                restart ? "node A restarted" : "node B",
                 Duration.between(reported, killed).toMillis() / 1000.0,
                 Duration.between(killed, ended).toMillis() / 1000.0,
                 Duration.between(reported, ended).toMillis() / 1000.0, migrations.size());

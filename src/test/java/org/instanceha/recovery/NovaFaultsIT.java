@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A 50-instance host failure while the simulated Nova answers 10 % of its requests with 500 or 503 and
  * lets 2 % hang past the read timeout: every instance ends recovered, waiting for an operator, or in a
- * Cockpit incident, never silently dropped, and none is evacuated twice. Prints the tally. Tagged
- * "faults": it runs on H2 and PostgreSQL, not again with Keystone tokens, which change nothing here.
+ * Cockpit incident, never silently dropped, and none is evacuated twice. Prints the tally.
  */
-@org.junit.jupiter.api.Tag("faults")
 class NovaFaultsIT extends RecoveryScenarioSupport {
 
     private static final int INSTANCES = 50;

@@ -18,6 +18,7 @@ import org.instanceha.HttpApi.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Helpers of the recovery scenarios: a segment of simulator hosts, a monitor's report, waiting for the end. */
+@org.junit.jupiter.api.Tag("workflow")
 abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
 
     @Autowired
