@@ -57,6 +57,7 @@ public final class Chromium implements AutoCloseable {
 
     /** Logs in to the dashboard. */
     public void logInToDashboard(String baseUrl, String user, String password) {
+        browser.get("about:blank"); // a page refreshing itself must not navigate while we log in
         browser.manage().deleteAllCookies();
         browser.get(baseUrl + "/dashboard/login");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);

@@ -2,6 +2,7 @@ package org.instanceha.dashboard;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.instanceha.common.FieldRules;
+import org.instanceha.common.DatabaseUnavailable;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.slf4j.Logger;
@@ -41,6 +42,11 @@ public class DashboardErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Dashboard page failed, the database cannot be reached: {}", e.getMessage());
+            return page(response, 503, "Database unavailable", "The database cannot be reached just now; the page "
+                    + "will work again when it is back.", model);
+        }
         log.error("Dashboard page failed", e);
         return page(response, 500, "Something went wrong", "The page could not be shown; the error has been "
                 + "logged.", model);

@@ -3,6 +3,7 @@ package org.instanceha.masakari;
 import java.util.Map;
 
 import org.instanceha.common.ConflictException;
+import org.instanceha.common.DatabaseUnavailable;
 import org.instanceha.common.ExternalServiceException;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
@@ -84,6 +85,11 @@ public class FaultAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("API request failed, the database cannot be reached: {}", e.getMessage());
+            return fault(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached just now; try again "
+                    + "shortly.");
+        }
         log.error("Unexpected API error", e);
         return fault(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected API Error. The error has been logged; please report it to the cloud operator.");

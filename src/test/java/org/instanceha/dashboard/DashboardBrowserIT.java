@@ -75,6 +75,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
     @Test
     void anOperatorWatchesARecoveryFromTheBrowser() throws Exception {
+        browser.get("about:blank");
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).contains("/dashboard/login");
@@ -225,5 +226,6 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 .anyMatch(t -> t.contains("Check compute service disabled") && t.contains("disabled"));
         assertThat(browser.findElements(By.id("total"))).as("no VM counts for a process failure").isEmpty();
         screenshot("process-failure");
+        browser.get("about:blank");
     }
 }
