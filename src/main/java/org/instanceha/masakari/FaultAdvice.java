@@ -83,12 +83,13 @@ public class FaultAdvice {
         return fault(HttpStatus.NOT_FOUND, "The resource could not be found.");
     }
 
+    static final String DATABASE_UNAVAILABLE = "The database cannot be reached just now; try again shortly.";
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         if (DatabaseUnavailable.causes(e)) {
             log.warn("API request failed, the database cannot be reached: {}", e.getMessage());
-            return fault(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached just now; try again "
-                    + "shortly.");
+            return fault(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
         }
         log.error("Unexpected API error", e);
         return fault(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.instanceha.common.DatabaseUnavailable;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,11 @@ public class FaultErrorController implements ErrorController {
         if (code == null) {
             // called directly, not as the error page of a failed request: there is no such resource
             return FaultAdvice.fault(HttpStatus.NOT_FOUND, "The resource could not be found.");
+        }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
+                && DatabaseUnavailable.causes(error)) {
+            // raised before a controller, by authentication against Camunda's identity tables, say
+            return FaultAdvice.fault(HttpStatus.SERVICE_UNAVAILABLE, FaultAdvice.DATABASE_UNAVAILABLE);
         }
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
                 ? HttpStatus.valueOf(c) : HttpStatus.INTERNAL_SERVER_ERROR;

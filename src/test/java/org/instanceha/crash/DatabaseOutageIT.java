@@ -55,9 +55,9 @@ class DatabaseOutageIT {
                 }
                 proxy.restore();
                 Instant back = Instant.now();
-                assertThat(fault.at("/computeFault/code").asInt(fault.path("serviceUnavailable").path("code")
-                        .asInt())).as(fault.toString()).isEqualTo(503);
-                assertThat(fault.toString()).contains("The database cannot be reached just now");
+                assertThat(fault.at("/masakariFault/code").asInt()).as(fault.toString()).isEqualTo(503);
+                assertThat(fault.at("/masakariFault/message").asText())
+                        .isEqualTo("The database cannot be reached just now; try again shortly.");
                 assertThat(readiness).as("readiness during the outage").isEqualTo(503);
 
                 JsonNode done = Harness.awaitEnd(api, notification, Duration.ofMinutes(3));
