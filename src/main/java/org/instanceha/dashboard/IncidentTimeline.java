@@ -13,13 +13,14 @@ import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.ProgressState;
 import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.vmove.InstanceRestart;
 import org.instanceha.vmove.VmMove;
 
 /**
  * One incident at a glance: when the report came in, when the failed host was fenced, when its
  * instances were identified, when the first and the last evacuation started and ended, and when the
- * notification reached its final status, each with the time since the report and since the step
- * before, so that an operator reads the incident's recovery time directly. Plain Java.
+ * notification reached its final status, each operator's decision, each with the time since the report
+ * and since the step before, so that an operator reads the incident's recovery time directly. Plain Java.
  */
 public final class IncidentTimeline {
 
@@ -50,7 +51,30 @@ public final class IncidentTimeline {
 
     public static List<Event> of(Notification notification, List<RecoveryProgress.Entry> progress,
                                  List<VmMove> moves) {
+        return of(notification, progress, moves, List.of());
+    }
+
+    /**
+     * The same, with each operator's decision (who decided what for which instance), and for an instance
+     * failure the start and end of each restart attempt.
+     */
+    public static List<Event> of(Notification notification, List<RecoveryProgress.Entry> progress,
+                                 List<VmMove> moves, List<InstanceRestart> restarts) {
         List<Event> events = new ArrayList<>();
+        moves.stream().filter(m -> m.decidedBy() != null && m.updatedAt() != null).forEach(m -> events.add(
+                new Event(m.decidedBy() + " decided on " + nameOf(m.instanceName(), m.instanceUuid()) + ": "
+                        + decision(m.decision()), m.updatedAt(), null, null)));
+        for (InstanceRestart r : restarts) {
+            events.add(new Event("Restart attempt " + r.attempt() + " started", r.startTime(), null, null));
+            if (r.endTime() != null) {
+                events.add(new Event("Restart attempt " + r.attempt() + " ended " + r.status().wireName(), r.endTime(),
+                        null, null));
+            }
+            if (r.decidedBy() != null) {
+                events.add(new Event(r.decidedBy() + " decided on " + nameOf(r.instanceName(), r.instanceUuid()) + ": "
+                        + decision(r.decision()), r.updatedAt(), null, null));
+            }
+        }
         LocalDateTime report = notification.createdAt();
         events.add(new Event("Report received", report, Duration.ZERO, Duration.ZERO));
         TASK_STEPS.forEach((task, what) -> progress.stream()
@@ -82,6 +106,22 @@ public final class IncidentTimeline {
             previous = e.at();
         }
         return List.copyOf(timed);
+    }
+
+    private static String nameOf(String name, String uuid) {
+        return name != null ? name : uuid;
+    }
+
+    /** The operator's choice in words. */
+    static String decision(String wireName) {
+        return wireName == null ? "decided" : switch (wireName) {
+            case "retry_on_host" -> "retry on a chosen host";
+            case "retry_scheduler" -> "retry, Nova's scheduler chooses";
+            case "retry" -> "restart again";
+            case "recovered_by_hand" -> "recovered by hand";
+            case "give_up" -> "give up";
+            default -> wireName;
+        };
     }
 
     /** "+1.4 s", "+2 min 05 s". */

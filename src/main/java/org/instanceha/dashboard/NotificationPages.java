@@ -103,7 +103,8 @@ public class NotificationPages {
                 .getOrDefault(notification.sourceHostUuid(), notification.sourceHostUuid()));
         model.addAttribute("openTasks", tasks.createTaskQuery().processInstanceBusinessKey(uuid).count());
         model.addAttribute("timeline", IncidentTimeline.of(notification, steps,
-                vmoves.list(uuid, null, null, new PageRequest(1000, null, List.of(new SortKey("id", true))))));
+                vmoves.list(uuid, null, null, new PageRequest(1000, null, List.of(new SortKey("id", true)))),
+                restarts.allOf(uuid)));
         addProgress(notification, model);
         return "notification";
     }

@@ -41,7 +41,8 @@ public class RecordGivenUp extends RecoveryTask {
         var now = UtcTime.now(clock);
         String message = "Given up by " + operator + " at " + now + " UTC: " + task.required(OPERATOR_COMMENT)
                 + " (before: " + move.message() + ")";
-        vmoves.decided(move.uuid(), VmMoveStatus.FAILED, null, message, operator, now);
+        vmoves.decided(move.uuid(), VmMoveStatus.FAILED, null, message, operator,
+                OperatorRules.Decision.GIVE_UP.wireName(), now);
         task.error(move.instanceName() + ": " + message);
     }
 }

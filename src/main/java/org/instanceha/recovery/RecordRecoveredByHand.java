@@ -42,7 +42,8 @@ public class RecordRecoveredByHand extends RecoveryTask {
                 .filter(h -> !h.equals(move.sourceHost())).orElse(null);
         var now = UtcTime.now(clock);
         String message = "Recovered by hand by " + operator + " at " + now + " UTC: " + task.required(OPERATOR_COMMENT);
-        vmoves.decided(move.uuid(), VmMoveStatus.SUCCEEDED, destination, message, operator, now);
+        vmoves.decided(move.uuid(), VmMoveStatus.SUCCEEDED, destination, message, operator,
+                OperatorRules.Decision.RECOVERED_BY_HAND.wireName(), now);
         task.success(move.instanceName() + ": " + message);
     }
 }

@@ -39,7 +39,8 @@ public class RecordRestartGivenUp extends RecoveryTask {
         var now = UtcTime.now(clock);
         String message = restart.instanceName() + " given up by " + operator + " at " + now + " UTC: "
                 + task.required(OPERATOR_COMMENT) + " (before: " + restart.message() + ")";
-        restarts.decided(restart.uuid(), VmMoveStatus.FAILED, message, operator, now);
+        restarts.decided(restart.uuid(), VmMoveStatus.FAILED, message, operator,
+                OperatorRules.Decision.GIVE_UP.wireName(), now);
         task.set(FAILURE_REASON, message);
         task.error(message);
     }

@@ -39,7 +39,8 @@ public class RecordRestartedByHand extends RecoveryTask {
         var now = UtcTime.now(clock);
         String message = restart.instanceName() + " recovered by hand by " + operator + " at " + now + " UTC: "
                 + task.required(OPERATOR_COMMENT);
-        restarts.decided(restart.uuid(), VmMoveStatus.SUCCEEDED, message, operator, now);
+        restarts.decided(restart.uuid(), VmMoveStatus.SUCCEEDED, message, operator,
+                OperatorRules.Decision.RECOVERED_BY_HAND.wireName(), now);
         task.set(FINISH_REASON, message);
         task.success(message);
     }

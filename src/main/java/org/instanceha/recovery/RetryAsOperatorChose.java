@@ -51,7 +51,9 @@ public class RetryAsOperatorChose extends RecoveryTask {
         String comment = task.text(OPERATOR_COMMENT);
         vmoves.decided(failed.uuid(), failed.status(), null, failed.message() + " " + operator + " chose a retry "
                 + (host != null ? "on " + host : "by Nova's scheduler") + " at " + now + " UTC"
-                + (comment == null || comment.isBlank() ? "." : ": " + comment.strip()), operator, now);
+                + (comment == null || comment.isBlank() ? "." : ": " + comment.strip()), operator,
+                onHost ? OperatorRules.Decision.RETRY_ON_HOST.wireName() : OperatorRules.Decision.RETRY_SCHEDULER.wireName(),
+                now);
         PlanRetry.startAttempt(task, retry);
         task.success(operator + " chose attempt " + retry.attempt() + " for " + failed.instanceName() + " "
                 + (host != null ? "on " + host : "on a host Nova's scheduler chooses") + ".");

@@ -41,7 +41,8 @@ public class RetryRestart extends RecoveryTask {
         String comment = task.text(OPERATOR_COMMENT);
         var now = UtcTime.now(clock);
         restarts.decided(failed.uuid(), failed.status(), failed.message() + " " + operator + " chose a retry at " + now
-                + " UTC" + (comment == null || comment.isBlank() ? "." : ": " + comment.strip()), operator, now);
+                + " UTC" + (comment == null || comment.isBlank() ? "." : ": " + comment.strip()), operator,
+                OperatorRules.Decision.RETRY.wireName(), now);
         String vmState = compute.server(failed.instanceUuid()).map(Server::vmState).orElse("unknown");
         InstanceRestart retry = restarts.start(failed.notificationUuid(), failed.attempt() + 1, failed.instanceUuid(),
                 failed.instanceName(), failed.host(), vmState, now);

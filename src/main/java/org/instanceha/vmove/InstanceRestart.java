@@ -10,10 +10,11 @@ import java.time.LocalDateTime;
  * @param status         {@code ongoing}, then {@code succeeded} or {@code failed}
  * @param operatorTaskId the Camunda user task waiting for an operator's decision on it, while one does
  * @param decidedBy      the Camunda user id of the operator who decided, once one did
+ * @param decision       what that operator decided: {@code retry}, {@code recovered_by_hand} or {@code give_up}
  */
 public record InstanceRestart(long id, String uuid, String notificationUuid, int attempt, String instanceUuid,
                               String instanceName, String host, String states, VmMoveStatus status, String message,
-                              String operatorTaskId, String decidedBy, LocalDateTime startTime,
+                              String operatorTaskId, String decidedBy, String decision, LocalDateTime startTime,
                               LocalDateTime endTime, LocalDateTime updatedAt) {
 
     public boolean waitingForOperator() {

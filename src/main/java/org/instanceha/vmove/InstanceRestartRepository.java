@@ -69,13 +69,15 @@ public class InstanceRestartRepository {
     }
 
     /** Records an operator's decision: the final status, and a message saying who decided what, and when. */
-    public void decided(String uuid, VmMoveStatus status, String message, String operator, LocalDateTime now) {
+    public void decided(String uuid, VmMoveStatus status, String message, String operator, String decision,
+                        LocalDateTime now) {
         jdbc.sql("""
                 UPDATE instance_restarts SET status = :status, message = :message, decided_by = :operator,
-                       operator_task_id = NULL, end_time = COALESCE(end_time, :now), updated_at = :now
+                       decision = :decision, operator_task_id = NULL, end_time = COALESCE(end_time, :now),
+                       updated_at = :now
                 WHERE uuid = :uuid""")
                 .param("status", status.wireName()).param("message", shortened(message)).param("operator", operator)
-                .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+                .param("decision", decision).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
     }
 
     /** Ends the notification's waits for operators (their tasks were closed), with {@code message}. */
@@ -122,6 +124,7 @@ public class InstanceRestartRepository {
                 rs.getInt("attempt"), rs.getString("instance_uuid"), rs.getString("instance_name"),
                 rs.getString("host"), rs.getString("states"), VmMoveStatus.stored(rs.getString("status")),
                 rs.getString("message"), rs.getString("operator_task_id"), rs.getString("decided_by"),
+                rs.getString("decision"),
                 SqlTime.read(rs, "start_time"), SqlTime.read(rs, "end_time"), SqlTime.read(rs, "updated_at"));
     }
 }

@@ -84,13 +84,15 @@ public class VmMoveRepository {
      * what, and when. The move no longer waits for an operator.
      */
     public void decided(String uuid, VmMoveStatus status, String destHost, String message, String operator,
-                        LocalDateTime now) {
+                        String decision, LocalDateTime now) {
         jdbc.sql("""
                 UPDATE vmoves SET status = :status, dest_host = COALESCE(:dest, dest_host), message = :message,
-                       decided_by = :operator, operator_task_id = NULL, end_time = :now, updated_at = :now
+                       decided_by = :operator, decision = :decision, operator_task_id = NULL, end_time = :now,
+                       updated_at = :now
                 WHERE uuid = :uuid""")
                 .param("status", status.wireName()).param("dest", destHost).param("message", shortened(message))
-                .param("operator", operator).param("now", Timestamp.valueOf(now)).param("uuid", uuid).update();
+                .param("operator", operator).param("decision", decision).param("now", Timestamp.valueOf(now))
+                .param("uuid", uuid).update();
     }
 
     /** Moves of the notification that wait for an operator, with the user task each waits in. */
@@ -235,7 +237,8 @@ public class VmMoveRepository {
                 time(rs, "end_time"), rs.getString("type"), VmMoveStatus.stored(rs.getString("status")), rs.getString("message"),
                 rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
                 time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0,
-                rs.getInt("attempt"), rs.getString("operator_task_id"), rs.getString("decided_by"));
+                rs.getInt("attempt"), rs.getString("operator_task_id"), rs.getString("decided_by"),
+                rs.getString("decision"));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

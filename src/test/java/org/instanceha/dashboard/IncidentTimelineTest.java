@@ -29,7 +29,7 @@ class IncidentTimelineTest {
 
     private static VmMove move(double start, double end) {
         return new VmMove(1, "m", "n", "i", "vm", "h", "d", "d", at(start), at(end), "evacuation",
-                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false, 1, null, null);
+                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false, 1, null, null, null);
     }
 
     @Test
@@ -64,5 +64,23 @@ class IncidentTimelineTest {
         assertThat(events).extracting(IncidentTimeline.Event::what)
                 .containsExactly("Report received", "Evacuation started", "Evacuation ended");
         assertThat(events.get(2).sinceReportText()).isEqualTo("+2 min 10 s");
+    }
+
+    @Test
+    void operatorsDecisionsAndRestartAttemptsAreSteps() {
+        Notification error = new Notification(1, "n", T0, "h", NotificationType.VM, "{}",
+                NotificationStatus.ERROR, "s", "given up", T0, at(30), null, false);
+        VmMove decided = new VmMove(1, "m", "n", "i", "vm3", "h", null, "d", at(2), at(20), "evacuation",
+                VmMoveStatus.FAILED, null, "active", 1, 512, T0, at(21), null, false, 1, null, "alice", "retry_on_host");
+        org.instanceha.vmove.InstanceRestart restart = new org.instanceha.vmove.InstanceRestart(1, "r", "n", 1, "i",
+                "vm7", "h", "active -> stopped", VmMoveStatus.FAILED, "not active", null, "bob", "give_up", at(1), at(5),
+                at(25));
+
+        List<IncidentTimeline.Event> events = IncidentTimeline.of(error, List.of(), List.of(decided), List.of(restart));
+
+        assertThat(events).extracting(IncidentTimeline.Event::what).containsExactly("Report received",
+                "Restart attempt 1 started", "Evacuation started", "Restart attempt 1 ended failed", "Evacuation ended",
+                "alice decided on vm3: retry on a chosen host", "bob decided on vm7: give up", "Ended in error");
+        assertThat(events.get(6).sincePreviousText()).isEqualTo("+4.0 s");
     }
 }

@@ -45,7 +45,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
 
     private List<Map<String, Object>> attempts(String notification) {
         return jdbc.sql("""
-                SELECT attempt, status, states, message, decided_by, operator_task_id FROM instance_restarts
+                SELECT attempt, status, states, message, decided_by, decision, operator_task_id FROM instance_restarts
                 WHERE notification_uuid = :n ORDER BY attempt""").param("n", notification).query().listOfRows();
     }
 
@@ -197,6 +197,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         List<Map<String, Object>> attempts = attempts(notification);
         assertThat(attempts).extracting(a -> a.get("status")).containsExactly("failed", "succeeded");
         assertThat(attempts.get(0).get("decided_by")).isEqualTo("admin");
+        assertThat(attempts.get(0).get("decision")).isEqualTo("retry");
         assertThat((String) attempts.get(0).get("message")).contains("admin chose a retry at").endsWith(": host fixed");
         assertThat(attempts.get(0).get("operator_task_id")).isNull();
     }
@@ -226,6 +227,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         assertThat(attempts(notification)).singleElement().satisfies(a -> {
             assertThat(a.get("status")).isEqualTo("failed");
             assertThat((String) a.get("message")).startsWith("vm7 given up by admin at").contains(": disk gone (before: ");
+            assertThat(a.get("decision")).isEqualTo("give_up");
         });
     }
 
