@@ -137,7 +137,7 @@ class HostFailureRecoveryProcessTest {
     }
 
     /** Runs the instance's jobs until none is left: it ended, or waits for an operator. */
-    private ProcessInstance runJobs(ProcessInstance instance) {
+    static ProcessInstance runJobs(ProcessInstance instance) {
         for (int i = 0; i < 100; i++) {
             List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
             if (jobs.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -80,18 +79,7 @@ class InstanceFailureRecoveryProcessTest {
     private ProcessInstance reportAndRun() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey(InstanceFailureRecovery.PROCESS_KEY,
                 "n-1", Map.of(NOTIFICATION_UUID, "n-1"));
-        return runJobs(instance);
-    }
-
-    private ProcessInstance runJobs(ProcessInstance instance) {
-        for (int i = 0; i < 50; i++) {
-            List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
-            if (jobs.isEmpty()) {
-                return instance;
-            }
-            managementService().executeJob(jobs.get(0).getId());
-        }
-        throw new AssertionError("the process did not settle");
+        return HostFailureRecoveryProcessTest.runJobs(instance);
     }
 
     /** The workflow waits for an operator; completes the task with {@code decision}, and runs on. */
@@ -103,7 +91,7 @@ class InstanceFailureRecoveryProcessTest {
                 .isEqualTo(1);
         BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision,
                 OPERATOR_COMMENT, "by the operator", OPERATOR_USER, "alice"));
-        return runJobs(instance);
+        return HostFailureRecoveryProcessTest.runJobs(instance);
     }
 
     @Test

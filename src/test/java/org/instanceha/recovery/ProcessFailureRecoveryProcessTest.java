@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -70,14 +69,7 @@ class ProcessFailureRecoveryProcessTest {
     private ProcessInstance reportAndRun() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProcessFailureRecovery.PROCESS_KEY,
                 "n-1", Map.of(NOTIFICATION_UUID, "n-1"));
-        for (int i = 0; i < 50; i++) {
-            List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
-            if (jobs.isEmpty()) {
-                return instance;
-            }
-            managementService().executeJob(jobs.get(0).getId());
-        }
-        throw new AssertionError("the process did not end");
+        return HostFailureRecoveryProcessTest.runJobs(instance);
     }
 
     @Test
