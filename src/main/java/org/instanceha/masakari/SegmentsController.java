@@ -8,6 +8,7 @@ import org.instanceha.common.InvalidInputException;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.SegmentFilter;
 import org.instanceha.segment.SegmentRepository;
+import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.SegmentService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SegmentsController {
 
     private final SegmentService segments;
+    private final RecoveryPlans plans;
 
-    public SegmentsController(SegmentService segments) {
+    public SegmentsController(SegmentService segments, RecoveryPlans plans) {
         this.segments = segments;
+        this.plans = plans;
     }
 
     @GetMapping
@@ -53,6 +56,15 @@ public class SegmentsController {
     @GetMapping("/{segmentId}")
     public Map<String, Object> show(@PathVariable String segmentId) {
         return Map.of("segment", SegmentView.of(segments.getSegment(segmentId)));
+    }
+
+    /**
+     * Our extension, in no Masakari microversion: "if this host died now", for every host of the segment,
+     * where each instance would go under the segment's recovery method, and which would not fit.
+     */
+    @GetMapping("/{segmentId}/recovery-plan")
+    public Map<String, Object> recoveryPlan(@PathVariable String segmentId) {
+        return Map.of("recovery_plan", RecoveryPlanView.of(plans.of(segments.getSegment(segmentId))));
     }
 
     @PostMapping

@@ -32,6 +32,9 @@ public interface Compute {
     /** All servers of all projects on a host, every page of them. */
     List<Server> serversOnHost(String host);
 
+    /** All servers of all projects on every host, every page of them (one listing for a whole segment's plan). */
+    List<Server> servers();
+
     /** One server, or empty when Nova does not know it. */
     Optional<Server> server(String serverId);
 

@@ -85,12 +85,24 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public List<Server> serversOnHost(String host) {
+        return listServers(host);
+    }
+
+    @Override
+    public List<Server> servers() {
+        return listServers(null);
+    }
+
+    /** Servers of all projects, on one host or (null) everywhere, every page of them. */
+    private List<Server> listServers(String host) {
         List<Server> servers = new ArrayList<>();
         String marker = null;
         while (true) {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("all_tenants", "1");
-            query.put("host", host);
+            if (host != null) {
+                query.put("host", host);
+            }
             query.put("limit", properties.pageSize());
             if (marker != null) {
                 query.put("marker", marker);

@@ -1,0 +1,43 @@
+package org.instanceha.masakari;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.instanceha.common.UtcTime;
+import org.instanceha.segment.RecoveryPlans;
+
+/** The JSON of {@code GET /v1/segments/{id}/recovery-plan}, in the API's snake_case. */
+final class RecoveryPlanView {
+
+    private RecoveryPlanView() {
+    }
+
+    static Map<String, Object> of(RecoveryPlans.RecoveryPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("segment_uuid", plan.segmentUuid());
+        m.put("segment_name", plan.segmentName());
+        m.put("recovery_method", plan.method().wireName());
+        m.put("computed_at", UtcTime.format(plan.computedAt()));
+        m.put("survivable_hosts", plan.survivableHosts());
+        m.put("hosts", plan.hosts().stream().map(h -> {
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("name", h.host());
+            host.put("reserved", h.reserved());
+            host.put("on_maintenance", h.onMaintenance());
+            host.put("survivable", h.survivable());
+            host.put("instances_not_fitting", h.notFitting());
+            host.put("instances", h.instances().stream().map(i -> {
+                Map<String, Object> instance = new LinkedHashMap<>();
+                instance.put("id", i.uuid());
+                instance.put("name", i.name());
+                instance.put("vcpus", i.vcpus());
+                instance.put("ram_mb", i.ramMb());
+                instance.put("target_host", i.targetHost());
+                instance.put("reason", i.reason());
+                return instance;
+            }).toList());
+            return host;
+        }).toList());
+        return m;
+    }
+}
