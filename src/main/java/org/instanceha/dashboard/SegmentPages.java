@@ -20,6 +20,7 @@ import org.instanceha.notification.NotificationType;
 import org.instanceha.segment.HostChanges;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.RecoveryMethod;
+import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
 import org.instanceha.segment.SegmentFields;
 import org.instanceha.segment.SegmentFilter;
@@ -49,13 +50,24 @@ public class SegmentPages {
     private final NotificationIntake intake;
     private final ObjectProvider<HostFailureSimulation> simulator;
     private final Clock clock;
+    private final RecoveryPlans plans;
 
     public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<HostFailureSimulation> simulator,
-                        Clock clock) {
+                        Clock clock, RecoveryPlans plans) {
         this.segments = segments;
         this.intake = intake;
         this.simulator = simulator;
         this.clock = clock;
+        this.plans = plans;
+    }
+
+    /** "If this host died now": the segment's recovery plan, a row per host, each expandable to its instances. */
+    @GetMapping("/dashboard/segments/{uuid}/plan")
+    public String plan(@PathVariable String uuid, Model model) {
+        Segment segment = segments.getSegment(uuid);
+        model.addAttribute("segment", segment);
+        model.addAttribute("plan", plans.of(segment));
+        return "plan";
     }
 
     @GetMapping("/dashboard/segments")

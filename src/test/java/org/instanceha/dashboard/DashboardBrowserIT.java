@@ -228,4 +228,34 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         screenshot("process-failure");
         browser.get("about:blank");
     }
+
+    @Test
+    void theRecoveryPlanShowsForEveryHostWhetherItsInstancesWouldFit() throws Exception {
+        String segment = segmentOverCompute2And3();
+        cloud.addComputeHost("roomy", 64, 65536);
+        novaHasComputeHosts("roomy");
+        assertThat(api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "roomy", "type": "COMPUTE", "control_attributes": "SSH"}}""").send().status())
+                .isEqualTo(201);
+        for (String name : List.of("huge", "huge2", "huge3")) { // 4096 MB each: only compute3 has room for one
+            cloud.addServer(name, "roomy", "3", "demo", Map.of("HA_Enabled", "True"));
+        }
+        logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.get(url("/dashboard/segments/" + segment));
+        browser.findElement(By.id("plan-link")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("plan")));
+        assertThat(browser.findElement(By.id("plan-method")).getText()).isEqualTo("auto");
+        assertThat(browser.findElement(By.cssSelector("#plan tr[data-host='compute2'] .verdict")).getText())
+                .isEqualTo("Survivable");
+        WebElement roomy = browser.findElement(By.cssSelector("#plan tr[data-host='roomy'] .verdict"));
+        assertThat(roomy.getText()).isEqualTo("2 instance(s) would not fit");
+        roomy.click();
+        assertThat(browser.findElements(By.cssSelector("#plan tr[data-host='roomy'] tr[data-instance] td.bad")))
+                .hasSize(2).allSatisfy(td -> assertThat(td.getText()).startsWith("nowhere: "));
+        assertThat(browser.findElement(By.cssSelector("#plan tr[data-host='roomy'] tr[data-instance='huge']"))
+                .getText()).contains("huge", "2", "4096");
+        assertThat(browser.findElement(By.id("survivable-count")).getText()).isEqualTo("2 of 3 host(s) survivable");
+        screenshot("recovery-plan");
+        browser.get("about:blank");
+    }
 }
