@@ -19,6 +19,19 @@ final class RecoveryPlanView {
         m.put("recovery_method", plan.method().wireName());
         m.put("computed_at", UtcTime.format(plan.computedAt()));
         m.put("survivable_hosts", plan.survivableHosts());
+        var headroom = plan.headroom();
+        Map<String, Object> room = new LinkedHashMap<>();
+        room.put("biggest_host", headroom.biggestHost());
+        room.put("load_vcpus", headroom.loadVcpus());
+        room.put("load_ram_mb", headroom.loadRamMb());
+        room.put("free_vcpus", headroom.freeVcpus());
+        room.put("free_ram_mb", headroom.freeRamMb());
+        room.put("capacity_vcpus", headroom.capacityVcpus());
+        room.put("capacity_ram_mb", headroom.capacityRamMb());
+        room.put("percent", headroom.percent());
+        room.put("survives_biggest_host", headroom.survivesBiggestHost());
+        room.put("meets_guidance", headroom.meetsGuidance());
+        m.put("headroom", room);
         m.put("hosts", plan.hosts().stream().map(h -> {
             Map<String, Object> host = new LinkedHashMap<>();
             host.put("name", h.host());

@@ -1,7 +1,6 @@
 package org.instanceha.recovery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,10 @@ import org.springframework.stereotype.Component;
  * protected instances" would pick ({@link ProtectedInstanceRules}), the hosts "Plan targets" would
  * consider ({@link CandidateHostRules}) and its planner ({@link TargetPlanner}) under the segment's
  * recovery method. Nova is asked once per plan (hypervisors and all servers), and that look is reused for
- * {@link #CACHE} so that a page refresh does not ask again.
+ * {@code instanceha.recovery.plan-cache-time} so that a page refresh does not ask again.
  */
 @Component
 class RecoveryPlanPreview implements RecoveryPlans {
-
-    static final Duration CACHE = Duration.ofSeconds(10);
 
     private record Look(Instant at, List<HypervisorCapacity> hypervisors, Map<String, List<Server>> serversByHost) {
     }
@@ -62,13 +59,40 @@ class RecoveryPlanPreview implements RecoveryPlans {
                             p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList()));
         }
         return new RecoveryPlan(segment.uuid(), segment.name(), segment.recoveryMethod(),
-                java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans));
+                java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),
+                headroom(plans, members, look.hypervisors()));
+    }
+
+    /** The segment's headroom against losing the host whose instances need the most RAM. */
+    static Headroom headroom(List<HostPlan> plans, List<Host> members, List<HypervisorCapacity> hypervisors) {
+        HostPlan biggest = plans.stream().filter(p -> !p.instances().isEmpty())
+                .max(java.util.Comparator.comparingLong(RecoveryPlanPreview::ramOf)).orElse(null);
+        if (biggest == null) {
+            return new Headroom(null, 0, 0, 0, 0, 0, 0, null);
+        }
+        int loadVcpus = biggest.instances().stream().mapToInt(InstancePlan::vcpus).sum();
+        long loadRam = ramOf(biggest);
+        List<TargetPlanner.Candidate> rest = CandidateHostRules.candidates(members, hypervisors, biggest.host());
+        Map<String, HypervisorCapacity> byHost = hypervisors.stream()
+                .collect(Collectors.toMap(HypervisorCapacity::host, h -> h, (a, b) -> a));
+        int freeVcpus = rest.stream().mapToInt(TargetPlanner.Candidate::freeVcpus).sum();
+        long freeRam = rest.stream().mapToLong(TargetPlanner.Candidate::freeRamMb).sum();
+        int capacityVcpus = rest.stream().mapToInt(c -> byHost.get(c.host()).vcpus()).sum();
+        long capacityRam = rest.stream().mapToLong(c -> byHost.get(c.host()).memoryMb()).sum();
+        Double percent = capacityVcpus == 0 || capacityRam == 0 ? -100.0 : Math.min(
+                100.0 * (freeRam - loadRam) / capacityRam, 100.0 * (freeVcpus - loadVcpus) / capacityVcpus);
+        return new Headroom(biggest.host(), loadVcpus, loadRam, freeVcpus, freeRam, capacityVcpus, capacityRam,
+                Math.round(percent * 10) / 10.0);
+    }
+
+    private static long ramOf(HostPlan plan) {
+        return plan.instances().stream().mapToLong(InstancePlan::ramMb).sum();
     }
 
     private Look look() {
         Look cached = last;
         Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.at().plus(CACHE))) {
+        if (cached != null && now.isBefore(cached.at().plus(properties.planCacheTime()))) {
             return cached;
         }
         Look fresh = new Look(now, compute.hypervisors(), compute.servers().stream()

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                       planned target other than those that failed, before an operator is asked
  * @param retryDelay                     how long after a failed evacuation its automatic retry starts
  * @param operatorGroup                  the Camunda group whose members get the user task "Recover ... by hand"
+ * @param planCacheTime                  how long one look at Nova serves the recovery plans (API and dashboard)
+ *                                       before Nova is asked again
  * @param strandedCheckInterval          how often each node looks for notifications still new or running whose
  *                                       workflow is gone (cancelled in Cockpit, say) and settles them; 0: never
  */
@@ -44,5 +46,6 @@ public record RecoveryProperties(
         @DefaultValue("1") int automaticRetries,
         @DefaultValue("30s") Duration retryDelay,
         @DefaultValue("ha-operators") String operatorGroup,
-        @DefaultValue("1m") Duration strandedCheckInterval) {
+        @DefaultValue("1m") Duration strandedCheckInterval,
+        @DefaultValue("10s") Duration planCacheTime) {
 }

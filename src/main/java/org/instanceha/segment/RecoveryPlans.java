@@ -15,7 +15,7 @@ public interface RecoveryPlans {
 
     /** The plan of one segment, computed from one look at Nova taken at {@code computedAt}. */
     record RecoveryPlan(String segmentUuid, String segmentName, RecoveryMethod method, LocalDateTime computedAt,
-                        List<HostPlan> hosts) {
+                        List<HostPlan> hosts, Headroom headroom) {
 
         /** How many hosts could fail now with every one of their instances placed. */
         public long survivableHosts() {
@@ -33,6 +33,27 @@ public interface RecoveryPlans {
 
         public boolean survivable() {
             return notFitting() == 0;
+        }
+    }
+
+    /**
+     * Can the segment survive losing its biggest host? The host whose instances need the most RAM, their
+     * load, and the free room of the hosts that would take them (the same candidates a recovery of it
+     * would use). {@code percent} is what would be left free of those hosts' capacity after taking the load,
+     * the lower of RAM and vCPU: negative when the load does not fit; 20 to 30 % is the usual guidance.
+     * Null fields when the segment has no instances to protect.
+     */
+    record Headroom(String biggestHost, int loadVcpus, long loadRamMb, int freeVcpus, long freeRamMb,
+                    int capacityVcpus, long capacityRamMb, Double percent) {
+
+        public static final double GUIDANCE_PERCENT = 20.0;
+
+        public boolean survivesBiggestHost() {
+            return percent == null || percent >= 0;
+        }
+
+        public boolean meetsGuidance() {
+            return percent == null || percent >= GUIDANCE_PERCENT;
         }
     }
 

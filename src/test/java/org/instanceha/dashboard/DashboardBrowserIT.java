@@ -255,6 +255,12 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#plan tr[data-host='roomy'] tr[data-instance='huge']"))
                 .getText()).contains("huge", "2", "4096");
         assertThat(browser.findElement(By.id("survivable-count")).getText()).isEqualTo("2 of 3 host(s) survivable");
+        // roomy's 12288 MB against the 7168 MB free of compute2 and compute3's 16384 MB (Nova counts 512 MB
+        // reserved on each host as used): -31.2 %.
+        assertThat(browser.findElement(By.id("headroom")).getText()).contains("biggest host, roomy");
+        assertThat(browser.findElement(By.id("headroom-percent")).getText()).isEqualTo("-31.2 %");
+        assertThat(browser.findElement(By.id("headroom-verdict")).getText())
+                .isEqualTo("(it would not survive losing it)");
         screenshot("recovery-plan");
         browser.get("about:blank");
     }

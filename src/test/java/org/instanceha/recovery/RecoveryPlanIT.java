@@ -29,6 +29,9 @@ class RecoveryPlanIT extends RecoveryScenarioSupport {
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         JsonNode body = plan.json().get("recovery_plan");
         assertThat(body.get("recovery_method").asText()).isEqualTo(method);
+        assertThat(body.at("/headroom/biggest_host").asText()).as("vm4, vm5, vm6 and filler2: 9216 MB")
+                .isEqualTo("compute2");
+        assertThat(body.at("/headroom/percent").isNumber()).isTrue();
         assertThat(body.get("hosts")).extracting(h -> h.get("name").asText())
                 .containsExactlyInAnyOrder("compute1", "compute2", "compute3", "compute4", "compute5");
         JsonNode compute4 = null;
