@@ -28,10 +28,37 @@ final class NovaRequests extends BaseOpenStackService {
         super(ServiceType.COMPUTE);
     }
 
+    /** How often a read that Nova answered with a 5xx is tried again at once, within the same call. */
+    static final int READ_RETRIES = 2;
+
+    /**
+     * A read. One that Nova answers with a 5xx is tried again at once, {@link #READ_RETRIES} times, 100 ms
+     * and then 200 ms later: a GET changes nothing, and a transient error in one page of a long listing
+     * should not fail the whole task. Timeouts and unreachable endpoints are not retried here (the job
+     * is, later), so that a job stays as short as its lock time assumes.
+     */
     JsonNode get(String microversion, String path, Map<String, ?> query) {
-        Invocation<Void> invocation = get(Void.class, path);
-        query.forEach(invocation::param);
-        return send(invocation, microversion, "GET " + path);
+        for (int attempt = 0; ; attempt++) {
+            Invocation<Void> invocation = get(Void.class, path);
+            query.forEach(invocation::param);
+            try {
+                return send(invocation, microversion, "GET " + path);
+            } catch (ComputeUnavailable e) {
+                if (attempt >= READ_RETRIES || e.status() < 500) {
+                    throw e;
+                }
+                pause(100L << attempt);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComputeUnavailable("interrupted while retrying a Nova read", e);
+        }
     }
 
     JsonNode put(String microversion, String path, String json) {

@@ -99,7 +99,7 @@ class HostsApiIT extends ApiIntegrationTest {
 
     @Test
     void aNovaOutageDuringRegistrationIsServiceUnavailableAndStoresNothing() {
-        cloud.failNextRequests(1, 500);
+        cloud.failNextRequests(3, 500); // a read is tried three times within the call
 
         Response r = api.post(hostsPath,
                 "{\"host\": {\"name\": \"compute1\", \"type\": \"COMPUTE\", \"control_attributes\": \"SSH\"}}")

@@ -177,10 +177,19 @@ abstract class ComputeContract {
     }
 
     @Test
+    void aReadThatNovaAnswersWithA5xxIsTriedAgainWithinTheCall() {
+        assumeThat(cloud().canInjectFaults()).as("only the simulator injects faults").isTrue();
+        String host = cloud().hostWithServers(1);
+        cloud().failNextRequests(NovaRequests.READ_RETRIES, 503);
+
+        assertThat(compute().computeService(host)).isPresent();
+    }
+
+    @Test
     void aNovaServerErrorIsRetryableAndTheNextCallWorks() {
         assumeThat(cloud().canInjectFaults()).as("only the simulator injects faults").isTrue();
         String host = cloud().hostWithServers(1);
-        cloud().failNextRequests(1, 503);
+        cloud().failNextRequests(NovaRequests.READ_RETRIES + 1, 503); // more than a read is retried within the call
 
         assertThatThrownBy(() -> compute().computeService(host))
                 .isInstanceOf(ComputeUnavailable.class)
