@@ -57,12 +57,20 @@ public final class Chromium implements AutoCloseable {
 
     /** Logs in to the dashboard. */
     public void logInToDashboard(String baseUrl, String user, String password) {
-        browser.get("about:blank"); // a page refreshing itself must not navigate while we log in
-        browser.manage().deleteAllCookies();
+        forgetSessions();
         browser.get(baseUrl + "/dashboard/login");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         submit(By.id("login"));
+    }
+
+    /**
+     * Leaves the page (one that refreshes itself must not navigate while the next step runs) and drops every
+     * cookie of every site: WebDriver's deleteAllCookies only reaches the current page's.
+     */
+    public void forgetSessions() {
+        browser.get("about:blank");
+        browser.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     }
 
     @Override

@@ -75,8 +75,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
     @Test
     void anOperatorWatchesARecoveryFromTheBrowser() throws Exception {
-        browser.get("about:blank");
-        browser.manage().deleteAllCookies();
+        chromium.forgetSessions();
         browser.get(url("/"));
         assertThat(browser.getCurrentUrl()).contains("/dashboard/login");
         screenshot("login");
@@ -154,7 +153,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
     @Test
     void anonymousVisitorsLogInFirstAndUsersWithoutTheRoleAreForbidden() throws Exception {
-        browser.manage().deleteAllCookies();
+        chromium.forgetSessions();
         browser.get(url("/dashboard/vmoves"));
         assertThat(browser.getCurrentUrl()).contains("/dashboard/login");
 
@@ -201,7 +200,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         cloud.refuseToStart("vm7");
         String vmNotification = reported("VM", "compute3", """
                 {"event": "LIFECYCLE", "instance_uuid": "%s", "vir_domain_event": "STOPPED_FAILED"}""".formatted(vm7));
-        browser.manage().deleteAllCookies();
+        chromium.forgetSessions();
         logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         browser.get(url("/dashboard/notifications/" + vmNotification + "?tab=progress"));
         waitUpTo(60).until(b -> !b.findElements(By.cssSelector("#restarts .move-waiting")).isEmpty());
@@ -226,7 +225,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 .anyMatch(t -> t.contains("Check compute service disabled") && t.contains("disabled"));
         assertThat(browser.findElements(By.id("total"))).as("no VM counts for a process failure").isEmpty();
         screenshot("process-failure");
-        browser.get("about:blank");
+        chromium.forgetSessions();
     }
 
     @Test
@@ -262,6 +261,6 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.id("headroom-verdict")).getText())
                 .isEqualTo("(it would not survive losing it)");
         screenshot("recovery-plan");
-        browser.get("about:blank");
+        chromium.forgetSessions();
     }
 }
