@@ -321,18 +321,8 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
         segment("auto", true);
         cloud.failHost("compute4");
 
-        Response started = api.post("/engine-rest/process-definition/key/host-failure-recovery/start", """
-                {"variables": {
-                  "hostname": {"value": "compute4", "type": "String"},
-                  "type": {"value": "COMPUTE_HOST", "type": "String"},
-                  "generatedTime": {"value": "%s", "type": "String"},
-                  "payload": {"value": "{\\"event\\": \\"STOPPED\\", \\"host_status\\": \\"NORMAL\\"}", "type": "String"}}}"""
-                .formatted(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-
-        String notification = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).optional(),
-                java.util.Optional::isPresent).orElseThrow();
+        String notification = startedThroughEngineRest("host-failure-recovery", "compute4", "COMPUTE_HOST",
+                "{\"event\": \"STOPPED\", \"host_status\": \"NORMAL\"}");
         JsonNode done = awaitEnd(notification);
         assertThat(done.get("status").asText()).isEqualTo("finished");
         assertThat(vmoves(notification)).hasSize(3)

@@ -260,17 +260,8 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         segment("auto", true);
         String id = server("vm7").id();
         cloud.crash("vm7");
-        Response started = api.post("/engine-rest/process-definition/key/instance-failure-recovery/start", """
-                {"variables": {
-                  "hostname": {"value": "compute3", "type": "String"},
-                  "type": {"value": "VM", "type": "String"},
-                  "generatedTime": {"value": "%s", "type": "String"},
-                  "payload": {"value": "{\\"event\\": \\"LIFECYCLE\\", \\"instance_uuid\\": \\"%s\\", \\"vir_domain_event\\": \\"STOPPED_FAILED\\"}",
-                              "type": "String"}}}""".formatted(LocalDateTime.now(ZoneOffset.UTC), id)).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        String notification = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).optional(),
-                java.util.Optional::isPresent).orElseThrow();
+        String notification = startedThroughEngineRest("instance-failure-recovery", "compute3", "VM",
+                "{\"event\": \"LIFECYCLE\", \"instance_uuid\": \"" + id + "\", \"vir_domain_event\": \"STOPPED_FAILED\"}");
         JsonNode done = awaitEnd(notification);
         assertThat(done.get("status").asText()).isEqualTo("finished");
         assertThat(done.get("type").asText()).isEqualTo("VM");

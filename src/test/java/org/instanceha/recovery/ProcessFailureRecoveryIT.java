@@ -105,17 +105,8 @@ class ProcessFailureRecoveryIT extends RecoveryScenarioSupport {
     @Test
     void aRecoveryStartedThroughEngineRestEndsLikeOneReportedThroughV1() {
         segment("auto", true);
-        Response started = api.post("/engine-rest/process-definition/key/process-failure-recovery/start", """
-                {"variables": {
-                  "hostname": {"value": "compute3", "type": "String"},
-                  "type": {"value": "PROCESS", "type": "String"},
-                  "generatedTime": {"value": "%s", "type": "String"},
-                  "payload": {"value": "{\\"event\\": \\"STOPPED\\", \\"process_name\\": \\"nova-compute\\"}",
-                              "type": "String"}}}""".formatted(LocalDateTime.now(ZoneOffset.UTC))).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        String notification = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).optional(),
-                java.util.Optional::isPresent).orElseThrow();
+        String notification = startedThroughEngineRest("process-failure-recovery", "compute3", "PROCESS",
+                "{\"event\": \"STOPPED\", \"process_name\": \"nova-compute\"}");
         JsonNode done = awaitEnd(notification);
         assertThat(done.get("status").asText()).isEqualTo("finished");
         assertThat(done.get("type").asText()).isEqualTo("PROCESS");

@@ -181,4 +181,22 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
         r.json().fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
         return variables;
     }
+
+    /**
+     * Starts a workflow through engine-rest with the variables a REST caller gives (no notification yet);
+     * returns the notification its first task registered.
+     */
+    String startedThroughEngineRest(String processKey, String hostname, String type, String payloadJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode variables = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        java.util.Map.of("hostname", hostname, "type", type, "payload", payloadJson, "generatedTime",
+                        LocalDateTime.now(ZoneOffset.UTC).toString())
+                .forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+        Response started = api.post("/engine-rest/process-definition/key/" + processKey + "/start",
+                "{\"variables\": " + variables + "}").send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        return await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).optional(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
 }
