@@ -52,7 +52,26 @@ public final class Chromium implements AutoCloseable {
     public void submit(By button) {
         WebElement element = browser.findElement(button);
         element.click();
-        waitUpTo(20).until(ExpectedConditions.stalenessOf(element));
+        waitUpTo(20).until(b -> gone(element));
+    }
+
+    /**
+     * Whether the element's page was replaced. While the next page loads, chromedriver may answer "Node with
+     * given id does not belong to the document" instead of a stale element reference: that is gone too
+     * (ExpectedConditions.stalenessOf only knows the latter, and failed the tests now and then).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Logs in to the dashboard. */
