@@ -42,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class SegmentPages {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SegmentPages.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PageRequest ALL_BY_NAME = new PageRequest(1000, null,
             List.of(new SortKey("name", true), new SortKey("id", true)));
@@ -91,7 +93,16 @@ public class SegmentPages {
 
     @GetMapping("/dashboard/segments/{uuid}")
     public String show(@PathVariable String uuid, Model model) {
-        model.addAttribute("segment", segments.getSegment(uuid));
+        Segment segment = segments.getSegment(uuid);
+        model.addAttribute("segment", segment);
+        try {
+            model.addAttribute("headroom", plans.of(segment).headroom());
+        } catch (RuntimeException e) {
+            // The page is about the segment's hosts: a cloud that cannot be asked now only hides the headroom.
+            log.info("Headroom of segment {} unknown: {}", segment.name(), e.toString());
+            model.addAttribute("headroom", null);
+            model.addAttribute("headroomError", "the cloud could not be asked (" + e.getClass().getSimpleName() + ")");
+        }
         model.addAttribute("hosts", segments.listHosts(uuid, new HostFilter(null, null, null), ALL_BY_NAME));
         model.addAttribute("methods", RecoveryMethod.wireNames());
         model.addAttribute("simulator", simulator.getIfAvailable() != null);

@@ -39,6 +39,7 @@ final class RecoveryPlanView {
             host.put("on_maintenance", h.onMaintenance());
             host.put("survivable", h.survivable());
             host.put("instances_not_fitting", h.notFitting());
+            host.put("unprotected_instances", h.unprotected());
             host.put("instances", h.instances().stream().map(i -> {
                 Map<String, Object> instance = new LinkedHashMap<>();
                 instance.put("id", i.uuid());

@@ -187,6 +187,13 @@ public class NotificationRepository {
                 .param("limit", limit).query(String.class).list();
     }
 
+    /** When the oldest notification still {@code new} or {@code running} was received. */
+    public Optional<LocalDateTime> oldestUnfinished() {
+        return jdbc.sql("""
+                SELECT MIN(created_at) AS oldest FROM notifications WHERE status IN ('new', 'running') AND deleted = 0""")
+                .query((rs, row) -> Optional.ofNullable(SqlTime.read(rs, "oldest"))).single();
+    }
+
     static Notification map(ResultSet rs, int row) throws SQLException {
         return new Notification(rs.getLong("id"), rs.getString("notification_uuid"),
                 time(rs, "generated_time"), rs.getString("source_host_uuid"),

@@ -1,5 +1,6 @@
 package org.instanceha.recovery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationRepository;
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.segment.SegmentRepository;
 import org.instanceha.vmove.VmMove;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
  * The recoveries' figures for Prometheus, every name prefixed {@code instanceha_}: how long a
  * recovery took from the report to its final status and to its first evacuation (by notification
  * type and recovery method), how long each evacuation took, how VM moves ended, and, read from the
- * engine at each scrape, the job executor's backlog, its failed jobs, open incidents and open
- * operator tasks.
+ * engine at each scrape, the job executor's backlog, its failed jobs, open incidents, open operator tasks
+ * and how long the oldest has waited, and how long the oldest recovery still under way has run.
  */
 @Component
 public class RecoveryMetrics implements MeterBinder {
@@ -35,14 +37,19 @@ public class RecoveryMetrics implements MeterBinder {
     private final ManagementService management;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final NotificationRepository notifications;
+    private final Clock clock;
 
     public RecoveryMetrics(MeterRegistry meters, SegmentRepository segments, ManagementService management,
-                           RuntimeService runtime, TaskService tasks) {
+                           RuntimeService runtime, TaskService tasks, NotificationRepository notifications,
+                           Clock clock) {
         this.meters = meters;
         this.segments = segments;
         this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.notifications = notifications;
+        this.clock = clock;
     }
 
     @Override
@@ -55,6 +62,27 @@ public class RecoveryMetrics implements MeterBinder {
                 .description("Open incidents of the recovery workflows").register(registry);
         Gauge.builder("instanceha.operator.tasks.open", tasks, t -> t.createTaskQuery().active().count())
                 .description("Open user tasks for operators").register(registry);
+        Gauge.builder("instanceha.operator.tasks.oldest.age", this, RecoveryMetrics::oldestTaskAge)
+                .baseUnit("seconds").description("How long the oldest open operator task has waited (0: none open)")
+                .register(registry);
+        Gauge.builder("instanceha.recovery.oldest.running.age", this, RecoveryMetrics::oldestRecoveryAge)
+                .baseUnit("seconds")
+                .description("How long the oldest notification still new or running has been (0: none)")
+                .register(registry);
+    }
+
+    private double oldestTaskAge() {
+        return tasks.createTaskQuery().active().orderByTaskCreateTime().asc().listPage(0, 1).stream().findFirst()
+                .map(t -> seconds(Duration.between(t.getCreateTime().toInstant(), clock.instant()))).orElse(0.0);
+    }
+
+    private double oldestRecoveryAge() {
+        return notifications.oldestUnfinished().map(created -> seconds(Duration.between(created,
+                LocalDateTime.now(clock)))).orElse(0.0);
+    }
+
+    private static double seconds(Duration age) {
+        return Math.max(0, age.toMillis() / 1000.0);
     }
 
     /** A notification ended: its recovery's duration, from the report to now. */

@@ -12,6 +12,7 @@ import org.instanceha.nova.HypervisorCapacity;
 import org.instanceha.nova.Server;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
+import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
 import org.springframework.stereotype.Component;
@@ -48,31 +49,37 @@ class RecoveryPlanPreview implements RecoveryPlans {
         List<Host> members = hosts.allOf(segment.id());
         List<HostPlan> plans = new ArrayList<>();
         for (Host host : members) {
-            List<Server> selected = ProtectedInstanceRules.select(look.serversByHost().getOrDefault(host.name(),
-                    List.of()), properties.evacuateAllInstances(), properties.ignoreInstancesInErrorState());
+            List<Server> onHost = look.serversByHost().getOrDefault(host.name(), List.of());
+            List<Server> selected = ProtectedInstanceRules.select(onHost, properties.evacuateAllInstances(),
+                    properties.ignoreInstancesInErrorState());
             List<TargetPlanner.Instance> instances = selected.stream()
                     .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb())).toList();
             TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances,
                     CandidateHostRules.candidates(members, look.hypervisors(), host.name()));
             plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), plan.placements().stream()
                     .map(p -> new InstancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
-                            p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList()));
+                            p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList(), onHost.size() - selected.size()));
         }
         return new RecoveryPlan(segment.uuid(), segment.name(), segment.recoveryMethod(),
                 java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),
-                headroom(plans, members, look.hypervisors()));
+                headroom(segment.recoveryMethod(), plans, members, look.hypervisors()));
     }
 
-    /** The segment's headroom against losing the host whose instances need the most RAM. */
-    static Headroom headroom(List<HostPlan> plans, List<Host> members, List<HypervisorCapacity> hypervisors) {
+    /**
+     * The segment's headroom against losing the host whose instances need the most RAM, over the hosts its
+     * recovery method may use.
+     */
+    static Headroom headroom(RecoveryMethod method, List<HostPlan> plans, List<Host> members,
+                             List<HypervisorCapacity> hypervisors) {
         HostPlan biggest = plans.stream().filter(p -> !p.instances().isEmpty())
                 .max(java.util.Comparator.comparingLong(RecoveryPlanPreview::ramOf)).orElse(null);
         if (biggest == null) {
-            return new Headroom(null, 0, 0, 0, 0, 0, 0, null);
+            return new Headroom(null, 0, 0, 0, 0, 0, 0, null, true);
         }
         int loadVcpus = biggest.instances().stream().mapToInt(InstancePlan::vcpus).sum();
         long loadRam = ramOf(biggest);
-        List<TargetPlanner.Candidate> rest = CandidateHostRules.candidates(members, hypervisors, biggest.host());
+        List<TargetPlanner.Candidate> rest = CandidateHostRules.candidates(members, hypervisors, biggest.host())
+                .stream().filter(c -> TargetPlanner.mayUse(method, c)).toList();
         Map<String, HypervisorCapacity> byHost = hypervisors.stream()
                 .collect(Collectors.toMap(HypervisorCapacity::host, h -> h, (a, b) -> a));
         int freeVcpus = rest.stream().mapToInt(TargetPlanner.Candidate::freeVcpus).sum();
@@ -82,7 +89,7 @@ class RecoveryPlanPreview implements RecoveryPlans {
         Double percent = capacityVcpus == 0 || capacityRam == 0 ? -100.0 : Math.min(
                 100.0 * (freeRam - loadRam) / capacityRam, 100.0 * (freeVcpus - loadVcpus) / capacityVcpus);
         return new Headroom(biggest.host(), loadVcpus, loadRam, freeVcpus, freeRam, capacityVcpus, capacityRam,
-                Math.round(percent * 10) / 10.0);
+                Math.round(percent * 10) / 10.0, biggest.survivable());
     }
 
     private static long ramOf(HostPlan plan) {

@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                       before Nova is asked again
  * @param strandedCheckInterval          how often each node looks for notifications still new or running whose
  *                                       workflow is gone (cancelled in Cockpit, say) and settles them; 0: never
+ * @param protectionMetricsInterval      how often the segments' protection gauges (headroom, unprotected
+ *                                       instances, hosts whose instances would not fit) are computed from one
+ *                                       look at Nova; 0: never
  */
 @ConfigurationProperties("instanceha.recovery")
 public record RecoveryProperties(
@@ -47,5 +50,6 @@ public record RecoveryProperties(
         @DefaultValue("30s") Duration retryDelay,
         @DefaultValue("ha-operators") String operatorGroup,
         @DefaultValue("1m") Duration strandedCheckInterval,
-        @DefaultValue("10s") Duration planCacheTime) {
+        @DefaultValue("10s") Duration planCacheTime,
+        @DefaultValue("30s") Duration protectionMetricsInterval) {
 }

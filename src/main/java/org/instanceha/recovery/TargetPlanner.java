@@ -66,6 +66,15 @@ public final class TargetPlanner {
     private TargetPlanner() {
     }
 
+    /** Whether a recovery under {@code method} may ever place an instance on {@code candidate}. */
+    public static boolean mayUse(RecoveryMethod method, Candidate candidate) {
+        return switch (method) {
+            case AUTO -> !candidate.reserved();
+            case RESERVED_HOST -> candidate.reserved();
+            case AUTO_PRIORITY, RH_PRIORITY -> true;
+        };
+    }
+
     public static Plan plan(RecoveryMethod method, List<Instance> instances, List<Candidate> candidates) {
         List<Room> normal = new ArrayList<>();
         List<Room> reserved = new ArrayList<>();

@@ -23,8 +23,13 @@ public interface RecoveryPlans {
         }
     }
 
-    /** What would happen to the instances of one host if it failed now. */
-    record HostPlan(String host, boolean reserved, boolean onMaintenance, List<InstancePlan> instances) {
+    /**
+     * What would happen to the instances of one host if it failed now. {@code unprotected} counts the
+     * host's instances a recovery would leave where they are (without {@code HA_Enabled=True} while
+     * {@code evacuate_all_instances} is off, or in error while those are ignored).
+     */
+    record HostPlan(String host, boolean reserved, boolean onMaintenance, List<InstancePlan> instances,
+                    int unprotected) {
 
         /** Instances that would not fit anywhere. */
         public long notFitting() {
@@ -41,15 +46,18 @@ public interface RecoveryPlans {
      * load, and the free room of the hosts that would take them (the same candidates a recovery of it
      * would use). {@code percent} is what would be left free of those hosts' capacity after taking the load,
      * the lower of RAM and vCPU: negative when the load does not fit; 20 to 30 % is the usual guidance.
-     * Null fields when the segment has no instances to protect.
+     * Only the hosts the segment's recovery method may use count (no reserved hosts for {@code auto}, only
+     * those for {@code reserved_host}). {@code biggestHostPlaced} is whether the planner found a place for
+     * every one of the biggest host's instances: free room in sum is not enough when no single host has
+     * room for a large instance. Null fields when the segment has no instances to protect.
      */
     record Headroom(String biggestHost, int loadVcpus, long loadRamMb, int freeVcpus, long freeRamMb,
-                    int capacityVcpus, long capacityRamMb, Double percent) {
+                    int capacityVcpus, long capacityRamMb, Double percent, boolean biggestHostPlaced) {
 
         public static final double GUIDANCE_PERCENT = 20.0;
 
         public boolean survivesBiggestHost() {
-            return percent == null || percent >= 0;
+            return biggestHostPlaced && (percent == null || percent >= 0);
         }
 
         public boolean meetsGuidance() {

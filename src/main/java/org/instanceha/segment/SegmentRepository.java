@@ -72,6 +72,14 @@ public class SegmentRepository {
                 .optional();
     }
 
+    /** Every live segment, at most {@code limit}, oldest first. */
+    public List<Segment> all(int limit) {
+        return jdbc.sql("SELECT s.* FROM segments s WHERE s.deleted = 0 ORDER BY s.id LIMIT :limit")
+                .param("limit", limit)
+                .query(SegmentRepository::map)
+                .list();
+    }
+
     public List<Segment> list(SegmentFilter filter, PageRequest page) {
         KeysetQuery query = new KeysetQuery("s.*", "segments s", "s.id", SORT_KEYS).where("s.deleted = 0");
         if (filter.recoveryMethod() != null) {

@@ -241,6 +241,9 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         }
         logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         browser.get(url("/dashboard/segments/" + segment));
+        assertThat(browser.findElement(By.id("headroom")).getText()).as("on the segment page too")
+                .contains("biggest host, roomy");
+        assertThat(browser.findElement(By.id("headroom-percent")).getText()).isEqualTo("-31.2 %");
         browser.findElement(By.id("plan-link")).click();
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("plan")));
         assertThat(browser.findElement(By.id("plan-method")).getText()).isEqualTo("auto");

@@ -14,6 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class RecoveryMetricsIT extends RecoveryScenarioSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SegmentProtectionMetrics protection;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.notification.NotificationRepository notifications;
+
+    private String statusOf(String notification) {
+        return api.get("/v1/notifications/" + notification).send().json().at("/notification/status").asText();
+    }
+
     private String scrape() {
         Response r = api.get("/actuator/prometheus").send();
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -68,6 +79,66 @@ class RecoveryMetricsIT extends RecoveryScenarioSupport {
         String errors = "instanceha_nova_request_seconds_count";
         assertThat(value(after, errors, "outcome=\"error\"", "status=\"503\"")
                 - value(before, errors, "outcome=\"error\"", "status=\"503\"")).isEqualTo(2.0);
+    }
+
+    @Test
+    void eachSegmentsProtectionIsAGaugeWithTheFiguresOfItsRecoveryPlan() {
+        String segment = segment("auto", true);
+        // compute1 and compute3 are left 1024 MB free, compute2 3072 MB: compute4's new 4096 MB instance fits
+        // nowhere, and compute4 (now the biggest, 7168 MB) is a loss the segment would not survive.
+        cloud.addServer("filler1", "compute1", "3", "demo", java.util.Map.of());
+        cloud.addServer("filler3", "compute3", "3", "demo", java.util.Map.of());
+        cloud.addServer("huge", "compute4", "3", "demo", java.util.Map.of("HA_Enabled", "True"));
+        protection.refresh();
+        String after = scrape();
+
+        com.fasterxml.jackson.databind.JsonNode plan = api.get("/v1/segments/" + segment + "/recovery-plan").send()
+                .json().get("recovery_plan");
+        String label = "segment_uuid=\"" + segment + "\"";
+        assertThat(value(after, "instanceha_segment_headroom_percent", label)).as(plan.toString())
+                .isEqualTo(plan.at("/headroom/percent").asDouble()).isNegative();
+        assertThat(value(after, "instanceha_segment_survives_biggest_host", label)).isZero();
+        assertThat(plan.at("/headroom/survives_biggest_host").asBoolean()).isFalse();
+        long protectedInstances = 0;
+        long unprotected = 0;
+        long notSurvivable = 0;
+        for (com.fasterxml.jackson.databind.JsonNode host : plan.get("hosts")) {
+            protectedInstances += host.get("instances").size();
+            unprotected += host.get("unprotected_instances").asLong();
+            notSurvivable += host.get("survivable").asBoolean() ? 0 : 1;
+        }
+        assertThat(value(after, "instanceha_segment_protected_instances", label)).isEqualTo(protectedInstances)
+                .isPositive();
+        assertThat(value(after, "instanceha_segment_unprotected_instances", label)).isEqualTo(unprotected);
+        assertThat(value(after, "instanceha_segment_hosts_not_survivable", label)).isEqualTo(notSurvivable)
+                .as("compute1..4: each has an instance of 4096 MB, and no other host that much free").isEqualTo(4.0);
+        assertThat(after).contains("segment=\"seg-auto\"");
+
+        assertThat(api.delete("/v1/segments/" + segment).send().status()).isEqualTo(204);
+        protection.refresh();
+        assertThat(scrape()).as("a deleted segment has no samples").doesNotContain(label);
+    }
+
+    @Test
+    void theAgesOfTheOldestOperatorTaskAndRecoveryUnderWayAreGauges() {
+        String waiting = bigInstanceFitsNowhere();
+        java.util.Date created = taskService.createTaskQuery().processInstanceBusinessKey(waiting).singleResult()
+                .getCreateTime();
+        cloud.setEvacuationTime(java.time.Duration.ofSeconds(30));
+        String running = hostFails("compute2");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> cloud
+                .evacuationsAccepted() > 0 && "running".equals(statusOf(running)));
+        long before = System.currentTimeMillis();
+        String scrape = scrape();
+        long after = System.currentTimeMillis();
+
+        double taskAge = value(scrape, "instanceha_operator_tasks_oldest_age_seconds");
+        assertThat(taskAge).isBetween((before - created.getTime()) / 1000.0 - 1, (after - created.getTime()) / 1000.0 + 1);
+        java.time.LocalDateTime received = notifications.require(running).createdAt();
+        double since = java.time.Duration.between(received, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                .toMillis() / 1000.0;
+        assertThat(value(scrape, "instanceha_recovery_oldest_running_age_seconds")).as("at least as old as ours")
+                .isGreaterThanOrEqualTo(since - 1).isPositive();
     }
 
     @Test
