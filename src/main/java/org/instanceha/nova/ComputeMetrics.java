@@ -21,6 +21,10 @@ public class ComputeMetrics implements BeanPostProcessor {
 
     static final String NAME = "instanceha.nova.request";
 
+    /** Histogram buckets for the latency quantiles, from a quick read to a call that ran into its timeout. */
+    static final java.time.Duration[] BUCKETS = java.util.stream.Stream.of(25, 50, 100, 250, 500, 1000, 2500, 5000,
+            10000, 15000).map(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
+
     private final ObjectProvider<MeterRegistry> registry;
 
     public ComputeMetrics(ObjectProvider<MeterRegistry> registry) {
@@ -50,7 +54,7 @@ public class ComputeMetrics implements BeanPostProcessor {
                 if (meters != null) {
                     Timer.builder(NAME).description("Calls of Nova (and Keystone) through the Compute port")
                             .tag("operation", method.getName()).tag("outcome", outcome).tag("status", status)
-                            .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                            .serviceLevelObjectives(BUCKETS).register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 }
             }
         };

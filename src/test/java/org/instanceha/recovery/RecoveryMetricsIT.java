@@ -142,6 +142,17 @@ class RecoveryMetricsIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void everyMetricTheAlertRulesAndTheGrafanaDashboardUseIsServed() throws Exception {
+        segment("auto", true);
+        awaitEnd(hostFails("compute4"));
+        protection.refresh();
+        String scrape = scrape();
+
+        assertThat(org.instanceha.DeployFilesTest.metricNamesUsed()).hasSizeGreaterThanOrEqualTo(15)
+                .allSatisfy(name -> assertThat(scrape).as(name).containsPattern("(?m)^" + name + "[{ ]"));
+    }
+
+    @Test
     void theFiguresAreForAdministratorsOnly() {
         assertThat(api.get("/actuator/prometheus").anonymous().send().status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus").as(org.instanceha.TestUsers.OPERATOR,
