@@ -50,6 +50,24 @@ public final class HttpApi {
         return new Call("PUT", path, json);
     }
 
+    /**
+     * A multipart/form-data POST, as Camunda Modeler deploys: {@code fields} as plain parts, {@code files}
+     * (file name to content) as file parts.
+     */
+    public Call postMultipart(String path, Map<String, String> fields, Map<String, String> files) {
+        String boundary = "----instanceha" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"")
+                .append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return new Call("POST", path, body.toString()).header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    }
+
     public Call method(String method, String path, String json) {
         return new Call(method, path, json);
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code notificationUuid}, {@code hostname}, {@code serviceDownDeadline} (a date); writes
  * {@code serviceDown}, {@code serviceWaitExpired}.
  */
+@Reads({"notificationUuid", "hostname", "serviceDownDeadline"})
 @Component
 public class CheckComputeService extends RecoveryTask {
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * the time to wait for it is over. Reads {@code hostname}, {@code serviceDisabledDeadline} (a date);
  * writes {@code serviceDisabled}, {@code serviceWaitExpired}, {@code finishReason} or {@code failureReason}.
  */
+@Reads({"notificationUuid", "hostname", "serviceDisabledDeadline"})
 @Component
 public class CheckComputeServiceDisabled extends RecoveryTask {
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code evacuationDeadline} (a date); writes {@code evacuationState}, and {@code destinationHost} or
  * {@code failureMessage}. Records no progress: the VM move's record says how it ended.
  */
+@Reads({"evacuationDeadline", "vmoveId"})
 @Component
 public class CheckEvacuation extends RecoveryTask {
 

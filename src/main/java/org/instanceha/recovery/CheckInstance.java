@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code notificationUuid}, {@code instanceUuid}, {@code hostname}; writes {@code instanceNeeds},
  * {@code instanceName}, {@code restartId}, {@code finishReason}, {@code ignoreReason}.
  */
+@Reads({"notificationUuid", "hostname", "instanceUuid"})
 @Component
 public class CheckInstance extends RecoveryTask {
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@link InstanceFailureRules#afterStart}). Reads {@code restartId}, {@code startDeadline}; writes
  * {@code powerOutcome} ({@code done}, {@code wait} or {@code failed}) and, when failed, {@code failureReason}.
  */
+@Reads({"notificationUuid", "restartId", "startDeadline"})
 @Component
 public class CheckInstanceActive extends RecoveryTask {
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * or the time to wait for it is over. Reads {@code restartId}, {@code stopDeadline}, {@code stopRefusal}; writes
  * {@code powerOutcome} ({@code done}, {@code wait} or {@code failed}) and, when failed, {@code failureReason}.
  */
+@Reads({"notificationUuid", "restartId", "stopDeadline", "stopRefusal"})
 @Component
 public class CheckInstanceStopped extends RecoveryTask {
 

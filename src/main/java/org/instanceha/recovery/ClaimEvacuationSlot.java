@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
  * the model asks again after {@code slotWaitInterval} while it is false.
  */
+@Reads({"notificationUuid", "vmoveId"})
 @Component
 public class ClaimEvacuationSlot extends RecoveryTask {
 

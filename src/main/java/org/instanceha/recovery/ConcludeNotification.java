@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * retry, or by hand: its latest attempt succeeded), {@code error} otherwise (an operator gave one up),
  * with the instances' summary as its message. Reads {@code notificationUuid}; writes {@code allRecovered}.
  */
+@Reads({"notificationUuid"})
 @Component
 public class ConcludeNotification extends RecoveryTask {
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * service is disabled already; the reason names the notification ({@code disableReason} when the
  * workflow gives one). Reads {@code notificationUuid}, {@code hostname}, {@code disableReason} (optional).
  */
+@Reads({"notificationUuid", "disableReason", "hostname"})
 @Component
 public class DisableComputeService extends RecoveryTask {
 

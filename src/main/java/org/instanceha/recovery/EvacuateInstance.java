@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code vmoveId}; writes {@code evacuationDeadline} (a date). Throws BPMN error
  * {@code EVACUATION_REFUSED} when Nova refuses for good; Nova outages are retried by the job executor.
  */
+@Reads({"notificationUuid", "vmoveId"})
 @Component
 public class EvacuateInstance extends RecoveryTask {
 

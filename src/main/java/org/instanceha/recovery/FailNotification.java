@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * without one, because Nova never reported the failed host's service down. Reads
  * {@code notificationUuid}, {@code hostname}, {@code failureReason} (optional).
  */
+@Reads({"notificationUuid", "failureReason", "hostname"})
 @Component
 public class FailNotification extends RecoveryTask {
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
  * "Finish notification": the notification is {@code finished}; there was nothing (more) to do, or what
  * {@code finishReason} says was done. Reads {@code notificationUuid}, {@code finishReason} (optional).
  */
+@Reads({"notificationUuid", "finishReason"})
 @Component
 public class FinishNotification extends RecoveryTask {
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * "Force down compute service": tells Nova the failed host is fenced ({@code forced_down}), so that
  * evacuation need not wait for its heartbeat to go stale. Reads {@code notificationUuid}, {@code hostname}.
  */
+@Reads({"notificationUuid", "hostname"})
 @Component
 public class ForceDownComputeService extends RecoveryTask {
 

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  * {@code instanceUuid}, {@code sourceHost}, {@code novaState}, {@code novaFault}, {@code attempts},
  * {@code notificationSummary}, {@code segmentSummary}.
  */
+@Reads({"notificationUuid", "restartId"})
 @Component
 public class HandOverRestartToOperator extends RecoveryTask {
 

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
  * {@code notificationSummary}, {@code segmentSummary}, {@code candidateHostsSummary} (text, local to the
  * instance's branch).
  */
+@Reads({"notificationUuid", "vmoveId"})
 @Component
 public class HandOverToOperator extends RecoveryTask {
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * protected ones first ({@link ProtectedInstanceRules}). A second run finds the moves of the first.
  * Reads {@code notificationUuid}, {@code hostname}; writes {@code vmoveIds}, {@code instanceCount}.
  */
+@Reads({"notificationUuid", "hostname"})
 @Component
 public class IdentifyProtectedInstances extends RecoveryTask {
 

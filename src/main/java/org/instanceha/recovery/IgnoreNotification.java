@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
  * "Ignore notification": the notification is {@code ignored}, with the reason "Register
  * notification" gave. Reads {@code notificationUuid}, {@code ignoreReason}.
  */
+@Reads({"notificationUuid", "ignoreReason"})
 @Component
 public class IgnoreNotification extends RecoveryTask {
 

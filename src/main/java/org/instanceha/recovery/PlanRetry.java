@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * attempt) and clears the previous attempt's {@code slotClaimed}, {@code evacuationDeadline},
  * {@code evacuationState}, {@code destinationHost}, {@code failureMessage}.
  */
+@Reads({"notificationUuid", "recoveryMethod", "vmoveId"})
 @Component
 public class PlanRetry extends RecoveryTask {
 

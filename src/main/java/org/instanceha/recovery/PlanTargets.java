@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code recoveryMethod}. Reads {@code notificationUuid}, {@code hostname}; writes {@code vmoveIds}
  * (every move: one branch of "Recover each instance" each).
  */
+@Reads({"notificationUuid", "hostname", "recoveryMethod"})
 @Component
 public class PlanTargets extends RecoveryTask {
 

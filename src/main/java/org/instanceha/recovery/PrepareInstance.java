@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code vmoveId}. Throws BPMN error {@code EVACUATION_REFUSED} when the instance is gone, or when
  * the plan found no host for it (the move failed at planning).
  */
+@Reads({"notificationUuid", "vmoveId"})
 @Component
 public class PrepareInstance extends RecoveryTask {
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * reserved): its monitors' further reports are refused with 409 until an operator clears it, as in
  * Masakari. Reads {@code hostname}.
  */
+@Reads({"notificationUuid", "hostname"})
 @Component
 public class PutHostOnMaintenance extends RecoveryTask {
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code vmoveId}, {@code operatorComment}, {@code operatorUser}.
  */
+@Reads({"notificationUuid", "operatorComment", "operatorUser", "vmoveId"})
 @Component
 public class RecordGivenUp extends RecoveryTask {
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * "Record instance restarted": the attempt {@code succeeded}; the notification will say so. Reads
  * {@code restartId}; writes {@code finishReason}.
  */
+@Reads({"notificationUuid", "restartId"})
 @Component
 public class RecordInstanceRestarted extends RecoveryTask {
 

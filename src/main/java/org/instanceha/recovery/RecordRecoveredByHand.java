@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code vmoveId}, {@code operatorComment}, {@code operatorUser}.
  */
+@Reads({"notificationUuid", "operatorComment", "operatorUser", "vmoveId"})
 @Component
 public class RecordRecoveredByHand extends RecoveryTask {
 

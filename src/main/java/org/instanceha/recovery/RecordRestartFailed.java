@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * "Record restart failed": the attempt {@code failed}, for the reason the check gave. Reads
  * {@code restartId}, {@code failureReason}.
  */
+@Reads({"notificationUuid", "failureReason", "restartId"})
 @Component
 public class RecordRestartFailed extends RecoveryTask {
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code restartId}, {@code operatorComment}, {@code operatorUser}; writes {@code finishReason}.
  */
+@Reads({"notificationUuid", "operatorComment", "operatorUser", "restartId"})
 @Component
 public class RecordRestartedByHand extends RecoveryTask {
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * {@link OperatorRules#retryAutomatically}. Reads {@code vmoveId}, {@code failureMessage}; writes
  * {@code retryAutomatically}.
  */
+@Reads({"notificationUuid", "failureMessage", "vmoveId"})
 @Component
 public class RecordVmMoveFailed extends RecoveryTask {
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * "Record VM move succeeded": the VM move is {@code succeeded}, with its destination and end time.
  * Reads {@code vmoveId}, {@code destinationHost}.
  */
+@Reads({"notificationUuid", "destinationHost", "vmoveId"})
 @Component
 public class RecordVmMoveSucceeded extends RecoveryTask {
 

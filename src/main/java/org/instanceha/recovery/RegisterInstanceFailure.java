@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code nextStep}, {@code hostname}, {@code instanceUuid}, {@code segmentEnabled},
  * {@code eventCallsForRecovery}, {@code ignoreReason} and {@code powerPollInterval}.
  */
+@Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
 @Component
 public class RegisterInstanceFailure extends RecoveryTask {
 

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code segmentEnabled}, {@code recoveryMethod}, {@code forceDown}, {@code hostname},
  * {@code serviceDownDeadline} (a date) and the timer intervals (ISO 8601 durations).
  */
+@Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
 @Component
 public class RegisterNotification extends RecoveryTask {
 

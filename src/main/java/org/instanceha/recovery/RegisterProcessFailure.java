@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code finishReason}, {@code disableService}, {@code disableReason}, {@code serviceDisabledDeadline} (a
  * date) and {@code servicePollInterval}.
  */
+@Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
 @Component
 public class RegisterProcessFailure extends RecoveryTask {
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * "Reset resized instance to active": Nova refuses to stop an instance in vm_state {@code resized}
  * (409), so its state is reset to {@code active} first, as Masakari does. Reads {@code restartId}.
  */
+@Reads({"notificationUuid", "restartId"})
 @Component
 public class ResetResizedInstance extends RecoveryTask {
 

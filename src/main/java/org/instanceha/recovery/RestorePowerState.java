@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * "Restore power state": the evacuated instance gets back the state it had ({@link PowerStateRules}:
  * stopped stays stopped, error returns to error) and is unlocked. Reads {@code vmoveId}.
  */
+@Reads({"notificationUuid", "vmoveId"})
 @Component
 public class RestorePowerState extends RecoveryTask {
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code vmoveId}, {@code operatorDecision}, {@code chosenHost}, {@code operatorComment},
  * {@code operatorUser}; writes {@code vmoveId} (the new attempt) and clears what the failed one left.
  */
+@Reads({"notificationUuid", "chosenHost", "operatorComment", "operatorDecision", "operatorUser", "vmoveId"})
 @Component
 public class RetryAsOperatorChose extends RecoveryTask {
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code restartId}, {@code operatorComment}, {@code operatorUser}; writes {@code restartId} (the new
  * attempt).
  */
+@Reads({"notificationUuid", "operatorComment", "operatorUser", "restartId"})
 @Component
 public class RetryRestart extends RecoveryTask {
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code restartId}; writes {@code startDeadline} (a date).
  */
+@Reads({"notificationUuid", "restartId"})
 @Component
 public class StartInstance extends RecoveryTask {
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code restartId}; writes {@code stopDeadline} (a date) and {@code stopRefusal} (Nova's reason, or null).
  */
+@Reads({"notificationUuid", "restartId"})
 @Component
 public class StopInstance extends RecoveryTask {
 

@@ -2,6 +2,7 @@ package org.instanceha.recovery;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.instanceha.notification.ProgressState;
@@ -15,10 +16,21 @@ public final class TaskRun implements TaskProgress {
 
     private final DelegateExecution execution;
     private final RecoveryProgress progress;
+    private final Set<String> reads;
 
-    TaskRun(DelegateExecution execution, RecoveryProgress progress) {
+    TaskRun(DelegateExecution execution, RecoveryProgress progress, Set<String> reads) {
         this.execution = execution;
         this.progress = progress;
+        this.reads = reads;
+    }
+
+    /** A variable the task reads: an input mapping of the task, else the workflow's variable. */
+    private Object read(String name) {
+        if (!reads.contains(name)) {
+            throw new IllegalStateException("Task '" + taskName() + "' reads '" + name
+                    + "', which its delegate does not declare in @Reads " + reads + ".");
+        }
+        return execution.getVariable(name);
     }
 
     /** The task's name in the model: what Cockpit and {@code recovery_workflow_details} show. */
@@ -37,7 +49,7 @@ public final class TaskRun implements TaskProgress {
 
     /** A text variable, or null. */
     public String text(String name) {
-        Object value = execution.getVariable(name);
+        Object value = read(name);
         return value == null ? null : value.toString();
     }
 
@@ -45,20 +57,22 @@ public final class TaskRun implements TaskProgress {
     public String required(String name) {
         String value = text(name);
         if (value == null) {
-            throw new IllegalStateException("Task '" + taskName() + "' needs the variable '" + name
-                    + "', and the workflow has none.");
+            throw new IllegalStateException("Task '" + taskName() + "' (" + execution.getCurrentActivityId()
+                    + ") needs '" + name + "': fill in the field '" + name + "' of its element template (the input "
+                    + "mapping of that name), or give the workflow a variable of that name before the task.");
         }
         return value;
     }
 
     /** A text variable of the task itself (an input mapping of the model), or null. */
     public String input(String name) {
+        read(name);
         Object value = execution.getVariableLocal(name);
         return value == null ? null : value.toString();
     }
 
     public boolean flag(String name) {
-        return Boolean.TRUE.equals(execution.getVariable(name));
+        return Boolean.TRUE.equals(read(name));
     }
 
     /**
@@ -66,7 +80,7 @@ public final class TaskRun implements TaskProgress {
      * still hold the ISO 8601 text earlier versions wrote; that is read too.
      */
     public Instant instant(String name) {
-        Object value = execution.getVariable(name);
+        Object value = read(name);
         if (value instanceof String text) {
             try {
                 return Instant.parse(text);
