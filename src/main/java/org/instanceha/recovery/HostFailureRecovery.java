@@ -24,6 +24,8 @@ public final class HostFailureRecovery {
     public static final String SEGMENT_ENABLED = "segmentEnabled";
     public static final String FORCE_DOWN = "forceDown";
     public static final String RECOVERY_METHOD = "recoveryMethod";
+    /** The failed host's segment's name, for models that route by it (an approval for "critical-*"). */
+    public static final String SEGMENT_NAME = "segmentName";
     public static final String SERVICE_DOWN_DEADLINE = "serviceDownDeadline";
     public static final String SERVICE_POLL_INTERVAL = "servicePollInterval";
     public static final String EVACUATION_POLL_INTERVAL = "evacuationPollInterval";

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code notificationUuid}, or {@code hostname}, {@code type}, {@code generatedTime}, {@code payload};
  * writes {@code notificationUuid}, {@code nextStep}, {@code ignoreReason} / {@code rejectionReason},
- * {@code segmentEnabled}, {@code recoveryMethod}, {@code forceDown}, {@code hostname},
+ * {@code segmentEnabled}, {@code recoveryMethod}, {@code segmentName}, {@code forceDown}, {@code hostname},
  * {@code serviceDownDeadline} (a date) and the timer intervals (ISO 8601 durations).
  */
 @Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
@@ -37,7 +37,7 @@ public class RegisterNotification extends RecoveryTask {
 
     /** What registering found out. */
     public record Registration(String nextStep, String reason, String hostname, boolean segmentEnabled,
-                               RecoveryMethod recoveryMethod) {
+                               RecoveryMethod recoveryMethod, String segmentName) {
     }
 
     private final RestStartRegistration restStarts;
@@ -68,6 +68,7 @@ public class RegisterNotification extends RecoveryTask {
         task.set(HOSTNAME, registration.hostname());
         task.set(SEGMENT_ENABLED, registration.segmentEnabled());
         task.set(RECOVERY_METHOD, registration.recoveryMethod().wireName());
+        task.set(SEGMENT_NAME, registration.segmentName());
         task.set(FORCE_DOWN, properties.forceDown());
         task.set(IGNORE_REASON, registration.reason());
         task.setInstant(SERVICE_DOWN_DEADLINE, clock.instant().plus(properties.serviceDownTimeout()));
@@ -103,6 +104,7 @@ public class RegisterNotification extends RecoveryTask {
         progress.success(reason != null ? reason : "Host " + host.name()
                 + " failed and fencing is confirmed: recovering with method "
                 + host.segment().recoveryMethod().wireName() + ".");
-        return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod());
+        return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod(),
+                host.segment().name());
     }
 }

@@ -34,6 +34,8 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
     RepositoryService repositoryService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ShippedModels shippedModels;
 
     @BeforeEach
     @AfterEach
@@ -46,24 +48,50 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
         return Files.readString(Path.of(file));
     }
 
-    /** The shipped host-failure model with a user task "Approve evacuation" before the recovery method. */
+    /**
+     * The shipped host-failure model edited as README's "Changing the recovery flow" shows: after "Any
+     * instances to evacuate?", the gateway "Critical segment?" sends segments named {@code critical-*} to
+     * the user task "Approve evacuation" for ha-operators, then on to "Recovery method".
+     */
     static String withApproval(String model) {
         String edited = model.replace(
                 "<sequenceFlow id=\"Flow_AnyInstances_RecoveryMethod\" name=\"yes\" sourceRef=\"AnyInstances\" targetRef=\"RecoveryMethod\">",
-                "<sequenceFlow id=\"Flow_AnyInstances_RecoveryMethod\" name=\"yes\" sourceRef=\"AnyInstances\" targetRef=\"ApproveEvacuation\">")
+                "<sequenceFlow id=\"Flow_AnyInstances_RecoveryMethod\" name=\"yes\" sourceRef=\"AnyInstances\" targetRef=\"CriticalSegment\">")
                 .replace("<incoming>Flow_AnyInstances_RecoveryMethod</incoming>\n      <outgoing>Flow_RecoveryMethod_PlanAutoTargets",
-                        "<incoming>Flow_ApproveEvacuation_RecoveryMethod</incoming>\n      <outgoing>Flow_RecoveryMethod_PlanAutoTargets")
+                        "<incoming>Flow_ApproveEvacuation_RecoveryMethod</incoming>\n      "
+                                + "<incoming>Flow_CriticalSegment_RecoveryMethod</incoming>\n      <outgoing>Flow_RecoveryMethod_PlanAutoTargets")
                 .replace("    <exclusiveGateway id=\"RecoveryMethod\" name=\"Recovery method\">", """
-                            <userTask id="ApproveEvacuation" name="Approve evacuation" camunda:candidateGroups="ha-operators">
+                            <exclusiveGateway id="CriticalSegment" name="Critical segment?" default="Flow_CriticalSegment_RecoveryMethod">
                               <incoming>Flow_AnyInstances_RecoveryMethod</incoming>
+                              <outgoing>Flow_CriticalSegment_ApproveEvacuation</outgoing>
+                              <outgoing>Flow_CriticalSegment_RecoveryMethod</outgoing>
+                            </exclusiveGateway>
+                            <sequenceFlow id="Flow_CriticalSegment_ApproveEvacuation" name="yes" sourceRef="CriticalSegment" targetRef="ApproveEvacuation">
+                              <conditionExpression>${segmentName.startsWith('critical-')}</conditionExpression>
+                            </sequenceFlow>
+                            <sequenceFlow id="Flow_CriticalSegment_RecoveryMethod" name="no" sourceRef="CriticalSegment" targetRef="RecoveryMethod"/>
+                            <userTask id="ApproveEvacuation" name="Approve evacuation" camunda:candidateGroups="ha-operators">
+                              <incoming>Flow_CriticalSegment_ApproveEvacuation</incoming>
                               <outgoing>Flow_ApproveEvacuation_RecoveryMethod</outgoing>
                             </userTask>
                             <sequenceFlow id="Flow_ApproveEvacuation_RecoveryMethod" sourceRef="ApproveEvacuation" targetRef="RecoveryMethod"/>
                             <exclusiveGateway id="RecoveryMethod" name="Recovery method">""");
         assertThat(edited).as("the shipped model still has the flows the edit rewires")
-                .contains("targetRef=\"ApproveEvacuation\"", "<incoming>Flow_ApproveEvacuation_RecoveryMethod</incoming>",
+                .contains("targetRef=\"CriticalSegment\"", "<incoming>Flow_ApproveEvacuation_RecoveryMethod</incoming>",
                         "<userTask id=\"ApproveEvacuation\"");
         return edited;
+    }
+
+    /** A segment named critical-..., over compute1..4, like {@link #segment}. */
+    private String criticalSegment() {
+        Response created = api.post("/v1/segments", """
+                {"segment": {"name": "critical-a", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String uuid = created.json().at("/segment/uuid").asText();
+        for (String host : java.util.List.of("compute1", "compute2", "compute3", "compute4")) {
+            addHost(uuid, host, false, 0);
+        }
+        return uuid;
     }
 
     private Response deploy(String user, String password, String model, boolean duplicateFiltering) throws Exception {
@@ -94,7 +122,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
 
     @Test
     void anEditedModelIsUsedByNewRecoveriesWhileRunningOnesFinishOnTheirVersion() throws Exception {
-        segment("auto", true);
+        criticalSegment();
         int shippedVersion = latestVersion();
         cloud.setEvacuationTime(Duration.ofSeconds(2));
         String running = hostFails("compute4");
@@ -123,6 +151,38 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
         assertThat(versionRunBy(approved)).isEqualTo(shippedVersion + 1);
         assertThat(serverHost("vm7")).isNotEqualTo("compute3");
+
+        // A segment of another name goes on without an approval, on the edited version too.
+        Response plain = api.post("/v1/segments", """
+                {"segment": {"name": "plain", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        String segment = plain.json().at("/segment/uuid").asText();
+        for (String host : java.util.List.of("compute6", "compute7")) {
+            cloud.addComputeHost(host, 10, 8192);
+            addHost(segment, host, false, 0);
+        }
+        cloud.addServer("plain-vm", "compute6", "1", "demo", Map.of("HA_Enabled", "True"));
+        String unapproved = hostFails("compute6");
+        JsonNode through = awaitEnd(unapproved);
+        assertThat(through.get("status").asText()).as(through.toString()).isEqualTo("finished");
+        assertThat(versionRunBy(unapproved)).isEqualTo(shippedVersion + 1);
+        assertThat(serverHost("plain-vm")).isEqualTo("compute7");
+    }
+
+    @Test
+    void aRestartDoesNotDeployTheShippedModelOverAnOperatorsNewerVersion() throws Exception {
+        assertThat(shippedModels.shippedNames()).contains("host-failure-recovery.bpmn", "instance-failure-recovery.bpmn",
+                "recover-instance-by-hand.form");
+        assertThat(shippedModels.wouldDeploy(repositoryService)).as("nothing replaced yet")
+                .containsExactlyInAnyOrderElementsOf(shippedModels.shippedNames());
+
+        assertThat(deploy(withApproval(shipped("bpmn/host-failure-recovery.bpmn"))).status()).isEqualTo(200);
+        assertThat(shippedModels.wouldDeploy(repositoryService)).doesNotContain("host-failure-recovery.bpmn")
+                .contains("instance-failure-recovery.bpmn", "process-failure-recovery.bpmn",
+                        "recover-instance-by-hand.form");
+
+        removeEditedModels();
+        assertThat(shippedModels.wouldDeploy(repositoryService)).as("the operator's deployment deleted: shipped again")
+                .contains("host-failure-recovery.bpmn");
     }
 
     @Test
