@@ -98,7 +98,11 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("deployment-name", DEPLOYMENT);
         fields.put("deployment-source", "Camunda Modeler");
-        fields.put("enable-duplicate-filtering", Boolean.toString(duplicateFiltering));
+        // What Camunda Modeler sends; duplicateFiltering adds the whole-deployment filter of the REST API.
+        fields.put("deploy-changed-only", "true");
+        if (duplicateFiltering) {
+            fields.put("enable-duplicate-filtering", "true");
+        }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("host-failure-recovery.bpmn", model);
         // Its user task "Recover ... by hand" binds its form to the deployment: the form goes with it.
@@ -107,7 +111,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
     }
 
     private Response deploy(String model) throws Exception {
-        return deploy(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD, model, true);
+        return deploy(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD, model, false);
     }
 
     private int latestVersion() {
@@ -140,7 +144,8 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
         assertThat(old.get("status").asText()).as(old.toString()).isEqualTo("finished");
         assertThat(versionRunBy(running)).as("the running recovery finished on its version").isEqualTo(shippedVersion);
 
-        Response again = deploy(withApproval(shipped("bpmn/host-failure-recovery.bpmn")));
+        Response again = deploy(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD,
+                withApproval(shipped("bpmn/host-failure-recovery.bpmn")), true);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(latestVersion()).as("the same model again is no new version").isEqualTo(shippedVersion + 1);
 
