@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Claim evacuation slot": starts the VM move ({@code ongoing}) if fewer than
- * {@code max-parallel-evacuations} of the notification are ongoing, counted in the database so that it
- * holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
+ * {@code max-parallel-evacuations} of the notification and fewer than
+ * {@code max-parallel-evacuations-total} of all notifications are ongoing, counted in the database so that
+ * it holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
  * the model asks again after {@code slotWaitInterval} while it is false.
  */
 @Reads({"notificationUuid", "vmoveId"})
@@ -36,6 +37,6 @@ public class ClaimEvacuationSlot extends RecoveryTask {
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.vmoveId());
         task.set(SLOT_CLAIMED, vmoves.claimSlot(move.uuid(), move.notificationUuid(),
-                properties.maxParallelEvacuations(), UtcTime.now(clock)));
+                properties.maxParallelEvacuations(), properties.maxParallelEvacuationsTotal(), UtcTime.now(clock)));
     }
 }

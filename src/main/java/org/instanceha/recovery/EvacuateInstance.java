@@ -10,6 +10,8 @@ import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.ComputeException;
 import org.instanceha.nova.Server;
+import org.instanceha.common.UtcTime;
+import org.instanceha.vmove.CapacityClaims;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;
 import org.slf4j.Logger;
@@ -31,13 +33,15 @@ public class EvacuateInstance extends RecoveryTask {
     private final Compute compute;
     private final VmMoveRepository vmoves;
     private final RecoveryProperties properties;
+    private final CapacityClaims claims;
     private final Clock clock;
 
-    public EvacuateInstance(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
+    public EvacuateInstance(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves, CapacityClaims claims,
                             RecoveryProperties properties, Clock clock) {
         super(progress);
         this.compute = compute;
         this.vmoves = vmoves;
+        this.claims = claims;
         this.properties = properties;
         this.clock = clock;
     }
@@ -78,6 +82,7 @@ public class EvacuateInstance extends RecoveryTask {
             progress.success("Nova accepted the evacuation of " + server.name() + " from " + move.sourceHost()
                     + " to " + move.targetHost() + ".");
         }
+        claims.accepted(vmoveId, UtcTime.now(clock));
         return clock.instant().plus(properties.evacuationTimeout());
     }
 }

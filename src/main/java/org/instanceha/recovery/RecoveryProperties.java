@@ -29,6 +29,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                       before Nova is asked again
  * @param strandedCheckInterval          how often each node looks for notifications still new or running whose
  *                                       workflow is gone (cancelled in Cockpit, say) and settles them; 0: never
+ * @param maxParallelEvacuationsTotal   evacuations in flight at once over all notifications, counted in the
+ *                                       database so that it holds across engine nodes (a rack failure must not
+ *                                       storm Nova and the storage behind it); 0: no bound
+ * @param capacityClaimGrace             how long a planned evacuation's claim on its target's room outlives
+ *                                       Nova's acceptance: Nova's hypervisor figures count it once the
+ *                                       destination's resource tracker has claimed it, a moment after the API's
+ *                                       202 (the simulator counts it at once: 0 there)
  * @param protectionMetricsInterval      how often the segments' protection gauges (headroom, unprotected
  *                                       instances, hosts whose instances would not fit) are computed from one
  *                                       look at Nova; 0: never
@@ -51,5 +58,7 @@ public record RecoveryProperties(
         @DefaultValue("ha-operators") String operatorGroup,
         @DefaultValue("1m") Duration strandedCheckInterval,
         @DefaultValue("10s") Duration planCacheTime,
-        @DefaultValue("30s") Duration protectionMetricsInterval) {
+        @DefaultValue("30s") Duration protectionMetricsInterval,
+        @DefaultValue("50") int maxParallelEvacuationsTotal,
+        @DefaultValue("3s") Duration capacityClaimGrace) {
 }

@@ -2,17 +2,20 @@ package org.instanceha.recovery;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.instanceha.common.UtcTime;
 import org.instanceha.nova.Aggregate;
 import org.instanceha.nova.Compute;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
+import org.instanceha.vmove.CapacityClaims;
 import org.springframework.stereotype.Component;
 
 /**
  * What the planning tasks ("Plan targets", "Plan a retry", "Retry as the operator chose") share: the
- * healthy hosts of the failed host's segment with their free room now ({@link CandidateHostRules}), and
+ * healthy hosts of the failed host's segment with their free room now ({@link CandidateHostRules}) less
+ * the room other planned evacuations claim, and
  * taking a reserved host into use: its nova-compute enabled, optionally added to the failed host's
  * aggregates, no longer reserved.
  */
@@ -22,12 +25,15 @@ class TargetPlanning {
     private final HostRepository hosts;
     private final Compute compute;
     private final RecoveryProperties properties;
+    private final CapacityClaims claims;
     private final Clock clock;
 
-    TargetPlanning(HostRepository hosts, Compute compute, RecoveryProperties properties, Clock clock) {
+    TargetPlanning(HostRepository hosts, Compute compute, RecoveryProperties properties, CapacityClaims claims,
+                   Clock clock) {
         this.hosts = hosts;
         this.compute = compute;
         this.properties = properties;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -37,10 +43,22 @@ class TargetPlanning {
                 + " is no longer in any segment"));
     }
 
-    /** The hosts of the failed host's segment that may take its instances, with their free room now. */
+    /**
+     * The hosts of the failed host's segment that may take its instances, with their free room now: what
+     * Nova reports, less what evacuations planned by any recovery still claim there ({@link CapacityClaims}).
+     * Planning is serialized across nodes from here to the end of the caller's transaction, so that the
+     * claims the caller records are seen by the next planner; Nova is asked after the lock is taken.
+     */
     List<TargetPlanner.Candidate> candidates(String failedHost) {
+        claims.lockPlanning();
+        Map<String, CapacityClaims.Claim> claimed = claims.byHost(UtcTime.now(clock)
+                .minus(properties.capacityClaimGrace()));
         return CandidateHostRules.candidates(hosts.allOf(failedHost(failedHost).segment().id()),
-                compute.hypervisors(), failedHost);
+                compute.hypervisors(), failedHost).stream().map(c -> {
+                    CapacityClaims.Claim claim = claimed.get(c.host());
+                    return claim == null ? c : new TargetPlanner.Candidate(c.host(), c.freeVcpus() - claim.vcpus(),
+                            c.freeRamMb() - claim.ramMb(), c.priority(), c.reserved());
+                }).toList();
     }
 
     /** Takes a reserved host into use, if it still is reserved. */

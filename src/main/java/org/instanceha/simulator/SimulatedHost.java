@@ -17,6 +17,10 @@ public final class SimulatedHost {
     Instant heartbeatStoppedAt;
     Instant updatedAt;
 
+    public long memoryMb() {
+        return memoryMb;
+    }
+
     public String name() {
         return name;
     }

@@ -167,11 +167,17 @@ public class VmMoveRepository {
     }
 
     /**
-     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing, under the
-     * notification's slot lock, so that concurrent claims on several nodes count correctly. A move
+     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing, and fewer
+     * than {@code maxOngoingTotal} of all notifications (0: no such bound), under the cloud-wide and the
+     * notification's slot locks, so that concurrent claims on several nodes count correctly. A move
      * already ongoing (the job ran before) counts as claimed.
      */
-    public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, LocalDateTime now) {
+    public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, int maxOngoingTotal,
+                             LocalDateTime now) {
+        if (maxOngoingTotal > 0) {
+            jdbc.sql("SELECT name FROM recovery_locks WHERE name = 'evacuations' FOR UPDATE").query(String.class)
+                    .single();
+        }
         jdbc.sql("SELECT notification_uuid FROM evacuation_slot_locks WHERE notification_uuid = :n FOR UPDATE")
                 .param("n", notificationUuid).query(String.class).optional();
         VmMoveStatus status = VmMoveStatus.stored(jdbc.sql("SELECT status FROM vmoves WHERE uuid = :uuid")
@@ -182,6 +188,10 @@ public class VmMoveRepository {
         long ongoing = jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE notification_uuid = :n AND status = 'ongoing'")
                 .param("n", notificationUuid).query(Long.class).single();
         if (ongoing >= maxOngoing) {
+            return false;
+        }
+        if (maxOngoingTotal > 0 && jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE status = 'ongoing'")
+                .query(Long.class).single() >= maxOngoingTotal) {
             return false;
         }
         return jdbc.sql("""

@@ -56,15 +56,15 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         VmMove b = pending("b");
         VmMove c = pending("c");
 
-        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).isTrue();
-        assertThat(vmoves.claimSlot(b.uuid(), notification, 2, now)).isTrue();
-        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, now)).as("two are ongoing").isFalse();
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, 0, now)).isTrue();
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 2, 0, now)).isTrue();
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, 0, now)).as("two are ongoing").isFalse();
         assertThat(vmoves.require(c.uuid()).status()).isEqualTo(VmMoveStatus.PENDING);
-        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).as("a claim that ran before holds").isTrue();
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, 0, now)).as("a claim that ran before holds").isTrue();
 
         vmoves.succeeded(a.uuid(), "compute1", now);
-        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, now)).as("a finished move frees its slot").isTrue();
-        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, now)).as("a finished move is not started again")
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 2, 0, now)).as("a finished move frees its slot").isTrue();
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 2, 0, now)).as("a finished move is not started again")
                 .isFalse();
         VmMove started = vmoves.require(c.uuid());
         assertThat(started.status()).isEqualTo(VmMoveStatus.ONGOING);
@@ -81,7 +81,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         }
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (VmMove move : moves) {
-            claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(move.uuid(), notification, bound, now)));
+            claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(move.uuid(), notification, bound, 0, now)));
         }
 
         assertThat(AtOnce.countWinners(6, claims)).isEqualTo(bound);
@@ -89,10 +89,51 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     @Test
+    void concurrentClaimsOfSeveralNotificationsNeverExceedTheCloudWideBound() throws Exception {
+        String other = storeNotification(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "running");
+        vmoves.createSlotLock(other);
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            VmMove here = pending("here" + i);
+            VmMove there = vmoves.createPending(other, "id-there" + i, "there" + i, "compute3", "active", 1, 512, now);
+            claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(here.uuid(), notification, 10, 5, now)));
+            claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(there.uuid(), other, 10, 5, now)));
+        }
+
+        assertThat(AtOnce.countWinners(6, claims)).as("5 over both, though each may have 10").isEqualTo(5);
+        assertThat(vmoves.countByStatus(notification).get(VmMoveStatus.ONGOING)
+                + vmoves.countByStatus(other).get(VmMoveStatus.ONGOING)).isEqualTo(5);
+    }
+
+    @Test
+    void aPlannedMoveClaimsItsTargetsRoomUntilNovaTookItOnAndTheGracePassed() {
+        CapacityClaims capacity = new CapacityClaims(jdbc);
+        VmMove a = pending("a");
+        VmMove b = pending("b");
+        VmMove c = pending("c");
+        vmoves.planTarget(a.uuid(), "compute1", now);
+        vmoves.planTarget(b.uuid(), "compute1", now);
+        vmoves.planTarget(c.uuid(), "compute2", now);
+
+        assertThat(capacity.byHost(now)).containsEntry("compute1", new CapacityClaims.Claim(2, 1024))
+                .containsEntry("compute2", new CapacityClaims.Claim(1, 512));
+        vmoves.claimSlot(a.uuid(), notification, 10, 0, now);
+        capacity.accepted(a.uuid(), now);
+        assertThat(capacity.byHost(now.minusSeconds(5))).as("within the grace")
+                .containsEntry("compute1", new CapacityClaims.Claim(2, 1024));
+        assertThat(capacity.byHost(now.plusSeconds(1))).as("after the grace: Nova counts it")
+                .containsEntry("compute1", new CapacityClaims.Claim(1, 512));
+        vmoves.failed(b.uuid(), "refused", now);
+        vmoves.succeeded(c.uuid(), "compute2", now);
+        assertThat(capacity.byHost(now.minusSeconds(5))).as("settled moves claim nothing")
+                .containsOnlyKeys("compute1").containsEntry("compute1", new CapacityClaims.Claim(1, 512));
+    }
+
+    @Test
     void aPlannedTargetIsSetOnlyOnAPendingMove() {
         VmMove pending = pending("a");
         VmMove ongoing = pending("b");
-        vmoves.claimSlot(ongoing.uuid(), notification, 10, now);
+        vmoves.claimSlot(ongoing.uuid(), notification, 10, 0, now);
         vmoves.planTarget(ongoing.uuid(), "compute9", now);
 
         vmoves.planTarget(pending.uuid(), "compute1", now);
@@ -106,9 +147,9 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         VmMove done = pending("done");
         VmMove running = pending("running");
         VmMove waiting = pending("waiting");
-        vmoves.claimSlot(done.uuid(), notification, 10, now);
+        vmoves.claimSlot(done.uuid(), notification, 10, 0, now);
         vmoves.succeeded(done.uuid(), "compute1", now);
-        vmoves.claimSlot(running.uuid(), notification, 10, now);
+        vmoves.claimSlot(running.uuid(), notification, 10, 0, now);
 
         int failed = vmoves.failUnfinished(notification, "cancelled", now);
 
@@ -125,7 +166,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     void theListFiltersByStatus() {
         VmMove a = pending("a");
         pending("b");
-        vmoves.claimSlot(a.uuid(), notification, 10, now);
+        vmoves.claimSlot(a.uuid(), notification, 10, 0, now);
 
         List<VmMove> ongoing = vmoves.list(notification, VmMoveStatus.ONGOING, null,
                 new org.instanceha.common.PageRequest(10, null, List.of(new org.instanceha.common.SortKey("id", true))));
