@@ -9,7 +9,9 @@
 # protected m1.tiny servers and five roomy targets). Measured: the notification's created_at to its
 # final updated_at (server-side, as the API reports them). Ideal: ceil(N / C) x L (force-down and
 # planning counted as zero). Masakari 14 defaults: 180 s after disabling the service, then 3 at a time
-# with 1 s polling: 180 + ceil(N / 3) x ceil(L).
+# with 1 s polling: 180 + ceil(N / 3) x ceil(L). Engine cost: CPU seconds the JVM used from the report
+# to the final status, per evacuated instance (the JVM runs the simulator too, so this is an upper
+# bound), its peak resident memory (VmHWM) and its resident memory at idle after start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 L=${L:-2}
@@ -25,7 +27,10 @@ SIZES=("$@")
 A="-u admin:bench-password"
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-printf "%6s %4s %4s %10s %9s %7s %14s %9s\n" N L C measured_s ideal_s ratio masakari_s speed_up
+cpu() { awk '{print ($14 + $15) / 100}' /proc/$1/stat; }
+rss() { awk -v k="$2:" '$1 == k {print int($2 / 1024)}' /proc/$1/status; }
+printf "%6s %4s %4s %10s %9s %7s %14s %9s %12s %8s %8s\n" N L C measured_s ideal_s ratio masakari_s speed_up \
+  cpu_ms/inst peak_MB idle_MB
 for N in "${SIZES[@]}"; do
   SEED=$(mktemp --suffix .yaml)
   {
@@ -42,10 +47,11 @@ for N in "${SIZES[@]}"; do
     for i in $(seq 1 "$N"); do echo "  - {name: vm$i, host: failing, flavor: \"1\", metadata: {HA_Enabled: \"True\"}}"; done
   } > "$SEED"
   LOG=target/simulator-recovery-$N.log
-  java -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench$N \
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench$N \
     --instanceha.simulator.enabled=true --instanceha.simulator.seed=file:$SEED \
     --instanceha.simulator.evacuation-time=${L}s --instanceha.openstack.password=secret \
     --instanceha.auth.admin-password=bench-password --instanceha.recovery.max-parallel-evacuations=$C \
+    --instanceha.recovery.max-parallel-evacuations-total=0 --instanceha.recovery.capacity-claim-grace=0s ${APP_OPTS:-} \
     > "$LOG" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
@@ -56,6 +62,9 @@ for N in "${SIZES[@]}"; do
     curl -sf -o /dev/null $A -X POST localhost:$PORT/v1/segments/$S/hosts -H 'Content-Type: application/json' \
       -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
   done
+  sleep 5
+  IDLE=$(rss $APP VmRSS)
+  CPU0=$(cpu $APP)
   NOTE=$(curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
       {\"type\":\"COMPUTE_HOST\",\"hostname\":\"failing\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
        \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
@@ -66,17 +75,21 @@ for N in "${SIZES[@]}"; do
     case $ST in finished|error|ignored|failed) break;; esac
     sleep 0.5
   done
-  python3 - "$N" "$L" "$C" "$BODY" "$ST" <<'PY'
+  CPU1=$(cpu $APP)
+  PEAK=$(rss $APP VmHWM)
+  python3 - "$N" "$L" "$C" "$BODY" "$ST" "$CPU0" "$CPU1" "$PEAK" "$IDLE" <<'PY'
 import json, math, sys
 from datetime import datetime
 n, l, c, body, status = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+cpu = (float(sys.argv[7]) - float(sys.argv[6])) * 1000 / n
+peak, idle = int(sys.argv[8]), int(sys.argv[9])
 note = json.loads(body)["notification"]
 t = lambda s: datetime.fromisoformat(s)
 measured = (t(note["updated_at"]) - t(note["created_at"])).total_seconds()
 ideal = math.ceil(n / c) * l
 masakari = 180 + math.ceil(n / 3) * math.ceil(l)
-print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx  %s (%s)" % (n, l, c, measured, ideal, measured / ideal,
-      masakari, masakari / measured, status, note["message"]))
+print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx %12.1f %8d %8d  %s (%s)" % (n, l, c, measured, ideal,
+      measured / ideal, masakari, masakari / measured, cpu, peak, idle, status, note["message"]))
 PY
   kill $APP 2>/dev/null || true
   wait $APP 2>/dev/null || true

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code max-parallel-evacuations} of the notification and fewer than
  * {@code max-parallel-evacuations-total} of all notifications are ongoing, counted in the database so that
  * it holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
- * the model asks again after {@code slotWaitInterval} while it is false.
+ * the model waits at "Wait for a free slot" while it is false, until a freed slot wakes it
+ * ({@link SlotWakeUp}) or {@code slotWaitInterval} passes.
  */
 @Reads({"notificationUuid", "vmoveId"})
 @Component

@@ -28,15 +28,17 @@ public class RecordVmMoveFailed extends RecoveryTask {
     private static final Logger log = LoggerFactory.getLogger(RecordVmMoveFailed.class);
 
     private final VmMoveRepository vmoves;
+    private final SlotWakeUp slots;
     private final Compute compute;
     private final RecoveryProperties properties;
     private final Clock clock;
 
-    public RecordVmMoveFailed(RecoveryProgress progress, VmMoveRepository vmoves, Compute compute,
+    public RecordVmMoveFailed(RecoveryProgress progress, VmMoveRepository vmoves, SlotWakeUp slots, Compute compute,
                               RecoveryProperties properties, Clock clock) {
         super(progress);
         this.properties = properties;
         this.vmoves = vmoves;
+        this.slots = slots;
         this.compute = compute;
         this.clock = clock;
     }
@@ -46,6 +48,7 @@ public class RecordVmMoveFailed extends RecoveryTask {
         VmMove move = vmoves.require(task.vmoveId());
         String message = task.text(FAILURE_MESSAGE) != null ? task.text(FAILURE_MESSAGE) : "The evacuation failed.";
         vmoves.failed(move.uuid(), message, UtcTime.now(clock));
+        slots.slotFreed(move.notificationUuid());
         try {
             compute.server(move.instanceUuid()).filter(Server::locked).ifPresent(s -> compute.unlock(s.id()));
         } catch (ComputeException e) {

@@ -19,13 +19,15 @@ import org.springframework.stereotype.Component;
 public class RecordVmMoveSucceeded extends RecoveryTask {
 
     private final VmMoveRepository vmoves;
+    private final SlotWakeUp slots;
     private final RecoveryMetrics metrics;
     private final Clock clock;
 
-    public RecordVmMoveSucceeded(RecoveryProgress progress, VmMoveRepository vmoves, RecoveryMetrics metrics,
-                                 Clock clock) {
+    public RecordVmMoveSucceeded(RecoveryProgress progress, VmMoveRepository vmoves, SlotWakeUp slots,
+                                 RecoveryMetrics metrics, Clock clock) {
         super(progress);
         this.vmoves = vmoves;
+        this.slots = slots;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -36,6 +38,7 @@ public class RecordVmMoveSucceeded extends RecoveryTask {
         String destination = task.required(DESTINATION_HOST);
         var now = UtcTime.now(clock);
         vmoves.succeeded(move.uuid(), destination, now);
+        slots.slotFreed(move.notificationUuid());
         metrics.evacuationSucceeded(move, now);
         task.success("Evacuated " + move.instanceName() + " from " + move.sourceHost() + " to " + destination + ".");
     }

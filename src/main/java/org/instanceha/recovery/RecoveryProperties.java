@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evacuationPollInterval         how often an evacuation in progress is checked
  * @param evacuationTimeout              an evacuation not settled after this long has failed
  * @param slotWaitInterval               how long an instance waits for a free evacuation slot before asking again
+ *                                       if no freed slot woke it first ({@link SlotWakeUp})
  * @param addReservedHostToAggregate     add a reserved host taken into use to the failed host's aggregates
  * @param novaRetryCycle                 how a task that calls Nova is retried when Nova fails (ISO 8601
  *                                       repeat: R5/PT10S is five more tries, ten seconds apart), then an incident
@@ -48,9 +49,9 @@ public record RecoveryProperties(
         @DefaultValue("true") boolean evacuateAllInstances,
         @DefaultValue("false") boolean ignoreInstancesInErrorState,
         @DefaultValue("10") int maxParallelEvacuations,
-        @DefaultValue("2s") Duration evacuationPollInterval,
+        @DefaultValue("1s") Duration evacuationPollInterval,
         @DefaultValue("10m") Duration evacuationTimeout,
-        @DefaultValue("1s") Duration slotWaitInterval,
+        @DefaultValue("10s") Duration slotWaitInterval,
         @DefaultValue("false") boolean addReservedHostToAggregate,
         @DefaultValue("R5/PT10S") String novaRetryCycle,
         @DefaultValue("1") int automaticRetries,

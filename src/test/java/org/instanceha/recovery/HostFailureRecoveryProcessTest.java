@@ -215,9 +215,36 @@ class HostFailureRecoveryProcessTest {
         ProcessInstance instance = recoverWith("auto");
         BpmnAwareTests.assertThat(instance).isEnded()
                 .hasPassedInOrder("PlanAutoTargets", "TargetsPlanned", "PrepareInstance", "ClaimEvacuationSlot",
-                        "WaitForSlot", "ClaimEvacuationSlot", "EvacuateInstance", "WaitForEvacuation",
-                        "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "RestorePowerState",
-                        "RecordVmMoveSucceeded", "InstanceEvacuated", "ConcludeNotification", "RecoveryFinished");
+                        "WaitForSlot", "LookForSlotAgain", "ClaimEvacuationSlot", "EvacuateInstance",
+                        "WaitForEvacuation", "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation",
+                        "RestorePowerState", "RecordVmMoveSucceeded", "InstanceEvacuated", "ConcludeNotification",
+                        "RecoveryFinished");
+    }
+
+    @Test
+    void aFreedSlotWakesTheWaitingInstanceBeforeItLooksAgain() {
+        slotAnswers = new ArrayDeque<>(List.of(false, true));
+        evacuationStates = new ArrayDeque<>(List.of(MOVED));
+        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "n-1",
+                Map.of(NOTIFICATION_UUID, "n-1"));
+        for (int i = 0; i < 100 && waitingForSlot(instance) == null; i++) {
+            managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                    .list().get(0).getId());
+        }
+        assertThat(waitingForSlot(instance)).as("waits for a slot").isNotNull();
+
+        runtimeService().messageEventReceived(SlotWakeUp.MESSAGE, waitingForSlot(instance));
+
+        BpmnAwareTests.assertThat(runJobs(instance)).isEnded()
+                .hasPassedInOrder("ClaimEvacuationSlot", "WaitForSlot", "SlotFreed", "ClaimEvacuationSlot",
+                        "EvacuateInstance", "RecordVmMoveSucceeded", "RecoveryFinished")
+                .hasNotPassed("LookForSlotAgain");
+    }
+
+    private static String waitingForSlot(ProcessInstance instance) {
+        return runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventName(SlotWakeUp.MESSAGE).list().stream().map(s -> s.getExecutionId()).findFirst().orElse(null);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.instanceha.recovery;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes an instance that waits for an evacuation slot ("Wait for a free slot", the message
+ * {@value #MESSAGE}) as soon as a slot is freed, instead of every waiting instance asking again and
+ * again: with hundreds of instances waiting, those polls were most of the engine's work. Once the
+ * transaction that freed the slot has committed, one waiting instance of the same notification is woken
+ * (else one of any notification: the cloud-wide bound may be what held it), one after the other on a
+ * thread of its own. A wake that fails (the instance was woken by another node) changes nothing: the
+ * timer "Look for a slot again" ({@code instanceha.recovery.slot-wait-interval}) is the fallback.
+ */
+@Component
+public class SlotWakeUp {
+
+    static final String MESSAGE = "evacuationSlotFreed";
+
+    private static final Logger log = LoggerFactory.getLogger(SlotWakeUp.class);
+
+    private final RuntimeService runtime;
+    private final ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "evacuation-slot-wake-up");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SlotWakeUp(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** A task of the running command freed a slot of {@code notificationUuid}: wake a waiter after commit. */
+    void slotFreed(String notificationUuid) {
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> wakes.execute(() -> wake(notificationUuid)));
+    }
+
+    private void wake(String notificationUuid) {
+        try {
+            List<Execution> waiting = runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE)
+                    .processInstanceBusinessKey(notificationUuid).listPage(0, 1);
+            if (waiting.isEmpty()) {
+                waiting = runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE).listPage(0, 1);
+            }
+            for (Execution execution : waiting) {
+                runtime.messageEventReceived(MESSAGE, execution.getId());
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not wake an instance waiting for an evacuation slot (it looks again on its own): {}",
+                    e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        wakes.shutdownNow();
+    }
+}
