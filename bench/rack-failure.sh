@@ -68,14 +68,23 @@ sleep 5
 IDLE=$(rss $APP VmRSS)
 CPU0=$(cpu $APP)
 GAP=$(python3 -c "print($S / $H)")
-NOTES=()
+OUT=$(mktemp -d)
+k=0
+PIDS=()
 for h in $(seq -w 1 "$H"); do
-  NOTES+=("$(curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
+  # Each report on its own, at its offset: the reports arrive within S seconds however slow the answers.
+  ( sleep "$(python3 -c "print($k * $GAP)")"
+    curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
       {\"type\":\"COMPUTE_HOST\",\"hostname\":\"rack$h\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
        \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
-      | json "d['notification']['notification_uuid']")")
-  sleep "$GAP"
+      > "$OUT/$h" ) &
+  PIDS+=($!)
+  k=$((k + 1))
 done
+wait "${PIDS[@]}"
+NOTES=()
+for f in "$OUT"/*; do NOTES+=("$(json "d['notification']['notification_uuid']" < "$f")"); done
+rm -rf "$OUT"
 while true; do
   LEFT=0
   for n in "${NOTES[@]}"; do

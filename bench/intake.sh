@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Intake: notifications per second accepted by POST /v1/notifications on PostgreSQL, with p50 and p99
+# latency, from wrk on loopback (Debian's wrk package). Every request is for another host of a disabled
+# segment (no duplicates; each workflow ends "ignored" at once, so what is measured is the intake: the
+# checks, the stored notification and the workflow's start). Bounded: D seconds (default 10) at most,
+# and never more requests than hosts. Prints the figures and exits.
+#
+#   bench/intake.sh                      D=10 CONNECTIONS=32 HOSTS=20000
+#
+# Needs the PostgreSQL of .ci/postgres-up (role instanceha); it creates the database instanceha_bench
+# (through sudo -u postgres) if it is missing, and empties it at each run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+D=${D:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+HOSTS=${HOSTS:-20000}
+PORT=${PORT:-8094}
+command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
+JAR=$(ls target/instance-ha-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  mvn -B -q package -DskipTests
+  JAR=$(ls target/instance-ha-*.jar | head -1)
+fi
+DB=instanceha_bench
+sudo -u postgres psql -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null
+sudo -u postgres psql -q -c "CREATE DATABASE $DB OWNER instanceha" >/dev/null
+A="-u admin:bench-password"
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+LOG=target/intake.log
+INSTANCEHA_DB_URL=jdbc:postgresql://localhost:5432/$DB INSTANCEHA_DB_USERNAME=instanceha INSTANCEHA_DB_PASSWORD=instanceha \
+java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port=$PORT ${APP_OPTS:-} \
+  --instanceha.simulator.enabled=true --instanceha.openstack.password=secret \
+  --instanceha.auth.admin-password=bench-password > "$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/liveness >/dev/null && break; sleep 1; done
+SEG=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
+    -d '{"segment":{"name":"intake","recovery_method":"auto","service_type":"COMPUTE","enabled":false}}' \
+    -H 'OpenStack-API-Version: instance-ha 1.2' | json "d['segment']['uuid']")
+# The hosts straight into the database: registering 20,000 through the API would take longer than the run.
+PGPASSWORD=instanceha psql -q -h localhost -U instanceha $DB <<SQL
+INSERT INTO hosts (uuid, name, failover_segment_id, type, control_attributes, reserved, on_maintenance, priority,
+                   created_at, deleted)
+SELECT gen_random_uuid()::text, 'intake-' || lpad(i::text, 5, '0'), s.id, 'COMPUTE', 'SSH', false, false, 0,
+       now(), 0
+FROM generate_series(0, $HOSTS - 1) AS i, segments s WHERE s.uuid = '$SEG';
+SQL
+THREADS=2
+export INTAKE_AUTH=$(printf 'admin:bench-password' | base64)
+export INTAKE_HOSTS_PER_THREAD=$((HOSTS / THREADS))
+OUT=$(wrk -t$THREADS -c$CONNECTIONS -d${D}s --latency -s bench/intake.lua http://localhost:$PORT)
+echo "$OUT" | sed 's/^/  wrk: /'
+ACCEPTED=$(PGPASSWORD=instanceha psql -tA -h localhost -U instanceha $DB -c "SELECT COUNT(*) FROM notifications")
+python3 - "$OUT" "$ACCEPTED" "$D" <<'PY'
+import re, sys
+out, accepted, d = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+def ms(label):
+    m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, out, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print("intake on PostgreSQL: %.0f requests/s, p50 %.1f ms, p99 %.1f ms; %d notifications stored, %s refused"
+      % (rate, ms("50"), ms("99"), accepted, bad.group(1) if bad else "none"))
+PY
