@@ -16,16 +16,11 @@ CONNECTIONS=${CONNECTIONS:-32}
 HOSTS=${HOSTS:-20000}
 PORT=${PORT:-8094}
 command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
-JAR=$(ls target/instance-ha-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  mvn -B -q package -DskipTests
-  JAR=$(ls target/instance-ha-*.jar | head -1)
-fi
+. bench/lib-sim.sh
 DB=instanceha_bench
 sudo -u postgres psql -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null
 sudo -u postgres psql -q -c "CREATE DATABASE $DB OWNER instanceha" >/dev/null
 A="-u admin:bench-password"
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 LOG=target/intake.log
 INSTANCEHA_DB_URL=jdbc:postgresql://localhost:5432/$DB INSTANCEHA_DB_USERNAME=instanceha INSTANCEHA_DB_PASSWORD=instanceha \

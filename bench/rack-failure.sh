@@ -20,24 +20,13 @@ B=${B:-50}
 C=${C:-10}
 L=${L:-2}
 PORT=${PORT:-8093}
-JAR=$(ls target/instance-ha-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  mvn -B -q package -DskipTests
-  JAR=$(ls target/instance-ha-*.jar | head -1)
-fi
+. bench/lib-sim.sh
 A="-u admin:bench-password"
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-cpu() { awk '{print ($14 + $15) / 100}' /proc/$1/stat; }
-rss() { awk -v k="$2:" '$1 == k {print int($2 / 1024)}' /proc/$1/status; }
 
 SEED=$(mktemp --suffix .yaml)
 TARGETS=$(( (H * I + 399) / 400 + 2 ))
 {
-  echo "projects: [{id: 688563ac36c44d0f8dbce4d0ab0a3f7f, name: admin}, {id: f2e949be43074e8fa5be0a3d22bd0eae, name: demo}]"
-  echo "users:"
-  echo "  - {id: 76c55a022c7d4a1e85e1cab6f58538e8, name: admin, password: secret, project: admin, roles: [reader, admin, member]}"
-  echo "  - {id: 77bfba4c52a9468d8aa09a3f67667cb7, name: demo, password: secret, project: demo, roles: [reader, member]}"
-  echo "flavors: [{id: \"1\", name: m1.tiny, vcpus: 1, ram: 512, disk: 1}]"
+  seed_header
   echo "hosts:"
   for h in $(seq -w 1 "$H"); do echo "  - {name: rack$h, vcpus: $I, memory_mb: $((I * 512 + 512))}"; done
   for t in $(seq 1 "$TARGETS"); do echo "  - {name: target$t, vcpus: 512, memory_mb: 262144}"; done

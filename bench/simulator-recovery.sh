@@ -17,28 +17,17 @@ cd "$(dirname "$0")/.."
 L=${L:-2}
 C=${C:-10}
 PORT=${PORT:-8092}
-JAR=$(ls target/instance-ha-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  mvn -B -q package -DskipTests
-  JAR=$(ls target/instance-ha-*.jar | head -1)
-fi
+. bench/lib-sim.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10 100)
 A="-u admin:bench-password"
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-cpu() { awk '{print ($14 + $15) / 100}' /proc/$1/stat; }
-rss() { awk -v k="$2:" '$1 == k {print int($2 / 1024)}' /proc/$1/status; }
 printf "%6s %4s %4s %10s %9s %7s %14s %9s %12s %8s %8s\n" N L C measured_s ideal_s ratio masakari_s speed_up \
   cpu_ms/inst peak_MB idle_MB
 for N in "${SIZES[@]}"; do
   SEED=$(mktemp --suffix .yaml)
   {
-    echo "projects: [{id: 688563ac36c44d0f8dbce4d0ab0a3f7f, name: admin}, {id: f2e949be43074e8fa5be0a3d22bd0eae, name: demo}]"
-    echo "users:"
-    echo "  - {id: 76c55a022c7d4a1e85e1cab6f58538e8, name: admin, password: secret, project: admin, roles: [reader, admin, member]}"
-    echo "  - {id: 77bfba4c52a9468d8aa09a3f67667cb7, name: demo, password: secret, project: demo, roles: [reader, member]}"
-    echo "flavors: [{id: \"1\", name: m1.tiny, vcpus: 1, ram: 512, disk: 1}]"
+    seed_header
     echo "hosts:"
     echo "  - {name: failing, vcpus: $N, memory_mb: $((N * 512))}"
     for t in 1 2 3 4 5; do echo "  - {name: target$t, vcpus: 256, memory_mb: 262144}"; done
