@@ -140,15 +140,24 @@ public class VmMoveRepository {
         return query.fetch(jdbc, page, VmMoveRepository::map);
     }
 
-    /** Every VM move of the newest {@code notifications} notifications, newest start time first. */
+    /**
+     * Every VM move of the newest {@code notifications} notifications, newest start time first. The
+     * notifications are read first: H2 answered the same as one query with {@code IN (SELECT ... LIMIT)}
+     * by reading every VM move (2 s at 100,000 of them), while a list of uuids uses the index.
+     */
     public List<VmMove> ofRecentNotifications(int notifications) {
+        List<String> recent = jdbc.sql("""
+                SELECT n.notification_uuid FROM notifications n WHERE n.deleted = 0
+                ORDER BY n.created_at DESC, n.id DESC LIMIT :n""")
+                .param("n", notifications).query(String.class).list();
+        if (recent.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT v.* FROM vmoves v
-                WHERE v.deleted = 0 AND v.notification_uuid IN (
-                    SELECT n.notification_uuid FROM notifications n WHERE n.deleted = 0
-                    ORDER BY n.created_at DESC, n.id DESC LIMIT :n)
+                WHERE v.deleted = 0 AND v.notification_uuid IN (:recent)
                 ORDER BY COALESCE(v.start_time, v.created_at) DESC, v.id DESC""")
-                .param("n", notifications).query(VmMoveRepository::map).list();
+                .param("recent", recent).query(VmMoveRepository::map).list();
     }
 
     public void planTarget(String uuid, String targetHost, LocalDateTime now) {
