@@ -20,19 +20,12 @@ command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk
 DB=instanceha_bench
 sudo -u postgres psql -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null
 sudo -u postgres psql -q -c "CREATE DATABASE $DB OWNER instanceha" >/dev/null
-A="-u admin:bench-password"
 
-LOG=target/intake.log
-INSTANCEHA_DB_URL=jdbc:postgresql://localhost:5432/$DB INSTANCEHA_DB_USERNAME=instanceha INSTANCEHA_DB_PASSWORD=instanceha \
-java ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres --server.port=$PORT ${APP_OPTS:-} \
-  --instanceha.simulator.enabled=true --instanceha.openstack.password=secret \
-  --instanceha.auth.admin-password=bench-password > "$LOG" 2>&1 &
-APP=$!
+export INSTANCEHA_DB_URL=jdbc:postgresql://localhost:5432/$DB INSTANCEHA_DB_USERNAME=instanceha \
+  INSTANCEHA_DB_PASSWORD=instanceha
+start_app target/intake.log --spring.profiles.active=postgres
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/liveness >/dev/null && break; sleep 1; done
-SEG=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
-    -d '{"segment":{"name":"intake","recovery_method":"auto","service_type":"COMPUTE","enabled":false}}' \
-    -H 'OpenStack-API-Version: instance-ha 1.2' | json "d['segment']['uuid']")
+SEG=$(add_segment intake false)
 # The hosts straight into the database: registering 20,000 through the API would take longer than the run.
 PGPASSWORD=instanceha psql -q -h localhost -U instanceha $DB <<SQL
 INSERT INTO hosts (uuid, name, failover_segment_id, type, control_attributes, reserved, on_maintenance, priority,

@@ -21,3 +21,35 @@ seed_header() {
   echo "  - {id: 77bfba4c52a9468d8aa09a3f67667cb7, name: demo, password: secret, project: demo, roles: [reader, member]}"
   echo "flavors: [{id: \"1\", name: m1.tiny, vcpus: 1, ram: 512, disk: 1}]"
 }
+
+A="-u admin:bench-password"
+
+# start_app LOG ARG...: starts the jar on $PORT with the simulator on and the benchmarks' credentials, the
+# given arguments and $APP_OPTS (JVM options: $JAVA_OPTS), logging to LOG; sets APP and waits until the
+# application is ready.
+start_app() {
+  local log=$1
+  shift
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --instanceha.simulator.enabled=true \
+    --instanceha.openstack.password=secret --instanceha.auth.admin-password=bench-password "$@" ${APP_OPTS:-} \
+    > "$log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && break; sleep 1; done
+}
+
+# add_segment NAME [ENABLED]: creates a segment with recovery method auto; prints its uuid.
+add_segment() {
+  curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
+    -H 'OpenStack-API-Version: instance-ha 1.2' -d "{\"segment\":{\"name\":\"$1\",\"recovery_method\":\"auto\",
+    \"service_type\":\"COMPUTE\",\"enabled\":${2:-true}}}" | json "d['segment']['uuid']"
+}
+
+# add_hosts SEGMENT HOST...: registers the hosts in the segment.
+add_hosts() {
+  local segment=$1
+  shift
+  for h in "$@"; do
+    curl -sf -o /dev/null $A -X POST localhost:$PORT/v1/segments/$segment/hosts -H 'Content-Type: application/json' \
+      -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
+  done
+}

@@ -21,7 +21,6 @@ C=${C:-10}
 L=${L:-2}
 PORT=${PORT:-8093}
 . bench/lib-sim.sh
-A="-u admin:bench-password"
 
 SEED=$(mktemp --suffix .yaml)
 TARGETS=$(( (H * I + 399) / 400 + 2 ))
@@ -37,22 +36,12 @@ TARGETS=$(( (H * I + 399) / 400 + 2 ))
   done
 } > "$SEED"
 LOG=target/rack-failure.log
-java -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:rack \
-  --instanceha.simulator.enabled=true --instanceha.simulator.seed=file:$SEED \
-  --instanceha.simulator.evacuation-time=${L}s --instanceha.openstack.password=secret \
-  --instanceha.auth.admin-password=bench-password --instanceha.recovery.max-parallel-evacuations=$C \
-  --instanceha.recovery.max-parallel-evacuations-total=$B --instanceha.recovery.capacity-claim-grace=0s \
-  > "$LOG" 2>&1 &
-APP=$!
+start_app "$LOG" --spring.datasource.url=jdbc:h2:mem:rack --instanceha.simulator.seed=file:$SEED \
+  --instanceha.simulator.evacuation-time=${L}s --instanceha.recovery.max-parallel-evacuations=$C \
+  --instanceha.recovery.max-parallel-evacuations-total=$B --instanceha.recovery.capacity-claim-grace=0s
 trap 'kill $APP 2>/dev/null || true; rm -f "$SEED"' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && break; sleep 1; done
-SEG=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
-    -d '{"segment":{"name":"rack","recovery_method":"auto","service_type":"COMPUTE"}}' | json "d['segment']['uuid']")
-HOSTS=$(for h in $(seq -w 1 "$H"); do echo rack$h; done; for t in $(seq 1 "$TARGETS"); do echo target$t; done)
-for h in $HOSTS; do
-  curl -sf -o /dev/null $A -X POST localhost:$PORT/v1/segments/$SEG/hosts -H 'Content-Type: application/json' \
-    -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
-done
+SEG=$(add_segment rack)
+add_hosts "$SEG" $(for h in $(seq -w 1 "$H"); do echo rack$h; done; for t in $(seq 1 "$TARGETS"); do echo target$t; done)
 sleep 5
 IDLE=$(rss $APP VmRSS)
 CPU0=$(cpu $APP)

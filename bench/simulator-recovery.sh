@@ -20,7 +20,6 @@ PORT=${PORT:-8092}
 . bench/lib-sim.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10 100)
-A="-u admin:bench-password"
 
 printf "%6s %4s %4s %10s %9s %7s %14s %9s %12s %8s %8s\n" N L C measured_s ideal_s ratio masakari_s speed_up \
   cpu_ms/inst peak_MB idle_MB
@@ -36,21 +35,12 @@ for N in "${SIZES[@]}"; do
     for i in $(seq 1 "$N"); do echo "  - {name: vm$i, host: failing, flavor: \"1\", metadata: {HA_Enabled: \"True\"}}"; done
   } > "$SEED"
   LOG=target/simulator-recovery-$N.log
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:h2:mem:bench$N \
-    --instanceha.simulator.enabled=true --instanceha.simulator.seed=file:$SEED \
-    --instanceha.simulator.evacuation-time=${L}s --instanceha.openstack.password=secret \
-    --instanceha.auth.admin-password=bench-password --instanceha.recovery.max-parallel-evacuations=$C \
-    --instanceha.recovery.max-parallel-evacuations-total=0 --instanceha.recovery.capacity-claim-grace=0s ${APP_OPTS:-} \
-    > "$LOG" 2>&1 &
-  APP=$!
+  start_app "$LOG" --spring.datasource.url=jdbc:h2:mem:bench$N --instanceha.simulator.seed=file:$SEED \
+    --instanceha.simulator.evacuation-time=${L}s --instanceha.recovery.max-parallel-evacuations=$C \
+    --instanceha.recovery.max-parallel-evacuations-total=0 --instanceha.recovery.capacity-claim-grace=0s
   trap 'kill $APP 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/readiness >/dev/null && break; sleep 1; done
-  S=$(curl -s $A -X POST localhost:$PORT/v1/segments -H 'Content-Type: application/json' \
-      -d '{"segment":{"name":"bench","recovery_method":"auto","service_type":"COMPUTE"}}' | json "d['segment']['uuid']")
-  for h in failing target1 target2 target3 target4 target5; do
-    curl -sf -o /dev/null $A -X POST localhost:$PORT/v1/segments/$S/hosts -H 'Content-Type: application/json' \
-      -d "{\"host\":{\"name\":\"$h\",\"type\":\"COMPUTE\",\"control_attributes\":\"SSH\"}}"
-  done
+  S=$(add_segment bench)
+  add_hosts "$S" failing target1 target2 target3 target4 target5
   sleep 5
   IDLE=$(rss $APP VmRSS)
   CPU0=$(cpu $APP)

@@ -46,7 +46,8 @@ public class PlanTargets extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        String given = task.input(RECOVERY_METHOD) != null ? task.input(RECOVERY_METHOD) : task.text(RECOVERY_METHOD);
+        // The task's input mapping when the model gives one, else the workflow's variable (the segment's).
+        String given = task.text(RECOVERY_METHOD);
         RecoveryMethod method = RecoveryMethod.fromWire(given).orElseThrow(() -> new IllegalStateException(
                 "Task '" + task.taskName() + "' needs a recovery method (" + String.join(", ",
                         RecoveryMethod.wireNames()) + ") as its input '" + RECOVERY_METHOD + "', not " + given + "."));

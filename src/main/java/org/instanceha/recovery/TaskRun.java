@@ -64,13 +64,6 @@ public final class TaskRun implements TaskProgress {
         return value;
     }
 
-    /** A text variable of the task itself (an input mapping of the model), or null. */
-    public String input(String name) {
-        read(name);
-        Object value = execution.getVariableLocal(name);
-        return value == null ? null : value.toString();
-    }
-
     public boolean flag(String name) {
         return Boolean.TRUE.equals(read(name));
     }
