@@ -97,6 +97,7 @@ public class KeystoneSession {
             throw new ComputeException(0, "No OpenStack password is configured: set instanceha.openstack.password "
                     + "(INSTANCEHA_OPENSTACK_PASSWORD).", false);
         }
+        CallDeadline.ensureTimeFor("authentication to Keystone at " + url);
         try {
             Token fresh = OSFactory.builderV3()
                     .endpoint(url)
@@ -122,10 +123,16 @@ public class KeystoneSession {
         }
     }
 
+    /** The configured timeouts, cut to what is left of the calling job's time ({@link CallDeadline}). */
     Config config() {
         return Config.newConfig()
-                .withConnectionTimeout((int) properties.connectTimeout().toMillis())
-                .withReadTimeout((int) properties.readTimeout().toMillis());
+                .withConnectionTimeout(millis(CallDeadline.cap(properties.connectTimeout())))
+                .withReadTimeout(millis(CallDeadline.cap(properties.readTimeout())));
+    }
+
+    /** openstack4j reads 0 as "no timeout": never less than 1 ms. */
+    private static int millis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     private Facing facing() {

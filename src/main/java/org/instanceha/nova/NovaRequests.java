@@ -70,6 +70,7 @@ final class NovaRequests extends BaseOpenStackService {
     }
 
     private JsonNode send(Invocation<Void> invocation, String microversion, String what) {
+        CallDeadline.ensureTimeFor(what);
         invocation.header("OpenStack-API-Version", "compute " + microversion)
                 .header("X-OpenStack-Nova-API-Version", microversion);
         HttpResponse response;
