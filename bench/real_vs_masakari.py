@@ -80,11 +80,10 @@ def prepare(tok, run):
 
 
 def all_moved(tok, ids):
-    for sid in ids:
-        s = call("GET", NOVA + "/servers/" + sid, tok, "2.53")["server"]
-        if s["status"] != "ACTIVE" or s.get("OS-EXT-STS:task_state") or s["OS-EXT-SRV-ATTR:host"] == VICTIM:
-            return False
-    return True
+    """Every one of the servers ACTIVE on another host, no task state: one listing per look."""
+    listed = {s["id"]: s for s in call("GET", NOVA + "/servers/detail?all_tenants=1", tok, "2.53")["servers"]}
+    return all(sid in listed and listed[sid]["status"] == "ACTIVE" and not listed[sid].get("OS-EXT-STS:task_state")
+               and listed[sid]["OS-EXT-SRV-ATTR:host"] != VICTIM for sid in ids)
 
 
 def service(tok):
