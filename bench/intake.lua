@@ -3,10 +3,12 @@
 local counter = 0
 local auth = os.getenv("INTAKE_AUTH")
 local per_thread = tonumber(os.getenv("INTAKE_HOSTS_PER_THREAD") or "10000")
+-- the warm-up and the measured run take hosts of their own
+local offset = tonumber(os.getenv("INTAKE_OFFSET") or "0")
 local threads = 0
 
 function setup(thread)
-  thread:set("first", threads * per_thread)
+  thread:set("first", offset + threads * per_thread)
   threads = threads + 1
 end
 

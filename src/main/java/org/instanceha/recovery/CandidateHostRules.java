@@ -14,6 +14,7 @@ import org.instanceha.segment.Host;
  * Which hosts of the segment may take the instances of a failed host, with their free room now: not
  * the failed host, not on maintenance, known to Nova with its service up; a non-reserved host must
  * also have its service enabled (a reserved host's is enabled when it is taken into use). Plain Java.
+ * {@code failedHost} null leaves no host out (the recovery plan takes each host out of that list in turn).
  */
 public final class CandidateHostRules {
 

@@ -47,6 +47,9 @@ class RecoveryPlanPreview implements RecoveryPlans {
     public RecoveryPlan of(Segment segment) {
         Look look = look();
         List<Host> members = hosts.allOf(segment.id());
+        // Every host that may take instances, once: per failed host only that host is left out. Computing the
+        // candidates per host made a look at a segment of H hosts cost H x H.
+        List<TargetPlanner.Candidate> everyCandidate = CandidateHostRules.candidates(members, look.hypervisors(), null);
         List<HostPlan> plans = new ArrayList<>();
         for (Host host : members) {
             List<Server> onHost = look.serversByHost().getOrDefault(host.name(), List.of());
@@ -54,8 +57,9 @@ class RecoveryPlanPreview implements RecoveryPlans {
                     properties.ignoreInstancesInErrorState());
             List<TargetPlanner.Instance> instances = selected.stream()
                     .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb())).toList();
-            TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances,
-                    CandidateHostRules.candidates(members, look.hypervisors(), host.name()));
+            List<TargetPlanner.Candidate> candidates = instances.isEmpty() ? List.of()
+                    : everyCandidate.stream().filter(c -> !c.host().equals(host.name())).toList();
+            TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);
             plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), plan.placements().stream()
                     .map(p -> new InstancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
                             p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList(), onHost.size() - selected.size()));
