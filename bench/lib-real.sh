@@ -1,13 +1,14 @@
 # Shared by the bench/real-*.sh scripts: starts instance-ha (H2 in memory) on port 8090 against the
 # test bed's Keystone and Nova, and registers compute1..4 in a segment "real". Sets A (curl credentials),
-# PORT and S (the segment's uuid); stops the application when the calling script exits.
+# PORT and S (the segment's uuid); stops the application when the calling script exits. IHA_OPTS: more
+# arguments for the application.
 eval "$(${TESTBED:-../shared/openstack/openstack-up.sh} env)"
 PORT=8090
 java -jar target/instance-ha-0.1.0-SNAPSHOT.jar --server.port=$PORT \
   --spring.datasource.url=jdbc:h2:mem:realrun \
   --instanceha.auth.admin-password=realrun-password \
   --instanceha.openstack.auth-url=$OS_AUTH_URL --instanceha.openstack.password=$OS_PASSWORD \
-  --instanceha.recovery.evacuation-poll-interval=1s > target/real-recovery-app.log 2>&1 &
+  --instanceha.recovery.evacuation-poll-interval=1s ${IHA_OPTS:-} > target/real-recovery-app.log 2>&1 &
 APP=$!
 trap "kill $APP" EXIT
 for i in $(seq 1 60); do sleep 1; curl -s localhost:$PORT/actuator/health >/dev/null && break; done
