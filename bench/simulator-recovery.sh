@@ -12,15 +12,39 @@
 # with 1 s polling: 180 + ceil(N / 3) x ceil(L). Engine cost: CPU seconds the JVM used from the report
 # to the final status, per evacuated instance (the JVM runs the simulator too, so this is an upper
 # bound), its peak resident memory (VmHWM) and its resident memory at idle after start.
+#
+# W (default 100): before the measured failure, a warm-up host with W protected servers fails and is
+# recovered, so that the measured one runs on a JVM that has compiled its hot code, as a long-running
+# engine does. W=0 measures a JVM's first recovery (cold: the JIT compilers then use more CPU than the
+# engine itself). PROFILE=FILE.jfr records the measured failure alone with Java Flight Recorder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 L=${L:-2}
 C=${C:-10}
+W=${W:-100}
 PORT=${PORT:-8092}
 . bench/lib-sim.sh
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10 100)
 
+# report HOST: reports HOST's failure; prints the notification's uuid.
+report() {
+  curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
+      {\"type\":\"COMPUTE_HOST\",\"hostname\":\"$1\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
+       \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
+      | json "d['notification']['notification_uuid']"
+}
+# await_final UUID: waits for the notification's final status; sets BODY and ST.
+await_final() {
+  while true; do
+    BODY=$(curl -s $A localhost:$PORT/v1/notifications/$1)
+    ST=$(echo "$BODY" | json "d['notification']['status']")
+    case $ST in finished|error|ignored|failed) break;; esac
+    sleep 0.5
+  done
+}
+
+echo "warm-up: $W instance(s) recovered first"
 printf "%6s %4s %4s %10s %9s %7s %14s %9s %12s %8s %8s\n" N L C measured_s ideal_s ratio masakari_s speed_up \
   cpu_ms/inst peak_MB idle_MB
 for N in "${SIZES[@]}"; do
@@ -29,10 +53,12 @@ for N in "${SIZES[@]}"; do
     seed_header
     echo "hosts:"
     echo "  - {name: failing, vcpus: $N, memory_mb: $((N * 512))}"
+    [ "$W" -eq 0 ] || echo "  - {name: warmup, vcpus: $W, memory_mb: $((W * 512))}"
     for t in 1 2 3 4 5; do echo "  - {name: target$t, vcpus: 256, memory_mb: 262144}"; done
     echo "aggregates: []"
     echo "servers:"
     for i in $(seq 1 "$N"); do echo "  - {name: vm$i, host: failing, flavor: \"1\", metadata: {HA_Enabled: \"True\"}}"; done
+    for i in $(seq 1 "$W"); do echo "  - {name: warm$i, host: warmup, flavor: \"1\", metadata: {HA_Enabled: \"True\"}}"; done
   } > "$SEED"
   LOG=target/simulator-recovery-$N.log
   start_app "$LOG" --spring.datasource.url=jdbc:h2:mem:bench$N --instanceha.simulator.seed=file:$SEED \
@@ -41,22 +67,23 @@ for N in "${SIZES[@]}"; do
   trap 'kill $APP 2>/dev/null || true' EXIT
   S=$(add_segment bench)
   add_hosts "$S" failing target1 target2 target3 target4 target5
+  [ "$W" -eq 0 ] || add_hosts "$S" warmup
   sleep 5
   IDLE=$(rss $APP VmRSS)
+  if [ "$W" -gt 0 ]; then
+    await_final "$(report warmup)"
+    [ "$ST" = finished ] || echo "warm-up ended $ST: $BODY" >&2
+    sleep 5
+  fi
+  [ -z "${PROFILE:-}" ] || jcmd $APP JFR.start name=measured settings=profile >/dev/null
   CPU0=$(cpu $APP)
-  NOTE=$(curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
-      {\"type\":\"COMPUTE_HOST\",\"hostname\":\"failing\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
-       \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
-      | json "d['notification']['notification_uuid']")
-  while true; do
-    BODY=$(curl -s $A localhost:$PORT/v1/notifications/$NOTE)
-    ST=$(echo "$BODY" | json "d['notification']['status']")
-    case $ST in finished|error|ignored|failed) break;; esac
-    sleep 0.5
-  done
+  NOTE=$(report failing)
+  await_final "$NOTE"
   CPU1=$(cpu $APP)
+  MOVES=$(curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$NOTE/vmoves?limit=1000")
+  [ -z "${PROFILE:-}" ] || jcmd $APP JFR.stop name=measured filename="$PROFILE" >/dev/null
   PEAK=$(rss $APP VmHWM)
-  python3 - "$N" "$L" "$C" "$BODY" "$ST" "$CPU0" "$CPU1" "$PEAK" "$IDLE" <<'PY'
+  python3 - "$N" "$L" "$C" "$BODY" "$ST" "$CPU0" "$CPU1" "$PEAK" "$IDLE" "$MOVES" <<'PY'
 import json, math, sys
 from datetime import datetime
 n, l, c, body, status = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
@@ -69,6 +96,17 @@ ideal = math.ceil(n / c) * l
 masakari = 180 + math.ceil(n / 3) * math.ceil(l)
 print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx %12.1f %8d %8d  %s (%s)" % (n, l, c, measured, ideal,
       measured / ideal, masakari, masakari / measured, cpu, peak, idle, status, note["message"]))
+# Where the time over the ideal goes: how long a move holds its slot (claimed to recorded, against L) and
+# how long a freed slot stays empty (the k-th start after the first C waits for the (k - C)-th end).
+moves = [m for m in json.loads(sys.argv[10])["vmoves"] if m["start_time"] and m["end_time"]]
+if len(moves) > c:
+    starts = sorted(t(m["start_time"]) for m in moves)
+    ends = sorted(t(m["end_time"]) for m in moves)
+    held = sum((t(m["end_time"]) - t(m["start_time"])).total_seconds() for m in moves) / len(moves)
+    idle_gaps = [(starts[k] - ends[k - c]).total_seconds() for k in range(c, len(starts))]
+    first = (starts[0] - t(note["created_at"])).total_seconds()
+    print("%6s first move started %.2f s after the report; a move holds its slot %.2f s (L = %g s); a freed slot"
+          " stays empty %.2f s on average" % ("", first, held, l, sum(idle_gaps) / len(idle_gaps)))
 PY
   kill $APP 2>/dev/null || true
   wait $APP 2>/dev/null || true

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * {@code max-parallel-evacuations-total} of all notifications are ongoing, counted in the database so that
  * it holds across engine nodes. Reads {@code vmoveId}; writes {@code slotClaimed}. Records no progress:
  * the model waits at "Wait for a free slot" while it is false, until a freed slot wakes it
- * ({@link SlotWakeUp}) or {@code slotWaitInterval} passes.
+ * ({@link SlotWakeUp}) or {@code slotWaitInterval} passes. A database update only, so the model gives it no
+ * job of its own: it runs in the transaction that reaches it, and a woken instance claims its slot in the
+ * wake-up's own command, one hand-off less between a freed slot and the next evacuation.
  */
 @Reads({"notificationUuid", "vmoveId"})
 @Component

@@ -1,9 +1,15 @@
 package org.instanceha.recovery;
 
-/** Names of {@code host-failure-recovery.bpmn}: its key, its variables, its error codes. */
+/**
+ * Names of {@code host-failure-recovery.bpmn} and of {@code instance-evacuation.bpmn}, the process its call
+ * activity "Recover each instance" starts once per protected instance: their keys, their variables, their
+ * error codes.
+ */
 public final class HostFailureRecovery {
 
     public static final String PROCESS_KEY = "host-failure-recovery";
+    /** The process that recovers one instance of a failed host, as its own process instance. */
+    public static final String EVACUATION_PROCESS_KEY = "instance-evacuation";
 
     // Variables a start provides (the v1 intake sets notificationUuid; a REST start gives the other four).
     public static final String NOTIFICATION_UUID = "notificationUuid";
@@ -40,7 +46,8 @@ public final class HostFailureRecovery {
     public static final String VMOVE_IDS = "vmoveIds";
     public static final String INSTANCE_COUNT = "instanceCount";
 
-    // Per instance, local to one "Evacuate instance" subprocess.
+    // Per instance, variables of its instance-evacuation process (given notificationUuid, recoveryMethod, the
+    // three intervals and its vmoveId by the call activity).
     public static final String VMOVE_ID = "vmoveId";
     public static final String SLOT_CLAIMED = "slotClaimed";
     public static final String EVACUATION_DEADLINE = "evacuationDeadline";

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * again: with hundreds of instances waiting, those polls were most of the engine's work. Once the
  * transaction that freed the slot has committed, one waiting instance of the same notification is woken
  * (else one of any notification: the cloud-wide bound may be what held it), one after the other on a
- * thread of its own. A wake that fails (the instance was woken by another node) changes nothing: the
+ * thread of its own; the woken instance claims the slot in that same command ("Claim evacuation slot" has
+ * no job of its own). A wake that fails (the instance was woken by another node) changes nothing: the
  * timer "Look for a slot again" ({@code instanceha.recovery.slot-wait-interval}) is the fallback.
  */
 @Component

@@ -102,7 +102,8 @@ public class StrandedNotifications implements SmartLifecycle {
                 if (!notifications.expire(uuid, createdBefore, message, now)) {
                     return false;
                 }
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(uuid).list()
+                // The notification's workflow; deleting it deletes the instance evacuations it called.
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(uuid).rootProcessInstances().list()
                         .forEach(p -> runtime.deleteProcessInstance(p.getId(), message, true));
                 String undecided = "The notification expired before an operator decided. " + message;
                 int closed = vmoves.closeOperatorWaits(uuid, undecided, now)
@@ -168,7 +169,8 @@ public class StrandedNotifications implements SmartLifecycle {
 
     private HistoricProcessInstance lastWorkflow(String uuid) {
         List<HistoricProcessInstance> ended = history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(uuid).orderByProcessInstanceStartTime().desc().listPage(0, 1);
+                .processInstanceBusinessKey(uuid).rootProcessInstances().orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1);
         return ended.isEmpty() ? null : ended.get(0);
     }
 

@@ -12,10 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -29,14 +26,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Walks every path of {@code host-failure-recovery.bpmn} on an in-memory engine, with the delegates
- * replaced by stand-ins that steer the gateways. Coverage of flow nodes and sequence flows must be
+ * replaced by stand-ins that steer the gateways, and {@code instance-evacuation.bpmn}, which its call
+ * activity starts per instance, replaced by a stand-in process that records what it was given (that model
+ * has its own test, {@link InstanceEvacuationProcessTest}). Coverage of flow nodes and sequence flows must be
  * 100% (enforced by the extension; the report is under target/process-test-coverage).
  * <p>
  * The engine's configuration is {@code process-test.camunda.cfg.xml}, not {@code camunda.cfg.xml}: a file
  * of that name on the test classpath is picked up by {@code ProcessEngines.init()} when engine-rest looks
  * up the default engine, and it would replace the application's engine in the Spring Boot tests.
  */
-@Deployment(resources = "bpmn/host-failure-recovery.bpmn")
+@Deployment(resources = {"bpmn/host-failure-recovery.bpmn", "process-test/instance-evacuation-stand-in.bpmn"})
 class HostFailureRecoveryProcessTest {
 
     @RegisterExtension
@@ -54,13 +53,10 @@ class HostFailureRecoveryProcessTest {
     private Map<String, Object> registration;
     private Deque<Boolean> serviceDownAnswers;
     private Deque<Boolean> waitExpiredAnswers;
-    private int instanceCount;
-    private Deque<Boolean> slotAnswers;
-    private Deque<String> evacuationStates;
-    private boolean prepareRefuses;
-    private boolean evacuateRefuses;
+    private List<String> vmoveIds;
     private boolean allRecovered;
-    private Deque<Boolean> retryAnswers;
+    /** The variables each instance-evacuation started by the call activity was given, and its business key. */
+    private List<Map<String, Object>> calls;
 
     @BeforeEach
     void standIns() {
@@ -68,13 +64,9 @@ class HostFailureRecoveryProcessTest {
         registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
         serviceDownAnswers = new ArrayDeque<>();
         waitExpiredAnswers = new ArrayDeque<>();
-        instanceCount = 1;
-        slotAnswers = new ArrayDeque<>(List.of(true));
-        evacuationStates = new ArrayDeque<>(List.of(MOVED));
-        prepareRefuses = false;
-        evacuateRefuses = false;
+        vmoveIds = List.of("move-1");
         allRecovered = true;
-        retryAnswers = new ArrayDeque<>();
+        calls = new java.util.ArrayList<>();
 
         Map<String, JavaDelegate> standIns = new HashMap<>();
         standIns.put("registerNotification", e -> {
@@ -89,38 +81,22 @@ class HostFailureRecoveryProcessTest {
             e.setVariable(SERVICE_WAIT_EXPIRED, waitExpiredAnswers.pop());
         });
         standIns.put("identifyProtectedInstances", e -> {
-            e.setVariable(INSTANCE_COUNT, instanceCount);
-            e.setVariable(VMOVE_IDS, new java.util.ArrayList<>(List.of("move-1")));
+            e.setVariable(INSTANCE_COUNT, vmoveIds.size());
+            e.setVariable(VMOVE_IDS, new java.util.ArrayList<>(vmoveIds));
         });
         standIns.put("planTargets", e -> e.setVariable("plannedWith", e.getVariableLocal(RECOVERY_METHOD)));
-        standIns.put("prepareInstance", e -> {
-            if (prepareRefuses) {
-                throw new BpmnError(ERROR_EVACUATION_REFUSED, "instance gone");
-            }
-        });
-        standIns.put("claimEvacuationSlot", e -> e.setVariable(SLOT_CLAIMED, slotAnswers.pop()));
-        standIns.put("evacuateInstance", e -> {
-            if (evacuateRefuses) {
-                throw new BpmnError(ERROR_EVACUATION_REFUSED, "Nova said no");
-            }
-        });
-        standIns.put("checkEvacuation", e -> e.setVariable(EVACUATION_STATE, evacuationStates.pop()));
         standIns.put("concludeNotification", e -> e.setVariable(ALL_RECOVERED, allRecovered));
-        standIns.put("recordVmMoveFailed", e -> e.setVariable(RETRY_AUTOMATICALLY, retryAnswers.pop()));
-        standIns.put("handOverToOperator", e -> {
-            e.setVariable(OPERATOR_GROUP, "ha-operators");
-            e.setVariable(INSTANCE_NAME, "vm-1");
-        });
-        standIns.put("planRetry", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-retry"));
-        standIns.put("retryAsOperatorChose", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-operator"));
-
         // Every bean the model names gets a stand-in: those above, or one that does nothing.
         ModelBeans beans = ModelBeans.of("bpmn/host-failure-recovery.bpmn");
         assertThat(beans.delegates()).as("stand-ins for beans the model does not name").containsAll(standIns.keySet());
         beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
         beans.retryPolicies().forEach(name -> Mocks.register(name, new Retry()));
-        assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
-        beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
+        assertThat(beans.taskListeners()).isEmpty();
+        Mocks.register("recordCall", (JavaDelegate) e -> {
+            Map<String, Object> given = new HashMap<>(e.getVariables());
+            given.put("businessKey", e.getProcessBusinessKey());
+            calls.add(given);
+        });
     }
 
     @AfterEach
@@ -181,7 +157,7 @@ class HostFailureRecoveryProcessTest {
 
     @Test
     void aHostWithoutInstancesIsFencedThenFinished() {
-        instanceCount = 0;
+        vmoveIds = List.of();
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
                 .hasPassedInOrder("ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances",
                         "FinishNotification", "NotificationFinished")
@@ -209,42 +185,25 @@ class HostFailureRecoveryProcessTest {
     }
 
     @Test
-    void autoEvacuatesWaitingForASlotAndForTheMoveToSettle() {
-        slotAnswers = new ArrayDeque<>(List.of(false, true));
-        evacuationStates = new ArrayDeque<>(List.of(MOVING, MOVED));
-        ProcessInstance instance = recoverWith("auto");
-        BpmnAwareTests.assertThat(instance).isEnded()
-                .hasPassedInOrder("PlanAutoTargets", "TargetsPlanned", "PrepareInstance", "ClaimEvacuationSlot",
-                        "WaitForSlot", "LookForSlotAgain", "ClaimEvacuationSlot", "EvacuateInstance",
-                        "WaitForEvacuation", "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation",
-                        "RestorePowerState", "RecordVmMoveSucceeded", "InstanceEvacuated", "ConcludeNotification",
-                        "RecoveryFinished");
+    void eachInstanceIsRecoveredByAnInstanceEvacuationOfItsOwnWithWhatItNeeds() {
+        vmoveIds = List.of("move-1", "move-2");
+        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
+                .hasPassedInOrder("PlanAutoTargets", "TargetsPlanned", "RecoverEachInstance", "ConcludeNotification",
+                        "AllRecovered", "RecoveryFinished");
+        assertThat(calls).extracting(c -> c.get(VMOVE_ID)).containsExactlyInAnyOrder("move-1", "move-2");
+        assertThat(calls).allSatisfy(c -> assertThat(c).containsEntry("businessKey", "n-1")
+                .containsEntry(NOTIFICATION_UUID, "n-1").containsEntry(RECOVERY_METHOD, "auto")
+                .containsEntry(EVACUATION_POLL_INTERVAL, "PT1S").containsEntry(SLOT_WAIT_INTERVAL, "PT1S")
+                .containsEntry(RETRY_DELAY, "PT1S")
+                .as("only what the call gives: not the host's list of all moves").doesNotContainKey(VMOVE_IDS));
     }
 
     @Test
-    void aFreedSlotWakesTheWaitingInstanceBeforeItLooksAgain() {
-        slotAnswers = new ArrayDeque<>(List.of(false, true));
-        evacuationStates = new ArrayDeque<>(List.of(MOVED));
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "n-1",
-                Map.of(NOTIFICATION_UUID, "n-1"));
-        for (int i = 0; i < 100 && waitingForSlot(instance) == null; i++) {
-            managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
-                    .list().get(0).getId());
-        }
-        assertThat(waitingForSlot(instance)).as("waits for a slot").isNotNull();
-
-        runtimeService().messageEventReceived(SlotWakeUp.MESSAGE, waitingForSlot(instance));
-
-        BpmnAwareTests.assertThat(runJobs(instance)).isEnded()
-                .hasPassedInOrder("ClaimEvacuationSlot", "WaitForSlot", "SlotFreed", "ClaimEvacuationSlot",
-                        "EvacuateInstance", "RecordVmMoveSucceeded", "RecoveryFinished")
-                .hasNotPassed("LookForSlotAgain");
-    }
-
-    private static String waitingForSlot(ProcessInstance instance) {
-        return runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
-                .eventName(SlotWakeUp.MESSAGE).list().stream().map(s -> s.getExecutionId()).findFirst().orElse(null);
+    void aHostWithAnInstanceNotRecoveredEndsInError() {
+        allRecovered = false;
+        BpmnAwareTests.assertThat(recoverWith("auto")).isEnded()
+                .hasPassedInOrder("RecoverEachInstance", "ConcludeNotification", "AllRecovered", "RecoveryError")
+                .hasNotPassed("RecoveryFinished");
     }
 
     @Test
@@ -252,108 +211,11 @@ class HostFailureRecoveryProcessTest {
         Map<String, String> taskOfMethod = Map.of("auto", "PlanAutoTargets", "auto_priority", "PlanAutoPriorityTargets",
                 "reserved_host", "PlanReservedHostTargets", "rh_priority", "PlanReservedHostsFirstTargets");
         taskOfMethod.forEach((method, task) -> {
-            evacuationStates = new ArrayDeque<>(List.of(MOVED));
-            slotAnswers = new ArrayDeque<>(List.of(true));
             ProcessInstance instance = recoverWith(method);
             BpmnAwareTests.assertThat(instance).hasPassed(task, "RecoveryFinished");
             assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
                     .processInstanceIdIn(instance.getId()).variableName("plannedWith").singleResult().getValue())
                     .as(task).isEqualTo(method);
         });
-    }
-
-    /** The instance's branch waits for an operator; completes the task with {@code decision}, and runs on. */
-    private ProcessInstance operatorDecides(ProcessInstance instance, String decision) {
-        BpmnAwareTests.assertThat(instance).isWaitingAt("RecoverByHand");
-        Task task = BpmnAwareTests.task(instance);
-        assertThat(task.getName()).isEqualTo("Recover vm-1 by hand");
-        assertThat(BpmnAwareTests.taskService().createTaskQuery().taskCandidateGroup("ha-operators").count())
-                .isEqualTo(1);
-        BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision, CHOSEN_HOST, "h-2",
-                OPERATOR_COMMENT, "by the operator", OPERATOR_USER, "alice"));
-        return runJobs(instance);
-    }
-
-    @Test
-    void aFailedEvacuationIsRetriedOnItsOwnOnANewTarget() {
-        evacuationStates = new ArrayDeque<>(List.of(FAILED, MOVED));
-        slotAnswers = new ArrayDeque<>(List.of(true, true));
-        retryAnswers.add(true);
-        ProcessInstance instance = recoverWith("auto");
-        BpmnAwareTests.assertThat(instance).isEnded()
-                .hasPassedInOrder("CheckEvacuation", "RecordVmMoveFailed", "RetryAutomatically", "WaitBeforeRetrying",
-                        "PlanRetry", "PrepareInstance", "ClaimEvacuationSlot", "EvacuateInstance", "CheckEvacuation",
-                        "RecordVmMoveSucceeded", "RecoveryFinished")
-                .hasNotPassed("HandOverToOperator");
-        assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(instance.getId()).variableName(VMOVE_ID).list())
-                .anyMatch(v -> "move-1-retry".equals(v.getValue()));
-    }
-
-    @Test
-    void afterTheAutomaticRetryAnOperatorRetriesOnAChosenHost() {
-        evacuationStates = new ArrayDeque<>(List.of(FAILED, FAILED, MOVED));
-        slotAnswers = new ArrayDeque<>(List.of(true, true, true));
-        retryAnswers.addAll(List.of(true, false));
-        ProcessInstance instance = operatorDecides(recoverWith("auto"), "retry_on_host");
-        BpmnAwareTests.assertThat(instance).isEnded()
-                .hasPassedInOrder("PlanRetry", "RecordVmMoveFailed", "HandOverToOperator", "RecoverByHand",
-                        "OperatorDecision", "RetryAsOperatorChose", "PrepareInstance", "RecordVmMoveSucceeded",
-                        "RecoveryFinished");
-    }
-
-    @Test
-    void anOperatorRetryLetsNovasSchedulerChoose() {
-        evacuationStates = new ArrayDeque<>(List.of(FAILED, MOVED));
-        slotAnswers = new ArrayDeque<>(List.of(true, true));
-        retryAnswers.add(false);
-        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "retry_scheduler")).isEnded()
-                .hasPassedInOrder("HandOverToOperator", "RecoverByHand", "RetryAsOperatorChose", "EvacuateInstance",
-                        "RecordVmMoveSucceeded", "RecoveryFinished")
-                .hasNotPassed("PlanRetry");
-    }
-
-    @Test
-    void anInstanceTheOperatorRecoveredByHandIsRecorded() {
-        evacuationStates = new ArrayDeque<>(List.of(FAILED));
-        retryAnswers.add(false);
-        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "recovered_by_hand")).isEnded()
-                .hasPassedInOrder("RecoverByHand", "RecordRecoveredByHand", "InstanceRecoveredByHand",
-                        "ConcludeNotification", "RecoveryFinished")
-                .hasNotPassed("RetryAsOperatorChose", "RestorePowerState");
-    }
-
-    @Test
-    void aFailedEvacuationTheOperatorGivesUpEndsTheNotificationInError() {
-        evacuationStates = new ArrayDeque<>(List.of(FAILED));
-        retryAnswers.add(false);
-        allRecovered = false;
-        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "give_up")).isEnded()
-                .hasPassed("RecordVmMoveFailed", "RecordGivenUp", "InstanceGivenUp", "RecoveryError")
-                .hasNotPassed("RestorePowerState");
-    }
-
-    @Test
-    void aVanishedInstanceIsRecordedAsFailedAndHandedOver() {
-        prepareRefuses = true;
-        retryAnswers.add(false);
-        allRecovered = false;
-        BpmnAwareTests.assertThat(operatorDecides(recoverWith("auto"), "give_up")).isEnded()
-                .hasPassed("InstanceGone", "RecordVmMoveFailed", "HandOverToOperator", "RecoveryError")
-                .hasNotPassed("EvacuateInstance");
-    }
-
-    @Test
-    void anEvacuationNovaRefusesIsRecordedAsFailedWithNovasMessage() {
-        evacuateRefuses = true;
-        retryAnswers.add(false);
-        allRecovered = false;
-        ProcessInstance instance = recoverWith("auto");
-        BpmnAwareTests.assertThat(instance).hasPassed("EvacuationRefused", "RecordVmMoveFailed")
-                .hasNotPassed("WaitForEvacuation");
-        assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(instance.getId()).variableName(FAILURE_MESSAGE).list())
-                .anyMatch(v -> "Nova said no".equals(v.getValue()));
-        BpmnAwareTests.assertThat(operatorDecides(instance, "give_up")).isEnded();
     }
 }

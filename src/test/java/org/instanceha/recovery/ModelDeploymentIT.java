@@ -104,9 +104,9 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
             fields.put("enable-duplicate-filtering", "true");
         }
         Map<String, String> files = new LinkedHashMap<>();
+        // The host's model alone: its call activity starts the latest instance-evacuation, the shipped one
+        // (whose user task finds its form in the application's deployment).
         files.put("host-failure-recovery.bpmn", model);
-        // Its user task "Recover ... by hand" binds its form to the deployment: the form goes with it.
-        files.put("recover-instance-by-hand.form", shipped("forms/recover-instance-by-hand.form"));
         return api.postMultipart("/engine-rest/deployment/create", fields, files).as(user, password).send();
     }
 
@@ -121,7 +121,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
 
     private int versionRunBy(String notification) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(notification)
-                .singleResult().getProcessDefinitionVersion();
+                .processDefinitionKey("host-failure-recovery").singleResult().getProcessDefinitionVersion();
     }
 
     @Test
@@ -182,7 +182,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
 
         assertThat(deploy(withApproval(shipped("bpmn/host-failure-recovery.bpmn"))).status()).isEqualTo(200);
         assertThat(shippedModels.wouldDeploy(repositoryService)).doesNotContain("host-failure-recovery.bpmn")
-                .contains("instance-failure-recovery.bpmn", "process-failure-recovery.bpmn",
+                .contains("instance-evacuation.bpmn", "instance-failure-recovery.bpmn", "process-failure-recovery.bpmn",
                         "recover-instance-by-hand.form");
 
         removeEditedModels();
@@ -194,11 +194,12 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
     void aMisspelledDelegateIsRefusedAtDeploymentWithItsName() throws Exception {
         int before = latestVersion();
         Response refused = deploy(shipped("bpmn/host-failure-recovery.bpmn")
-                .replace("${evacuateInstance}", "${evacuateInstnace}"));
+                .replace("${disableComputeService}", "${disableComputeSevrice}"));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.json().get("message").asText()).contains("Task 'Evacuate instance' (EvacuateInstance)",
-                "${evacuateInstnace}", "no delegate of instance-ha", "did you mean ${evacuateInstance}?");
+        assertThat(refused.json().get("message").asText()).contains(
+                "Task 'Disable compute service' (DisableComputeService)", "${disableComputeSevrice}",
+                "no delegate of instance-ha", "did you mean ${disableComputeService}?");
         assertThat(latestVersion()).isEqualTo(before);
     }
 
@@ -216,7 +217,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
         assertThat(unread.json().get("message").asText()).contains("Task 'Plan targets (auto)' (PlanAutoTargets)",
                 "sets the input 'maxInstances'", "${planTargets} does not read", "recoveryMethod");
 
-        Response method = deploy(shipped("bpmn/host-failure-recovery.bpmn").replace("${evacuateInstance}",
+        Response method = deploy(shipped("bpmn/host-failure-recovery.bpmn").replace("${disableComputeService}",
                 "${execution.getProcessEngineServices().getRuntimeService()}"));
         assertThat(method.status()).as("an expression that calls methods is no delegate").isEqualTo(400);
         assertThat(method.json().get("message").asText()).contains("must name a delegate bean");
