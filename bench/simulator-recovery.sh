@@ -17,6 +17,8 @@
 # recovered, so that the measured one runs on a JVM that has compiled its hot code, as a long-running
 # engine does. W=0 measures a JVM's first recovery (cold: the JIT compilers then use more CPU than the
 # engine itself). PROFILE=FILE.jfr records the measured failure alone with Java Flight Recorder.
+# TIMELINE=1 prints the measured workflow's steps (Camunda's history): the host's, and the instance
+# evacuation that started first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 L=${L:-2}
@@ -41,6 +43,27 @@ await_final() {
     ST=$(echo "$BODY" | json "d['notification']['status']")
     case $ST in finished|error|ignored|failed) break;; esac
     sleep 0.5
+  done
+}
+
+# timeline UUID: the steps of the notification's host workflow and of its first instance evacuation, each
+# with its start (seconds after the workflow's) and its duration.
+timeline() {
+  local h="localhost:$PORT/engine-rest/history"
+  for key in host-failure-recovery instance-evacuation; do
+    local id
+    id=$(curl -s $A "$h/process-instance?processInstanceBusinessKey=$1&processDefinitionKey=$key&sortBy=startTime&sortOrder=asc&maxResults=1" \
+      | json "d[0]['id']")
+    curl -s $A "$h/activity-instance?processInstanceId=$id&sortBy=startTime&sortOrder=asc" | python3 -c '
+import json, sys
+from datetime import datetime
+steps = json.load(sys.stdin)
+t = lambda s: datetime.strptime(s[:23], "%Y-%m-%dT%H:%M:%S.%f")
+t0 = t(steps[0]["startTime"])
+for s in steps:
+    end = (t(s["endTime"]) - t(s["startTime"])).total_seconds() if s["endTime"] else float("nan")
+    print("%8s %7.3f s  %6.3f s  %s" % ("", (t(s["startTime"]) - t0).total_seconds(), end, s["activityName"] or s["activityId"]))
+'
   done
 }
 
@@ -81,6 +104,7 @@ for N in "${SIZES[@]}"; do
   await_final "$NOTE"
   CPU1=$(cpu $APP)
   MOVES=$(curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$NOTE/vmoves?limit=1000")
+  [ -z "${TIMELINE:-}" ] || timeline "$NOTE"
   [ -z "${PROFILE:-}" ] || jcmd $APP JFR.stop name=measured filename="$PROFILE" >/dev/null
   PEAK=$(rss $APP VmHWM)
   python3 - "$N" "$L" "$C" "$BODY" "$ST" "$CPU0" "$CPU1" "$PEAK" "$IDLE" "$MOVES" <<'PY'
