@@ -120,8 +120,9 @@ ideal = math.ceil(n / c) * l
 masakari = 180 + math.ceil(n / 3) * math.ceil(l)
 print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx %12.1f %8d %8d  %s (%s)" % (n, l, c, measured, ideal,
       measured / ideal, masakari, masakari / measured, cpu, peak, idle, status, note["message"]))
-# Where the time over the ideal goes: how long a move holds its slot (claimed to recorded, against L) and
-# how long a freed slot stays empty (the k-th start after the first C waits for the (k - C)-th end).
+# Where the time over the ideal goes: how long a move takes from its slot's claim to its recorded outcome
+# (against L), and how long after one move's record the next one starts (the k-th start after the first C
+# against the (k - C)-th end; below zero when slots are freed as the evacuation settles, before the record).
 moves = [m for m in json.loads(sys.argv[10])["vmoves"] if m["start_time"] and m["end_time"]]
 if len(moves) > c:
     starts = sorted(t(m["start_time"]) for m in moves)
@@ -129,8 +130,9 @@ if len(moves) > c:
     held = sum((t(m["end_time"]) - t(m["start_time"])).total_seconds() for m in moves) / len(moves)
     idle_gaps = [(starts[k] - ends[k - c]).total_seconds() for k in range(c, len(starts))]
     first = (starts[0] - t(note["created_at"])).total_seconds()
-    print("%6s first move started %.2f s after the report; a move holds its slot %.2f s (L = %g s); a freed slot"
-          " stays empty %.2f s on average" % ("", first, held, l, sum(idle_gaps) / len(idle_gaps)))
+    print("%6s first move started %.2f s after the report; a move takes %.2f s from its claim to its record"
+          " (L = %g s); the next one starts %.2f s after a record, on average" % ("", first, held, l,
+          sum(idle_gaps) / len(idle_gaps)))
 PY
   kill $APP 2>/dev/null || true
   wait $APP 2>/dev/null || true

@@ -47,8 +47,9 @@ public class RecordVmMoveFailed extends RecoveryTask {
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.vmoveId());
         String message = task.text(FAILURE_MESSAGE) != null ? task.text(FAILURE_MESSAGE) : "The evacuation failed.";
-        vmoves.failed(move.uuid(), message, UtcTime.now(clock));
-        slots.slotFreed(move.notificationUuid());
+        var now = UtcTime.now(clock);
+        slots.evacuationSettled(move, now);
+        vmoves.failed(move.uuid(), message, now);
         try {
             compute.server(move.instanceUuid()).filter(Server::locked).ifPresent(s -> compute.unlock(s.id()));
         } catch (ComputeException e) {

@@ -37,8 +37,8 @@ public class RecordVmMoveSucceeded extends RecoveryTask {
         VmMove move = vmoves.require(task.vmoveId());
         String destination = task.required(DESTINATION_HOST);
         var now = UtcTime.now(clock);
+        slots.evacuationSettled(move, now);
         vmoves.succeeded(move.uuid(), destination, now);
-        slots.slotFreed(move.notificationUuid());
         metrics.evacuationSucceeded(move, now);
         task.success("Evacuated " + move.instanceName() + " from " + move.sourceHost() + " to " + destination + ".");
     }

@@ -176,10 +176,11 @@ public class VmMoveRepository {
     }
 
     /**
-     * Starts the move if fewer than {@code maxOngoing} moves of its notification are ongoing, and fewer
-     * than {@code maxOngoingTotal} of all notifications (0: no such bound), under the cloud-wide and the
-     * notification's slot locks, so that concurrent claims on several nodes count correctly. A move
-     * already ongoing (the job ran before) counts as claimed.
+     * Starts the move if fewer than {@code maxOngoing} evacuations of its notification are in flight, and
+     * fewer than {@code maxOngoingTotal} of all notifications (0: no such bound), under the cloud-wide and
+     * the notification's slot locks, so that concurrent claims on several nodes count correctly. In flight:
+     * ongoing moves whose evacuation has not settled ({@link #evacuationSettled}). A move already ongoing
+     * (the job ran before) counts as claimed.
      */
     public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, int maxOngoingTotal,
                              LocalDateTime now) {
@@ -194,18 +195,32 @@ public class VmMoveRepository {
         if (status != VmMoveStatus.PENDING) {
             return status == VmMoveStatus.ONGOING;
         }
-        long ongoing = jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE notification_uuid = :n AND status = 'ongoing'")
+        long inFlight = jdbc.sql("""
+                SELECT COUNT(*) FROM vmoves WHERE notification_uuid = :n AND status = 'ongoing'
+                AND evacuation_settled_at IS NULL""")
                 .param("n", notificationUuid).query(Long.class).single();
-        if (ongoing >= maxOngoing) {
+        if (inFlight >= maxOngoing) {
             return false;
         }
-        if (maxOngoingTotal > 0 && jdbc.sql("SELECT COUNT(*) FROM vmoves WHERE status = 'ongoing'")
+        if (maxOngoingTotal > 0 && jdbc.sql("""
+                SELECT COUNT(*) FROM vmoves WHERE status = 'ongoing' AND evacuation_settled_at IS NULL""")
                 .query(Long.class).single() >= maxOngoingTotal) {
             return false;
         }
         return jdbc.sql("""
                 UPDATE vmoves SET status = 'ongoing', start_time = :now, updated_at = :now
                 WHERE uuid = :uuid AND status = 'pending'""")
+                .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update() > 0;
+    }
+
+    /**
+     * Nova's evacuation of this ongoing move settled (moved or failed): it no longer holds an evacuation
+     * slot, though the move stays ongoing until its outcome is recorded. True when this call settled it.
+     */
+    public boolean evacuationSettled(String uuid, LocalDateTime now) {
+        return jdbc.sql("""
+                UPDATE vmoves SET evacuation_settled_at = :now
+                WHERE uuid = :uuid AND status = 'ongoing' AND evacuation_settled_at IS NULL""")
                 .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update() > 0;
     }
 

@@ -72,6 +72,27 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aMoveWhoseEvacuationSettledFreesItsSlotWhileStillOngoing() {
+        VmMove a = pending("a");
+        VmMove b = pending("b");
+        VmMove c = pending("c");
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 1, 1, now)).isTrue();
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 1, 1, now)).as("a's evacuation is in flight").isFalse();
+        assertThat(vmoves.evacuationSettled(b.uuid(), now)).as("only an ongoing move settles").isFalse();
+
+        assertThat(vmoves.evacuationSettled(a.uuid(), now)).isTrue();
+        assertThat(vmoves.evacuationSettled(a.uuid(), now)).as("once").isFalse();
+
+        assertThat(vmoves.require(a.uuid()).status()).as("its outcome is not recorded yet")
+                .isEqualTo(VmMoveStatus.ONGOING);
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 1, 1, now))
+                .as("a settled evacuation frees its slot, under both bounds").isTrue();
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 1, 1, now)).isFalse();
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 1, 1, now)).as("a claim that ran before still holds")
+                .isTrue();
+    }
+
+    @Test
     void concurrentClaimsNeverExceedTheBound() throws Exception {
         int instances = 12;
         int bound = 3;
