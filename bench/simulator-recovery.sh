@@ -103,7 +103,8 @@ for N in "${SIZES[@]}"; do
   NOTE=$(report failing)
   await_final "$NOTE"
   CPU1=$(cpu $APP)
-  MOVES=$(curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$NOTE/vmoves?limit=1000")
+  MOVES=$(mktemp)
+  curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$NOTE/vmoves?limit=1000" > "$MOVES"
   [ -z "${TIMELINE:-}" ] || timeline "$NOTE"
   [ -z "${PROFILE:-}" ] || jcmd $APP JFR.stop name=measured filename="$PROFILE" >/dev/null
   PEAK=$(rss $APP VmHWM)
@@ -123,7 +124,7 @@ print("%6d %4g %4d %10.1f %9.1f %7.2f %14.0f %8.1fx %12.1f %8d %8d  %s (%s)" % (
 # Where the time over the ideal goes: how long a move takes from its slot's claim to its recorded outcome
 # (against L), and how long after one move's record the next one starts (the k-th start after the first C
 # against the (k - C)-th end; below zero when slots are freed as the evacuation settles, before the record).
-moves = [m for m in json.loads(sys.argv[10])["vmoves"] if m["start_time"] and m["end_time"]]
+moves = [m for m in json.load(open(sys.argv[10]))["vmoves"] if m["start_time"] and m["end_time"]]
 if len(moves) > c:
     starts = sorted(t(m["start_time"]) for m in moves)
     ends = sorted(t(m["end_time"]) for m in moves)
@@ -136,5 +137,5 @@ if len(moves) > c:
 PY
   kill $APP 2>/dev/null || true
   wait $APP 2>/dev/null || true
-  rm -f "$SEED"
+  rm -f "$SEED" "$MOVES"
 done
