@@ -1,5 +1,6 @@
 /**
- * Host-failure recovery: one class per service task of {@code bpmn/host-failure-recovery.bpmn}, named
+ * Host-failure recovery: one class per service task of {@code bpmn/host-failure-recovery.bpmn} and of
+ * {@code bpmn/instance-evacuation.bpmn} (the process its call activity starts per instance), named
  * like its task and holding that task's work ({@link org.instanceha.recovery.RegisterNotification},
  * {@link org.instanceha.recovery.PlanTargets}, {@link org.instanceha.recovery.EvacuateInstance}, ...).
  * Each extends {@link org.instanceha.recovery.RecoveryTask}, reads and writes its variables through
