@@ -13,10 +13,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --home-dir /app instanceha
 WORKDIR /app
 COPY --from=build /src/target/instance-ha-*.jar /app/instance-ha.jar
+COPY deploy/jvm.options /app/jvm.options
 USER instanceha
 EXPOSE 8080
 # Production by default: PostgreSQL and no built-in passwords (set INSTANCEHA_AUTH_ADMIN_PASSWORD).
 ENV SPRING_PROFILES_ACTIVE=prod,postgres
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fsS http://localhost:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/instance-ha.jar"]
+# deploy/jvm.options: the JVM options of every node (why: the file says).
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:MaxRAMPercentage=75", "-jar", "/app/instance-ha.jar"]

@@ -5,12 +5,13 @@
 # checks, the stored notification and the workflow's start). A warm-up of W seconds (default 15) on half
 # of the hosts lets the JIT compile the intake first (without it, a 10 s run measures a cold JVM: 20 to
 # 30/s instead of 60 to 70/s); then D seconds (default 10) on the other half are measured, never more
-# requests than hosts. Prints the figures and exits.
+# requests than hosts. Prints the figures and exits. PROFILE=FILE.jfr records the measured run with Java
+# Flight Recorder.
 #
 #   bench/intake.sh                      W=15 D=10 CONNECTIONS=32 HOSTS=40000
 #
 # Needs the PostgreSQL of .ci/postgres-up (role instanceha); it creates the database instanceha_bench
-# (through sudo -u postgres) if it is missing, and empties it at each run.
+# (as the postgres user) if it is missing, and empties it at each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 W=${W:-15}
@@ -21,8 +22,9 @@ PORT=${PORT:-8094}
 command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk" >&2; exit 1; }
 . bench/lib-sim.sh
 DB=instanceha_bench
-sudo -u postgres psql -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null
-sudo -u postgres psql -q -c "CREATE DATABASE $DB OWNER instanceha" >/dev/null
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$*"; else sudo -u postgres sh -c "$*"; fi; }
+as_postgres psql -q -c "\"DROP DATABASE IF EXISTS $DB\"" >/dev/null
+as_postgres psql -q -c "\"CREATE DATABASE $DB OWNER instanceha\"" >/dev/null
 
 export INSTANCEHA_DB_URL=jdbc:postgresql://localhost:5432/$DB INSTANCEHA_DB_USERNAME=instanceha \
   INSTANCEHA_DB_PASSWORD=instanceha
@@ -43,8 +45,10 @@ export INTAKE_HOSTS_PER_THREAD=$((HOSTS / 2 / THREADS))
 INTAKE_OFFSET=0 wrk -t$THREADS -c$CONNECTIONS -d${W}s -s bench/intake.lua http://localhost:$PORT >/dev/null
 WARM=$(PGPASSWORD=instanceha psql -tA -h localhost -U instanceha $DB -c "SELECT COUNT(*) FROM notifications")
 export INTAKE_OFFSET=$((HOSTS / 2))
+[ -z "${PROFILE:-}" ] || jcmd $APP JFR.start name=measured settings=profile >/dev/null
 OUT=$(wrk -t$THREADS -c$CONNECTIONS -d${D}s --latency -s bench/intake.lua http://localhost:$PORT)
 echo "$OUT" | sed 's/^/  wrk: /'
+[ -z "${PROFILE:-}" ] || jcmd $APP JFR.stop name=measured filename="$(realpath "$PROFILE")" >/dev/null
 ACCEPTED=$(( $(PGPASSWORD=instanceha psql -tA -h localhost -U instanceha $DB -c "SELECT COUNT(*) FROM notifications") - WARM ))
 python3 - "$OUT" "$ACCEPTED" "$D" <<'PY'
 import re, sys

@@ -4,7 +4,7 @@
 # arguments for the application.
 eval "$(${TESTBED:-../shared/openstack/openstack-up.sh} env)"
 PORT=8090
-java -jar target/instance-ha-0.1.0-SNAPSHOT.jar --server.port=$PORT \
+java @deploy/jvm.options -jar target/instance-ha-0.1.0-SNAPSHOT.jar --server.port=$PORT \
   --spring.datasource.url=jdbc:h2:mem:realrun \
   --instanceha.auth.admin-password=realrun-password \
   --instanceha.openstack.auth-url=$OS_AUTH_URL --instanceha.openstack.password=$OS_PASSWORD \

@@ -25,12 +25,12 @@ seed_header() {
 A="-u admin:bench-password"
 
 # start_app LOG ARG...: starts the jar on $PORT with the simulator on and the benchmarks' credentials, the
-# given arguments and $APP_OPTS (JVM options: $JAVA_OPTS), logging to LOG; sets APP and waits until the
+# given arguments and $APP_OPTS (JVM options: deploy/jvm.options, then $JAVA_OPTS), logging to LOG; sets APP and waits until the
 # application is ready.
 start_app() {
   local log=$1
   shift
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --instanceha.simulator.enabled=true \
+  java @deploy/jvm.options ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --instanceha.simulator.enabled=true \
     --instanceha.openstack.password=secret --instanceha.auth.admin-password=bench-password "$@" ${APP_OPTS:-} \
     > "$log" 2>&1 &
   APP=$!

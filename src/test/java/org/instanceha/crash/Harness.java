@@ -63,10 +63,10 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    /** Starts the application in a JVM of its own, with the test's class path. */
+    /** Starts the application in a JVM of its own, with the test's class path and the JVM options of a node. */
     Process start(String name, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", applicationClassPath(), "org.instanceha.InstanceHaApplication"));
+                .toString(), "@deploy/jvm.options", "-Xmx512m", "-cp", applicationClassPath(), "org.instanceha.InstanceHaApplication"));
         command.addAll(List.of(args));
         Files.createDirectories(LOGS);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
