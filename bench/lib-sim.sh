@@ -22,7 +22,33 @@ seed_header() {
   echo "flavors: [{id: \"1\", name: m1.tiny, vcpus: 1, ram: 512, disk: 1}]"
 }
 
-A="-u admin:bench-password"
+CREDENTIALS=admin:bench-password
+A="-u $CREDENTIALS"
+
+# await_final UUID...: waits until every given notification has its final status, polling every POLL
+# seconds (0.5), and prints each one's body, one per line. One process for the whole wait: starting a
+# python for every poll of every notification took a good part of a core from the measured engine.
+await_final() {
+  python3 - "$PORT" "$CREDENTIALS" "${POLL:-0.5}" "$@" <<'PY'
+import base64, json, sys, time, urllib.request
+port, credentials, poll, notes = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4:]
+auth = {"Authorization": "Basic " + base64.b64encode(credentials.encode()).decode()}
+final = {}
+while True:
+    for n in notes:
+        if n not in final:
+            with urllib.request.urlopen(urllib.request.Request(
+                    "http://localhost:%s/v1/notifications/%s" % (port, n), headers=auth)) as answer:
+                body = json.load(answer)
+            if body["notification"]["status"] in ("finished", "error", "ignored", "failed"):
+                final[n] = body
+    if len(final) == len(notes):
+        break
+    time.sleep(poll)
+for n in notes:
+    print(json.dumps(final[n]))
+PY
+}
 
 # start_app LOG ARG...: starts the jar on $PORT with the simulator on and the benchmarks' credentials, the
 # given arguments and $APP_OPTS (JVM options: deploy/jvm.options, then $JAVA_OPTS), logging to LOG; sets APP and waits until the

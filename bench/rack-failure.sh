@@ -51,7 +51,7 @@ k=0
 PIDS=()
 for h in $(seq -w 1 "$H"); do
   # Each report on its own, at its offset: the reports arrive within S seconds however slow the answers.
-  ( sleep "$(python3 -c "print($k * $GAP)")"
+  ( sleep "$(awk -v k=$k -v g=$GAP 'BEGIN {print k * g}')"
     curl -s $A -X POST localhost:$PORT/v1/notifications -H 'Content-Type: application/json' -d "{\"notification\":
       {\"type\":\"COMPUTE_HOST\",\"hostname\":\"rack$h\",\"generated_time\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6N)\",
        \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
@@ -61,21 +61,19 @@ for h in $(seq -w 1 "$H"); do
 done
 wait "${PIDS[@]}"
 NOTES=()
-for f in "$OUT"/*; do NOTES+=("$(json "d['notification']['notification_uuid']" < "$f")"); done
+# One python for all the answers: a process per answer would take CPU from the engine, which is recovering.
+mapfile -t NOTES < <(python3 -c 'import json, sys
+for f in sys.argv[1:]: print(json.load(open(f))["notification"]["notification_uuid"])' "$OUT"/*)
 rm -rf "$OUT"
-while true; do
-  LEFT=0
-  for n in "${NOTES[@]}"; do
-    ST=$(curl -s $A localhost:$PORT/v1/notifications/$n | json "d['notification']['status']")
-    case $ST in finished|error|ignored|failed) ;; *) LEFT=$((LEFT + 1));; esac
-  done
-  [ "$LEFT" -eq 0 ] && break
-  sleep 1
-done
+BODIES=$(POLL=1 await_final "${NOTES[@]}")
 CPU1=$(cpu $APP)
 PEAK=$(rss $APP VmHWM)
-BODIES=$(for n in "${NOTES[@]}"; do curl -s $A localhost:$PORT/v1/notifications/$n; echo; done)
-python3 - "$H" "$I" "$S" "$B" "$C" "$L" "$CPU0" "$CPU1" "$PEAK" "$IDLE" <<PY
+MOVES=$(for n in "${NOTES[@]}"; do
+  curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$n/vmoves?limit=1000"; echo
+done)
+LOOKS=$(curl -s $A "localhost:$PORT/engine-rest/history/activity-instance/count?activityId=LookForSlotAgain" \
+  | json "d['count']")
+python3 - "$H" "$I" "$S" "$B" "$C" "$L" "$CPU0" "$CPU1" "$PEAK" "$IDLE" "$LOOKS" <<PY
 import json, math, sys
 from datetime import datetime
 h, i, s, b, c, l = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
@@ -96,6 +94,16 @@ print("measured %.1f s, ideal %.1f s, ratio %.2f; notifications: %s" % (measured
       ", ".join("%d %s" % (v, k) for k, v in sorted(statuses.items()))))
 print("engine: %.1f ms CPU per evacuated instance (JVM with the simulator), peak RSS %d MB, idle RSS %d MB"
       % (cpu, int(sys.argv[9]), int(sys.argv[10])))
+# How well the bound was used: VM moves ongoing (claim to recorded outcome) on average over the time from the
+# first claim to the last outcome; and how often a waiting instance looked for a slot on its own (the timer
+# "Look for a slot again") instead of being woken by a freed one.
+spans = [(t(m["start_time"]), t(m["end_time"])) for line in """$MOVES""".splitlines() if line.strip()
+         for m in json.loads(line)["vmoves"] if m["start_time"] and m["end_time"]]
+if spans:
+    window = (max(e for _, e in spans) - min(s for s, _ in spans)).total_seconds()
+    busy = sum((e - s).total_seconds() for s, e in spans)
+    print("moves ongoing: %.1f on average of the bound %d, over %.1f s; a waiting instance looked for a slot on its own %s time(s)"
+          % (busy / window, b, window, sys.argv[11]))
 bad = [n["message"] for n in notes if n["status"] != "finished"]
 for m in bad[:5]:
     print("  not finished:", m)

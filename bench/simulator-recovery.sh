@@ -36,14 +36,10 @@ report() {
        \"payload\":{\"event\":\"STOPPED\",\"host_status\":\"NORMAL\",\"cluster_status\":\"OFFLINE\"}}}" \
       | json "d['notification']['notification_uuid']"
 }
-# await_final UUID: waits for the notification's final status; sets BODY and ST.
-await_final() {
-  while true; do
-    BODY=$(curl -s $A localhost:$PORT/v1/notifications/$1)
-    ST=$(echo "$BODY" | json "d['notification']['status']")
-    case $ST in finished|error|ignored|failed) break;; esac
-    sleep 0.5
-  done
+# final UUID: waits for the notification's final status; sets BODY and ST.
+final() {
+  BODY=$(await_final "$1")
+  ST=$(echo "$BODY" | json "d['notification']['status']")
 }
 
 # timeline UUID: the steps of the notification's host workflow and of its first instance evacuation, each
@@ -94,14 +90,14 @@ for N in "${SIZES[@]}"; do
   sleep 5
   IDLE=$(rss $APP VmRSS)
   if [ "$W" -gt 0 ]; then
-    await_final "$(report warmup)"
+    final "$(report warmup)"
     [ "$ST" = finished ] || echo "warm-up ended $ST: $BODY" >&2
     sleep 5
   fi
   [ -z "${PROFILE:-}" ] || jcmd $APP JFR.start name=measured settings=profile >/dev/null
   CPU0=$(cpu $APP)
   NOTE=$(report failing)
-  await_final "$NOTE"
+  final "$NOTE"
   CPU1=$(cpu $APP)
   MOVES=$(mktemp)
   curl -s $A -H 'OpenStack-API-Version: instance-ha 1.3' "localhost:$PORT/v1/notifications/$NOTE/vmoves?limit=1000" > "$MOVES"

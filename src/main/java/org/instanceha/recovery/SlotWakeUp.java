@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * {@value #MESSAGE}) as soon as a slot is freed, instead of every waiting instance asking again and
  * again: with hundreds of instances waiting, those polls were most of the engine's work. Once the
  * transaction that freed the slot has committed, one waiting instance of the same notification is woken
- * (else one of any notification: the cloud-wide bound may be what held it), one after the other on a
- * thread of its own; the woken instance claims the slot in that same command ("Claim evacuation slot" has
+ * (else one of the notification that has waited longest among those below their own bound: the cloud-wide
+ * bound may be what held it, and a waiter of a notification at its own bound could not use the slot), one
+ * after the other on a thread of its own; the woken instance claims the slot in that same command ("Claim evacuation slot" has
  * no job of its own). A wake that fails (the instance was woken by another node) changes nothing: the
  * timer "Look for a slot again" ({@code instanceha.recovery.slot-wait-interval}) is the fallback.
  */
@@ -39,16 +40,19 @@ public class SlotWakeUp {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final VmMoveRepository vmoves;
+    private final RecoveryProperties properties;
     private final ExecutorService wakes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "evacuation-slot-wake-up");
         t.setDaemon(true);
         return t;
     });
 
-    public SlotWakeUp(RuntimeService runtime, ManagementService management, VmMoveRepository vmoves) {
+    public SlotWakeUp(RuntimeService runtime, ManagementService management, VmMoveRepository vmoves,
+                      RecoveryProperties properties) {
         this.runtime = runtime;
         this.management = management;
         this.vmoves = vmoves;
+        this.properties = properties;
     }
 
     /**
@@ -71,7 +75,7 @@ public class SlotWakeUp {
         try {
             List<Execution> waiting = waitingOf(notificationUuid);
             if (waiting.isEmpty()) {
-                waiting = runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE).listPage(0, 1);
+                waiting = waitingBelowTheirBound();
             }
             for (Execution execution : waiting) {
                 runtime.messageEventReceived(MESSAGE, execution.getId());
@@ -80,6 +84,17 @@ public class SlotWakeUp {
             log.debug("Could not wake an instance waiting for an evacuation slot (it looks again on its own): {}",
                     e.toString());
         }
+    }
+
+    /** One waiting execution of the notification that has waited longest among those below their own bound. */
+    private List<Execution> waitingBelowTheirBound() {
+        for (String notification : vmoves.withRoomForAnEvacuation(properties.maxParallelEvacuations(), 20)) {
+            List<Execution> waiting = waitingOf(notification);
+            if (!waiting.isEmpty()) {
+                return waiting;
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -214,6 +214,21 @@ public class VmMoveRepository {
     }
 
     /**
+     * The notifications that have a move waiting (pending) and fewer than {@code maxOngoing} evacuations in
+     * flight, the one waiting longest first, at most {@code limit}: where a slot freed under the cloud-wide
+     * bound can be used at once. A notification at its own bound would not be able to claim it.
+     */
+    public List<String> withRoomForAnEvacuation(int maxOngoing, int limit) {
+        return jdbc.sql("""
+                SELECT notification_uuid FROM vmoves WHERE status IN ('pending', 'ongoing')
+                GROUP BY notification_uuid
+                HAVING SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) > 0
+                   AND SUM(CASE WHEN status = 'ongoing' AND evacuation_settled_at IS NULL THEN 1 ELSE 0 END) < :max
+                ORDER BY MIN(id) LIMIT :limit""")
+                .param("max", maxOngoing).param("limit", limit).query(String.class).list();
+    }
+
+    /**
      * Nova's evacuation of this ongoing move settled (moved or failed): it no longer holds an evacuation
      * slot, though the move stays ongoing until its outcome is recorded. True when this call settled it.
      */

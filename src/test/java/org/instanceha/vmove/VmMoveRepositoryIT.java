@@ -127,6 +127,39 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aSlotFreedUnderTheCloudWideBoundIsOfferedToNotificationsBelowTheirOwnBoundOnly() {
+        String atItsBound = notification;
+        String belowItsBound = storeNotification(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "running");
+        String nothingWaiting = storeNotification(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "running");
+        for (String n : List.of(belowItsBound, nothingWaiting)) {
+            vmoves.createSlotLock(n);
+        }
+        VmMove a = pending("a");
+        VmMove b = pending("b");
+        pending("c");
+        vmoves.claimSlot(a.uuid(), atItsBound, 2, 0, now);
+        vmoves.claimSlot(b.uuid(), atItsBound, 2, 0, now);
+        VmMove d = vmoves.createPending(belowItsBound, "id-d", "d", "compute3", "active", 1, 512, now);
+        VmMove e = vmoves.createPending(belowItsBound, "id-e", "e", "compute3", "active", 1, 512, now);
+        vmoves.claimSlot(d.uuid(), belowItsBound, 2, 0, now);
+        VmMove f = vmoves.createPending(nothingWaiting, "id-f", "f", "compute2", "active", 1, 512, now);
+        vmoves.claimSlot(f.uuid(), nothingWaiting, 2, 0, now);
+
+        List<String> withRoom = vmoves.withRoomForAnEvacuation(2, 1000);
+        assertThat(withRoom).contains(belowItsBound).doesNotContain(atItsBound, nothingWaiting);
+
+        vmoves.evacuationSettled(a.uuid(), now);
+        withRoom = vmoves.withRoomForAnEvacuation(2, 1000);
+        assertThat(withRoom).as("a settled evacuation frees its notification's slot").contains(atItsBound);
+        assertThat(withRoom.indexOf(atItsBound)).as("the one waiting longest first")
+                .isLessThan(withRoom.indexOf(belowItsBound));
+        vmoves.claimSlot(e.uuid(), belowItsBound, 2, 0, now);
+        assertThat(vmoves.withRoomForAnEvacuation(2, 1000)).as("nothing of it waits any more")
+                .doesNotContain(belowItsBound);
+    }
+
+    @Test
     void aPlannedMoveClaimsItsTargetsRoomUntilNovaTookItOnAndTheGracePassed() {
         CapacityClaims capacity = new CapacityClaims(jdbc);
         VmMove a = pending("a");
