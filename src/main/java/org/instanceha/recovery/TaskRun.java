@@ -2,6 +2,7 @@ package org.instanceha.recovery;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -90,7 +91,16 @@ public final class TaskRun implements TaskProgress {
         return date.toInstant();
     }
 
+    /**
+     * Sets the variable, unless it already has that value: with Camunda's {@code full} history each write
+     * is a historic detail row and an update of the historic variable as well, and "Check evacuation" sets
+     * the same three values at every poll while an evacuation runs. A variable that does not exist yet is
+     * always set, null included (the model's conditions read it).
+     */
     public void set(String name, Object value) {
+        if (execution.hasVariable(name) && Objects.equals(execution.getVariable(name), value)) {
+            return;
+        }
         execution.setVariable(name, value);
     }
 
