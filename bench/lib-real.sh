@@ -8,7 +8,7 @@ java @deploy/jvm.options -jar target/instance-ha-0.1.0-SNAPSHOT.jar --server.por
   --spring.datasource.url=jdbc:h2:mem:realrun \
   --instanceha.auth.admin-password=realrun-password \
   --instanceha.openstack.auth-url=$OS_AUTH_URL --instanceha.openstack.password=$OS_PASSWORD \
-  --instanceha.recovery.evacuation-poll-interval=1s ${IHA_OPTS:-} > target/real-recovery-app.log 2>&1 &
+  --instanceha.recovery.evacuation-poll-interval=1s --logging.level.org.instanceha.nova.ComputeMetrics=DEBUG ${IHA_OPTS:-} > target/real-recovery-app.log 2>&1 &
 APP=$!
 trap "kill $APP" EXIT
 for i in $(seq 1 60); do sleep 1; curl -s localhost:$PORT/actuator/health >/dev/null && break; done

@@ -42,9 +42,23 @@ class RecoveryMetricsIT extends RecoveryScenarioSupport {
     void aRecoveryShowsInThePrometheusFigures() {
         segment("auto", true);
         String before = scrape();
-
-        awaitEnd(hostFails("compute4"));
+        ch.qos.logback.classic.Logger novaCalls = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.instanceha.nova.ComputeMetrics.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        novaCalls.addAppender(logged);
+        novaCalls.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            awaitEnd(hostFails("compute4"));
+        } finally {
+            novaCalls.setLevel(null);
+            novaCalls.detachAppender(logged);
+        }
         String after = scrape();
+        assertThat(logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.matches("Nova evacuate: ok in \\d+ ms")))
+                .as("DEBUG lines of the Nova calls: %s", logged.list).hasSize(3);
 
         String recovery = "instanceha_recovery_duration_seconds_count";
         String[] labels = {"type=\"COMPUTE_HOST\"", "recovery_method=\"auto\"", "status=\"finished\""};
