@@ -3,8 +3,9 @@
 # (../shared/openstack), which this script does not bring up: start it with
 #   WITH_MASAKARI=1 ../shared/openstack/openstack-up.sh all
 # then (after mvn -B package -DskipTests):
-#   bench/real-vs-masakari.sh [HOST]          K=3 servers on HOST (default compute1), R=3
-# R runs each of the first two, alternating, and one of Masakari (it takes minutes), each with K fresh
+#   bench/real-vs-masakari.sh [HOST]          K=3 servers on HOST (default compute1), R=3, W=1
+# W warm-up pairs of the first two (not counted: Nova's first force-down and evacuations run cold code),
+# then R runs each of the first two, alternating, and one of Masakari (it takes minutes), each with K fresh
 # HA_Enabled servers on HOST, whose nova-compute the test bed kills:
 #  1. the cloud's own limit, no engine: force the service down, disable it, send every evacuation at
 #     once, poll every second until every server is ACTIVE on another host (time from the force-down);
@@ -17,4 +18,4 @@ cd "$(dirname "$0")/.."
 # The same host fails R times within minutes: not a duplicate for this run.
 IHA_OPTS=--instanceha.notifications.duplicate-interval=1s
 source bench/lib-real.sh
-IHA_SEGMENT=$S PORT=$PORT IHA_PASSWORD=realrun-password K=${K:-3} R=${R:-3} python3 bench/real_vs_masakari.py "${1:-compute1}"
+IHA_SEGMENT=$S PORT=$PORT IHA_PASSWORD=realrun-password K=${K:-3} R=${R:-3} W=${W:-1} python3 bench/real_vs_masakari.py "${1:-compute1}"
