@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.instanceha.HttpApi.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,7 @@ class HistoryCleanupIT extends RecoveryScenarioSupport {
     @Test
     void anEndedWorkflowIsRemovedThirtyDaysAfterItsEndByAJobInTheNightlyWindow() {
         segment("auto", false);
-        Response reported = report("compute1", "STOPPED", "NORMAL");
-        assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
-        String notification = reported.json().at("/notification/notification_uuid").asText();
+        String notification = hostFails("compute1");
         assertThat(awaitEnd(notification).get("status").asText()).isEqualTo("ignored");
 
         HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
