@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Hand over to an operator" (instance failure): the instance did not come back ACTIVE, so a person
+ * "Hand over the restart to an operator" (instance failure): the instance did not come back ACTIVE, so a person
  * decides. The notification is {@code error} meanwhile; the user task that follows gets, as the variables
  * its form shows, the instance, its host, Nova's state and fault, every attempt with how it went, the
  * notification and the segment.

@@ -47,7 +47,7 @@ public class IdentifyProtectedInstances extends RecoveryTask {
         List<String> ids = new ArrayList<>();
         for (Server server : selected) {
             ids.add(vmoves.createPending(uuid, server.id(), server.name(), host, server.vmState(), server.vcpus(),
-                    server.ramMb(), UtcTime.now(clock)).uuid());
+                    server.ramMb(), ProtectedInstanceRules.haEnabled(server), UtcTime.now(clock)).uuid());
         }
         task.set(VMOVE_IDS, ids);
         task.set(INSTANCE_COUNT, ids.size());

@@ -51,7 +51,7 @@ public class PlanRetry extends RecoveryTask {
         List<TargetPlanner.Candidate> candidates = planning.candidates(failed.sourceHost()).stream()
                 .filter(c -> !excluded.contains(c.host())).toList();
         TargetPlanner.Plan plan = TargetPlanner.plan(method, List.of(new TargetPlanner.Instance(failed.uuid(),
-                failed.instanceName(), failed.vcpus(), failed.ramMb())), candidates);
+                failed.instanceName(), failed.vcpus(), failed.ramMb(), TargetPlanner.PROTECTED)), candidates);
         TargetPlanner.Placement placement = plan.placements().get(0);
         for (String reservedHost : plan.reservedHostsUsed()) {
             planning.takeIntoUse(reservedHost, failed.sourceHost(), task);

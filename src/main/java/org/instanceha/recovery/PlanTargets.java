@@ -63,7 +63,8 @@ public class PlanTargets extends RecoveryTask {
         // Moves already started or planned (a second run) keep their target; only pending ones are planned.
         List<TargetPlanner.Instance> instances = vmoves.allOf(uuid).stream()
                 .filter(m -> m.status() == VmMoveStatus.PENDING && m.targetHost() == null)
-                .map(m -> new TargetPlanner.Instance(m.uuid(), m.instanceName(), m.vcpus(), m.ramMb())).toList();
+                .map(m -> new TargetPlanner.Instance(m.uuid(), m.instanceName(), m.vcpus(), m.ramMb(),
+                        m.haEnabled() ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
         TargetPlanner.Plan plan = TargetPlanner.plan(method, instances, candidates);
         vmoves.createSlotLock(uuid);
         for (String reservedHost : plan.reservedHostsUsed()) {

@@ -14,7 +14,7 @@ import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record given up" (instance failure): the operator gave the instance up; it stays as it is. The attempt
+ * "Record restart given up" (instance failure): the operator gave the instance up; it stays as it is. The attempt
  * stays {@code failed}, its message saying who gave up, when and why; the notification will end
  * {@code error} with it.
  * <p>

@@ -14,7 +14,7 @@ import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record recovered by hand" (instance failure): the operator brought the instance back outside the
+ * "Record restarted by hand" (instance failure): the operator brought the instance back outside the
  * engine. The attempt is {@code succeeded}, its message saying who, when and the operator's comment; the
  * notification will end {@code finished} with it.
  * <p>

@@ -56,7 +56,8 @@ class RecoveryPlanPreview implements RecoveryPlans {
             List<Server> selected = ProtectedInstanceRules.select(onHost, properties.evacuateAllInstances(),
                     properties.ignoreInstancesInErrorState());
             List<TargetPlanner.Instance> instances = selected.stream()
-                    .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb())).toList();
+                    .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb(),
+                            ProtectedInstanceRules.haEnabled(s) ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
             List<TargetPlanner.Candidate> candidates = instances.isEmpty() ? List.of()
                     : everyCandidate.stream().filter(c -> !c.host().equals(host.name())).toList();
             TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);

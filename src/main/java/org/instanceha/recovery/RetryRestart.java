@@ -14,7 +14,7 @@ import org.instanceha.vmove.InstanceRestartRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Retry as the operator chose" (instance failure): a new attempt, a row of its own, to stop and start the
+ * "Retry the restart" (instance failure): a new attempt, a row of its own, to stop and start the
  * instance again; the failed attempt records who chose the retry, and when.
  * <p>
  * Reads {@code restartId}, {@code operatorComment}, {@code operatorUser}; writes {@code restartId} (the new

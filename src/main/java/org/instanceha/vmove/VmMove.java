@@ -11,7 +11,7 @@ public record VmMove(long id, String uuid, String notificationUuid, String insta
                      LocalDateTime endTime, String type, VmMoveStatus status, String message, String originalVmState,
                      int vcpus, int ramMb, LocalDateTime createdAt, LocalDateTime updatedAt,
                      LocalDateTime deletedAt, boolean deleted, int attempt, String operatorTaskId,
-                     String decidedBy, String decision) {
+                     String decidedBy, String decision, boolean haEnabled) {
 
     /** Waiting for an operator's decision. */
     public boolean waitingForOperator() {

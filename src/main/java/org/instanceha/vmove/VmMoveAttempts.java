@@ -34,10 +34,10 @@ public class VmMoveAttempts {
         try {
             jdbc.sql("""
                     INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
-                                        original_vm_state, instance_vcpus, instance_ram_mb, target_host, attempt,
-                                        created_at)
+                                        original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, target_host,
+                                        attempt, created_at)
                     VALUES (:uuid, :notification, :instance, :name, :source, :type, 'pending', :vmState,
-                            :vcpus, :ram, :target, :attempt, :now)""")
+                            :vcpus, :ram, :haEnabled, :target, :attempt, :now)""")
                     .param("uuid", UUID.randomUUID().toString())
                     .param("notification", previous.notificationUuid())
                     .param("instance", previous.instanceUuid())
@@ -46,6 +46,7 @@ public class VmMoveAttempts {
                     .param("type", previous.type())
                     .param("vmState", previous.originalVmState())
                     .param("vcpus", previous.vcpus())
+                    .param("haEnabled", previous.haEnabled())
                     .param("ram", previous.ramMb())
                     .param("target", targetHost)
                     .param("attempt", attempt)

@@ -48,13 +48,14 @@ public class VmMoveRepository {
 
     /** Creates the pending move of an instance, unless the notification already has one for it. */
     public VmMove createPending(String notificationUuid, String instanceUuid, String instanceName, String sourceHost,
-                                String originalVmState, int vcpus, int ramMb, LocalDateTime now) {
+                                String originalVmState, int vcpus, int ramMb, boolean haEnabled,
+                                LocalDateTime now) {
         try {
             jdbc.sql("""
                     INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
-                                        original_vm_state, instance_vcpus, instance_ram_mb, created_at)
+                                        original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, created_at)
                     VALUES (:uuid, :notification, :instance, :name, :source, 'evacuation', 'pending', :vmState,
-                            :vcpus, :ram, :now)""")
+                            :vcpus, :ram, :haEnabled, :now)""")
                     .param("uuid", UUID.randomUUID().toString())
                     .param("notification", notificationUuid)
                     .param("instance", instanceUuid)
@@ -63,6 +64,7 @@ public class VmMoveRepository {
                     .param("vmState", originalVmState)
                     .param("vcpus", vcpus)
                     .param("ram", ramMb)
+                    .param("haEnabled", haEnabled)
                     .param("now", Timestamp.valueOf(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -287,7 +289,7 @@ public class VmMoveRepository {
                 rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
                 time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0,
                 rs.getInt("attempt"), rs.getString("operator_task_id"), rs.getString("decided_by"),
-                rs.getString("decision"));
+                rs.getString("decision"), rs.getBoolean("ha_enabled"));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Nova). A second test kills the only node and starts it again: the restarted node resumes the recovery
  * and finishes it the same way.
  *
- * <p>{@code -Dinstanceha.crash.trials=20} runs the long form (README): it first runs the same recovery
+ * <p>{@code -Dinstanceha.crash.trials=20} runs the long form (docs/testing.md): it first runs the same recovery
  * without a kill, to know what it takes, then the trials, and prints the tally with what each crash cost
  * (time to the final status against the recovery without a kill). {@code -Dinstanceha.crash.seed} replays
  * the kill points.

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Fills the database with 10,000 notifications and 100,000 VM moves and prints the p95 answer time
  * of the notifications page, a notification's Recovery Progress and the VM Moves page, over HTTP
- * with a logged-in session. Figures, not assertions (README, "Benchmark: dashboard pages"); it
+ * with a logged-in session. Figures, not assertions (docs/performance.md, "Benchmark: dashboard pages"); it
  * asserts only that the pages answer with their rows. Runs on H2 and, in the PostgreSQL pass, there.
  */
 @Tag("page-benchmark")

@@ -29,7 +29,7 @@ class IncidentTimelineTest {
 
     private static VmMove move(double start, double end) {
         return new VmMove(1, "m", "n", "i", "vm", "h", "d", "d", at(start), at(end), "evacuation",
-                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false, 1, null, null, null);
+                VmMoveStatus.SUCCEEDED, null, "active", 1, 512, T0, null, null, false, 1, null, null, null, true);
     }
 
     @Test
@@ -71,7 +71,7 @@ class IncidentTimelineTest {
         Notification error = new Notification(1, "n", T0, "h", NotificationType.VM, "{}",
                 NotificationStatus.ERROR, "s", "given up", T0, at(30), null, false);
         VmMove decided = new VmMove(1, "m", "n", "i", "vm3", "h", null, "d", at(2), at(20), "evacuation",
-                VmMoveStatus.FAILED, null, "active", 1, 512, T0, at(21), null, false, 1, null, "alice", "retry_on_host");
+                VmMoveStatus.FAILED, null, "active", 1, 512, T0, at(21), null, false, 1, null, "alice", "retry_on_host", true);
         org.instanceha.vmove.InstanceRestart restart = new org.instanceha.vmove.InstanceRestart(1, "r", "n", 1, "i",
                 "vm7", "h", "active -> stopped", VmMoveStatus.FAILED, "not active", null, "bob", "give_up", at(1), at(5),
                 at(25));

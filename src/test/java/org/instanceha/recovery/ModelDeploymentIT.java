@@ -49,7 +49,7 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
     }
 
     /**
-     * The shipped host-failure model edited as README's "Changing the recovery flow" shows: after "Any
+     * The shipped host-failure model edited as docs/modelling-guide.md shows: after "Any
      * instances to evacuate?", the gateway "Critical segment?" sends segments named {@code critical-*} to
      * the user task "Approve evacuation" for ha-operators, then on to "Recovery method".
      */

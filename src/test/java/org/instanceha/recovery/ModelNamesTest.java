@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * An ops engineer reads the model in Camunda Modeler and Cockpit, and an operator reads its task names
  * in {@code recovery_workflow_details}: every flow node has a name of words, and no two share one. A host
  * failure's details hold the tasks of two models, the host's and the instance evacuation its call activity
- * starts, so no name is shared across the two either.
+ * starts, so no name is shared across the two either. A developer goes from a task to its code: in all
+ * four models a service task's id is its delegate's class name, and its name leads to that class.
  */
 class ModelNamesTest {
 
@@ -37,6 +38,71 @@ class ModelNamesTest {
         return nodes;
     }
 
+    static final List<String> MODELS = List.of("bpmn/host-failure-recovery.bpmn", "bpmn/instance-evacuation.bpmn",
+            "bpmn/instance-failure-recovery.bpmn", "bpmn/process-failure-recovery.bpmn");
+
+    /** The one documented exception: the four "Plan targets (...)" tasks share {@code PlanTargets}. */
+    private static final String SHARED_DELEGATE = "PlanTargets";
+
+    @Test
+    void everyServiceTaskIsIdentifiedAndNamedAfterItsDelegateClass() throws Exception {
+        List<String> disagreements = new java.util.ArrayList<>();
+        int tasks = 0;
+        for (String resource : MODELS) {
+            for (ServiceTask task : model(resource).getModelElementsByType(ServiceTask.class)) {
+                tasks++;
+                disagreements.addAll(disagreements(resource, task));
+            }
+        }
+
+        assertThat(tasks).as("service tasks read").isGreaterThan(40);
+        assertThat(disagreements).isEmpty();
+    }
+
+    @Test
+    void aTaskNamedForAnotherClassIsCaught() {
+        ServiceTask task = Bpmn.createExecutableProcess("p").startEvent().serviceTask("RetryRestart")
+                .name("Retry as the operator chose").camundaDelegateExpression("${retryRestart}").done()
+                .getModelElementById("RetryRestart");
+        ServiceTask wrongId = Bpmn.createExecutableProcess("p").startEvent().serviceTask("Retry")
+                .name("Retry restart").camundaDelegateExpression("${retryRestart}").done()
+                .getModelElementById("Retry");
+
+        assertThat(disagreements("test", task)).singleElement().asString().contains("name");
+        assertThat(disagreements("test", wrongId)).singleElement().asString().contains("id");
+    }
+
+    /** Where a task's id or name and its delegate's class disagree, in words; empty when they agree. */
+    static List<String> disagreements(String resource, ServiceTask task) {
+        String expression = task.getCamundaDelegateExpression();
+        java.util.regex.Matcher bean = java.util.regex.Pattern.compile("^\\$\\{(\\w+)}$")
+                .matcher(expression == null ? "" : expression);
+        if (!bean.matches()) {
+            return List.of(resource + " " + task.getId() + ": no delegate bean, but " + expression);
+        }
+        String className = Character.toUpperCase(bean.group(1).charAt(0)) + bean.group(1).substring(1);
+        List<String> found = new java.util.ArrayList<>();
+        if (!className.equals(task.getId()) && !className.equals(SHARED_DELEGATE)) {
+            found.add(resource + " " + task.getId() + ": id is not its class " + className);
+        }
+        if (!camelCase(task.getName()).toLowerCase(java.util.Locale.ROOT)
+                .startsWith(className.toLowerCase(java.util.Locale.ROOT))) {
+            found.add(resource + " " + task.getId() + ": name '" + task.getName() + "' does not lead to " + className);
+        }
+        return found;
+    }
+
+    /** "Hand over the restart to an operator" -> "HandOverRestartToOperator": words joined, articles left out. */
+    static String camelCase(String name) {
+        StringBuilder text = new StringBuilder();
+        for (String word : (name == null ? "" : name).split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty() && !List.of("a", "an", "the").contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                text.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return text.toString();
+    }
+
     @Test
     void everyFlowNodeHasItsOwnName() throws Exception {
         Collection<FlowNode> nodes = hostFailureNodes(FlowNode.class);
@@ -47,11 +113,12 @@ class ModelNamesTest {
     }
 
     @Test
-    void theProcessFailureModelIsNamedInWordsToo() throws Exception {
-        BpmnModelInstance model = model("bpmn/process-failure-recovery.bpmn");
-        Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
-        assertThat(nodes.stream().map(FlowNode::getName).toList()).hasSizeGreaterThan(15).doesNotContainNull()
-                .doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).contains(" "));
+    void theInstanceAndProcessFailureModelsAreNamedInWordsToo() throws Exception {
+        for (String resource : List.of("bpmn/instance-failure-recovery.bpmn", "bpmn/process-failure-recovery.bpmn")) {
+            Collection<FlowNode> nodes = model(resource).getModelElementsByType(FlowNode.class);
+            assertThat(nodes.stream().map(FlowNode::getName).toList()).as(resource).hasSizeGreaterThan(15)
+                    .doesNotContainNull().doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).contains(" "));
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ class OperatorRulesTest {
 
     private static VmMove attempt(int n, String target) {
         return new VmMove(n, "m" + n, "n", "i", "vm", "src", null, target, null, null, "evacuation",
-                VmMoveStatus.FAILED, "failed", "active", 2, 4096, LocalDateTime.MIN, null, null, false, n, null, null, null);
+                VmMoveStatus.FAILED, "failed", "active", 2, 4096, LocalDateTime.MIN, null, null, false, n, null, null, null, true);
     }
 
     @Test

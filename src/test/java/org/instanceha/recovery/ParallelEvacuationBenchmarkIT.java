@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A 50-instance host failure on the simulator with 2 s per evacuation. Prints how long the recovery
  * took against the 100 s that one-at-a-time evacuations would need, and how many ran at once; asserts
- * only that every instance moved exactly once (figures are for README, not for a timing assertion).
+ * only that every instance moved exactly once (figures are for docs/performance.md, not for a timing assertion).
  */
 @Tag("benchmark")
 class ParallelEvacuationBenchmarkIT extends RecoveryScenarioSupport {

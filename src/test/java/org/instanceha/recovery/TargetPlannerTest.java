@@ -1,6 +1,7 @@
 package org.instanceha.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ class TargetPlannerTest {
     private static List<Instance> instances(int count, int vcpus, int ram) {
         List<Instance> result = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            result.add(new Instance("id" + i, "vm" + i, vcpus, ram));
+            result.add(new Instance("id" + i, "vm" + i, vcpus, ram, TargetPlanner.PROTECTED));
         }
         return result;
     }
@@ -31,12 +32,12 @@ class TargetPlannerTest {
     }
 
     @Test
-    void autoSpreadsOverHealthyHostsByFreeRoom() {
+    void autoPlacesEachInstanceWhereItFitsBestAndNeverOnAReservedHost() {
         Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, instances(6, 1, 512), List.of(
                 new Candidate("c1", 10, 8192, 0, false), new Candidate("c2", 10, 8192, 0, false),
-                new Candidate("c3", 10, 4096, 0, false), new Candidate("spare", 10, 8192, 0, true)));
+                new Candidate("c3", 10, 4096, 0, false), new Candidate("spare", 10, 2048, 0, true)));
 
-        assertThat(perHost(plan)).containsEntry("c1", 3).containsEntry("c2", 3).doesNotContainKey("spare");
+        assertThat(perHost(plan)).containsOnlyKeys("c3").containsEntry("c3", 6);
         assertThat(plan.reservedHostsUsed()).isEmpty();
     }
 
@@ -53,12 +54,64 @@ class TargetPlannerTest {
     }
 
     @Test
-    void protectedInstancesComeFirstWhenRoomIsShort() {
-        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(new Instance("p", "protected", 1, 4096),
-                new Instance("o", "other", 1, 4096)), List.of(new Candidate("c1", 10, 4096, 0, false)));
+    void protectedInstancesComeFirstWhenRoomIsShortWhateverTheirSize() {
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
+                new Instance("o", "other", 2, 4096, TargetPlanner.UNPROTECTED),
+                new Instance("p", "protected", 1, 2048, TargetPlanner.PROTECTED)),
+                List.of(new Candidate("c1", 10, 4096, 0, false)));
 
-        assertThat(plan.placements().get(0).host()).isEqualTo("c1");
-        assertThat(plan.placements().get(1).host()).isNull();
+        assertThat(plan.placements()).extracting(p -> p.instance().name(), Placement::host)
+                .containsExactly(tuple("other", null), tuple("protected", "c1"));
+    }
+
+    @Test
+    void theLargestInstanceIsPlacedFirstSoThatSmallOnesDoNotTakeTheOnlyRoomItFits() {
+        // Placed in the order given, each where most RAM is free, the two small ones would take half of c2,
+        // and the large one would then fit nowhere.
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
+                new Instance("s1", "small1", 1, 512, TargetPlanner.PROTECTED),
+                new Instance("s2", "small2", 1, 512, TargetPlanner.PROTECTED),
+                new Instance("l", "large", 2, 4096, TargetPlanner.PROTECTED)),
+                List.of(new Candidate("c1", 4, 3072, 0, false), new Candidate("c2", 4, 4096, 0, false)));
+
+        assertThat(plan.placements()).extracting(p -> p.instance().name(), Placement::host)
+                .containsExactly(tuple("small1", "c1"), tuple("small2", "c1"), tuple("large", "c2"));
+    }
+
+    @Test
+    void whenPackingTightLeavesAnInstanceBehindTheInstancesAreSpread() {
+        // Largest first (then as given), tight: a (3 GiB) -> c2 (1 left), d (2) -> c1 (3 left), b -> c1 (1 left),
+        // c fits nowhere. Spread: a -> c1 (2 left), d -> c2 (2 left), b -> c1, c -> c2: every one of them fits.
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
+                new Instance("d", "d", 1, 2048, TargetPlanner.PROTECTED),
+                new Instance("a", "a", 1, 3072, TargetPlanner.PROTECTED),
+                new Instance("b", "b", 1, 2048, TargetPlanner.PROTECTED),
+                new Instance("c", "c", 1, 2048, TargetPlanner.PROTECTED)),
+                List.of(new Candidate("c1", 8, 5120, 0, false), new Candidate("c2", 8, 4096, 0, false)));
+
+        assertThat(plan.placements()).extracting(p -> p.instance().name(), Placement::host)
+                .containsExactly(tuple("d", "c2"), tuple("a", "c1"), tuple("b", "c1"), tuple("c", "c2"));
+    }
+
+    @Test
+    void theLargestFreeRoomStaysWholeForWhatComesNext() {
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
+                new Instance("a", "a", 1, 1024, TargetPlanner.PROTECTED),
+                new Instance("b", "b", 1, 1024, TargetPlanner.PROTECTED)),
+                List.of(new Candidate("c1", 8, 8192, 0, false), new Candidate("c2", 8, 4096, 0, false)));
+
+        assertThat(perHost(plan)).containsOnlyKeys("c2").containsEntry("c2", 2);
+    }
+
+    @Test
+    void whenRoomIsShortTheProtectedInstanceIsPlacedAndTheSmallerUnprotectedOnesAreNot() {
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
+                new Instance("p", "protected", 1, 3072, TargetPlanner.PROTECTED),
+                new Instance("o1", "other1", 1, 2048, TargetPlanner.UNPROTECTED),
+                new Instance("o2", "other2", 1, 2048, TargetPlanner.UNPROTECTED)),
+                List.of(new Candidate("c1", 8, 4096, 0, false)));
+
+        assertThat(plan.placements()).extracting(Placement::host).containsExactly("c1", null, null);
     }
 
     @Test
@@ -97,7 +150,7 @@ class TargetPlannerTest {
                 new Candidate("r1", 10, 4096, 0, true), new Candidate("c1", 10, 8192, 0, false),
                 new Candidate("c2", 10, 4096, 0, false)));
 
-        assertThat(plan.placements()).extracting(Placement::host).containsExactly("r1", "c1", "c2");
+        assertThat(plan.placements()).extracting(Placement::host).containsExactly("r1", "c2", "c1");
         assertThat(plan.reservedHostsUsed()).containsExactly("r1");
     }
 

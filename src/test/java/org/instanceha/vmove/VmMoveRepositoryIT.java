@@ -37,7 +37,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     private VmMove pending(String instance) {
-        return vmoves.createPending(notification, "id-" + instance, instance, "compute4", "active", 1, 512, now);
+        return vmoves.createPending(notification, "id-" + instance, instance, "compute4", "active", 1, 512, true, now);
     }
 
     @Test
@@ -116,7 +116,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             VmMove here = pending("here" + i);
-            VmMove there = vmoves.createPending(other, "id-there" + i, "there" + i, "compute3", "active", 1, 512, now);
+            VmMove there = vmoves.createPending(other, "id-there" + i, "there" + i, "compute3", "active", 1, 512, true, now);
             claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(here.uuid(), notification, 10, 5, now)));
             claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(there.uuid(), other, 10, 5, now)));
         }
@@ -140,10 +140,10 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         pending("c");
         vmoves.claimSlot(a.uuid(), atItsBound, 2, 0, now);
         vmoves.claimSlot(b.uuid(), atItsBound, 2, 0, now);
-        VmMove d = vmoves.createPending(belowItsBound, "id-d", "d", "compute3", "active", 1, 512, now);
-        VmMove e = vmoves.createPending(belowItsBound, "id-e", "e", "compute3", "active", 1, 512, now);
+        VmMove d = vmoves.createPending(belowItsBound, "id-d", "d", "compute3", "active", 1, 512, true, now);
+        VmMove e = vmoves.createPending(belowItsBound, "id-e", "e", "compute3", "active", 1, 512, true, now);
         vmoves.claimSlot(d.uuid(), belowItsBound, 2, 0, now);
-        VmMove f = vmoves.createPending(nothingWaiting, "id-f", "f", "compute2", "active", 1, 512, now);
+        VmMove f = vmoves.createPending(nothingWaiting, "id-f", "f", "compute2", "active", 1, 512, true, now);
         vmoves.claimSlot(f.uuid(), nothingWaiting, 2, 0, now);
 
         List<String> withRoom = vmoves.withRoomForAnEvacuation(2, 1000);
