@@ -178,10 +178,7 @@ public class NotificationPages {
     }
 
     static boolean isFinal(Notification n) {
-        return switch (n.status()) {
-            case FINISHED, ERROR, FAILED, IGNORED -> true;
-            case NEW, RUNNING -> false;
-        };
+        return n.status().isFinal();
     }
 
     private static <T> T parse(String value, java.util.function.Function<String, T> parser) {

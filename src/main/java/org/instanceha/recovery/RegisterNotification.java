@@ -70,7 +70,10 @@ public class RegisterNotification extends RecoveryTask {
         task.set(RECOVERY_METHOD, registration.recoveryMethod().wireName());
         task.set(SEGMENT_NAME, registration.segmentName());
         task.set(FORCE_DOWN, properties.forceDown());
-        task.set(IGNORE_REASON, registration.reason());
+        // "Finish notification" reports the reason of a report that needs nothing (STARTED), "Ignore
+        // notification" that of one the engine leaves alone.
+        task.set(FINISH.equals(registration.nextStep()) ? ProcessFailureRecovery.FINISH_REASON : IGNORE_REASON,
+                registration.reason());
         task.setInstant(SERVICE_DOWN_DEADLINE, clock.instant().plus(properties.serviceDownTimeout()));
         task.set(SERVICE_POLL_INTERVAL, properties.serviceDownPollInterval().toString());
         task.set(EVACUATION_POLL_INTERVAL, properties.evacuationPollInterval().toString());

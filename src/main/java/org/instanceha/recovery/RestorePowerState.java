@@ -27,8 +27,9 @@ public class RestorePowerState extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.vmoveId());
-        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
-                "Instance " + move.instanceName() + " disappeared after its evacuation."));
+        // Not a refusal of the evacuation, which Nova took: the job fails, is retried, then is an incident.
+        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new IllegalStateException(
+                "Instance " + move.instanceName() + " disappeared after its evacuation: no power state to restore."));
         switch (PowerStateRules.afterEvacuation(move.originalVmState(), server.vmState())) {
             case STOP -> {
                 compute.stop(server.id());

@@ -214,7 +214,7 @@ final class Harness implements AutoCloseable {
             try {
                 JsonNode n = api.get("/v1/notifications/" + notification).version("1.1").send().json()
                         .get("notification");
-                if (n != null && List.of("finished", "error", "failed", "ignored").contains(n.get("status").asText())) {
+                if (n != null && org.instanceha.notification.NotificationStatus.finalWireNames().contains(n.get("status").asText())) {
                     return n;
                 }
             } catch (RuntimeException e) {

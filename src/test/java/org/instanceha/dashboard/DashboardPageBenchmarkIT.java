@@ -41,7 +41,7 @@ class DashboardPageBenchmarkIT extends ApiIntegrationTest {
     JdbcTemplate jdbcTemplate;
 
     @Test
-    void dashboardPagesStayFastWithVolume() throws Exception {
+    void measuresTheP95OfTheDashboardPagesWithVolume() throws Exception {
         String segment = UUID.randomUUID().toString();
         String host = UUID.randomUUID().toString();
         LocalDateTime start = LocalDateTime.of(2026, 1, 1, 0, 0);

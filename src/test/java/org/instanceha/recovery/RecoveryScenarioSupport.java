@@ -26,7 +26,7 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
     @Autowired
     HistoryService historyService;
 
-    static final List<String> FINAL = List.of("finished", "error", "failed", "ignored");
+    static final List<String> FINAL = org.instanceha.notification.NotificationStatus.finalWireNames();
 
     /** A segment with the given method and hosts compute1..4, plus compute5 as a reserved host. */
     String segment(String method, boolean enabled) {
