@@ -3,7 +3,6 @@ package org.instanceha.common;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,8 +1,8 @@
 package org.instanceha.dashboard;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.instanceha.common.FieldRules;
 import org.instanceha.common.DatabaseUnavailable;
+import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.slf4j.Logger;

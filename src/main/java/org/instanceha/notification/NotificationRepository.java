@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.instanceha.common.KeysetQuery;
-import org.instanceha.common.SqlTime;
 import org.instanceha.common.PageRequest;
+import org.instanceha.common.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

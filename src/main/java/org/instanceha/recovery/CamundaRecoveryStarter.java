@@ -26,18 +26,18 @@ public class CamundaRecoveryStarter implements RecoveryStarter {
     @Override
     public void start(Notification notification) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(HostFailureRecovery.NOTIFICATION_UUID, notification.uuid());
-        variables.put(HostFailureRecovery.TYPE, notification.type().name());
-        variables.put(HostFailureRecovery.GENERATED_TIME, notification.generatedTime().toString());
-        variables.put(HostFailureRecovery.PAYLOAD, notification.payload());
+        variables.put(WorkflowNames.NOTIFICATION_UUID, notification.uuid());
+        variables.put(WorkflowNames.TYPE, notification.type().name());
+        variables.put(WorkflowNames.GENERATED_TIME, notification.generatedTime().toString());
+        variables.put(WorkflowNames.PAYLOAD, notification.payload());
         runtime.startProcessInstanceByKey(processKey(notification.type()), notification.uuid(), variables);
     }
 
     static String processKey(NotificationType type) {
         return switch (type) {
-            case COMPUTE_HOST -> HostFailureRecovery.PROCESS_KEY;
-            case PROCESS -> ProcessFailureRecovery.PROCESS_KEY;
-            case VM -> InstanceFailureRecovery.PROCESS_KEY;
+            case COMPUTE_HOST -> WorkflowNames.HOST_FAILURE_RECOVERY;
+            case PROCESS -> WorkflowNames.PROCESS_FAILURE_RECOVERY;
+            case VM -> WorkflowNames.INSTANCE_FAILURE_RECOVERY;
         };
     }
 }

@@ -5,12 +5,12 @@ import org.instanceha.nova.ComputeException;
 import org.instanceha.nova.ComputeServiceInfo;
 
 /** The nova-compute service of a host the workflow acts on: Nova must know it. */
-final class ComputeServices {
+public final class ComputeServices {
 
     private ComputeServices() {
     }
 
-    static ComputeServiceInfo of(Compute compute, String host) {
+    public static ComputeServiceInfo of(Compute compute, String host) {
         return compute.computeService(host).orElseThrow(() ->
                 new ComputeException(404, "Nova has no nova-compute service on " + host, false));
     }

@@ -1,15 +1,14 @@
 package org.instanceha.recovery;
 
-import static org.instanceha.recovery.HostFailureRecovery.*;
+import static org.instanceha.recovery.WorkflowNames.*;
 
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.springframework.stereotype.Component;
 
 /**
- * "Disable compute service": the scheduler stops placing instances on the failed host, unless the
- * service is disabled already; the reason names the notification ({@code disableReason} when the
- * workflow gives one). Reads {@code notificationUuid}, {@code hostname}, {@code disableReason} (optional).
+ * "Disable compute service": the scheduler stops placing instances on the failed host, unless the service is
+ * disabled already; the reason names the notification ({@code disableReason} when the workflow gives one).
  */
 @Reads({"notificationUuid", "disableReason", "hostname"})
 @Component
@@ -26,7 +25,7 @@ public class DisableComputeService extends RecoveryTask {
     protected void run(TaskRun task) {
         String host = task.required(HOSTNAME);
         if (ComputeServices.of(compute, host).enabled()) {
-            String reason = task.text(ProcessFailureRecovery.DISABLE_REASON);
+            String reason = task.text(WorkflowNames.DISABLE_REASON);
             compute.disableService(host, reason != null ? reason
                     : "instance-ha: host failure, notification " + task.notificationUuid());
         }

@@ -5,8 +5,8 @@ import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Finish notification": the notification is {@code finished}; there was nothing (more) to do, or what
- * {@code finishReason} says was done. Reads {@code notificationUuid}, {@code finishReason} (optional).
+ * "Finish notification": the notification is {@code finished}; there was nothing (more) to do, or what {@code
+ * finishReason} says was done.
  */
 @Reads({"notificationUuid", "finishReason"})
 @Component
@@ -21,7 +21,7 @@ public class FinishNotification extends RecoveryTask {
 
     @Override
     protected void run(TaskRun task) {
-        String reason = task.text(ProcessFailureRecovery.FINISH_REASON);
+        String reason = task.text(WorkflowNames.FINISH_REASON);
         outcome.end(task.notificationUuid(), NotificationStatus.FINISHED, reason != null ? reason
                 : "Nothing to evacuate.", task);
     }

@@ -1,14 +1,13 @@
 package org.instanceha.recovery;
 
-import static org.instanceha.recovery.HostFailureRecovery.*;
+import static org.instanceha.recovery.WorkflowNames.*;
 
 import org.instanceha.notification.NotificationStatus;
 import org.instanceha.notification.RecoveryProgress;
 import org.springframework.stereotype.Component;
 
 /**
- * "Ignore notification": the notification is {@code ignored}, with the reason "Register
- * notification" gave. Reads {@code notificationUuid}, {@code ignoreReason}.
+ * "Ignore notification": the notification is {@code ignored}, with the reason "Register notification" gave.
  */
 @Reads({"notificationUuid", "ignoreReason"})
 @Component

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the task's final progress entry. A notification that ended before keeps its status.
  */
 @Component
-class NotificationOutcome {
+public class NotificationOutcome {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationOutcome.class);
 
@@ -28,7 +28,7 @@ class NotificationOutcome {
         this.clock = clock;
     }
 
-    void end(String uuid, NotificationStatus status, String message, TaskProgress progress) {
+    public void end(String uuid, NotificationStatus status, String message, TaskProgress progress) {
         var now = UtcTime.now(clock);
         if (notifications.endRecovery(uuid, status, message, now)) {
             metrics.recoveryEnded(notifications.require(uuid), status, now);

@@ -95,7 +95,7 @@ public class RecoveryMetrics implements MeterBinder {
     }
 
     /** A recovery concluded: how its moves ended, and how long it took until the first evacuation started. */
-    void recoveryConcluded(Notification notification, VmMoveCounts counts, List<VmMove> moves) {
+    public void recoveryConcluded(Notification notification, VmMoveCounts counts, List<VmMove> moves) {
         counts.byStatus().forEach((status, count) -> Counter.builder("instanceha.vmoves")
                 .description("VM moves by how they ended").tag("status", status.wireName()).register(meters)
                 .increment(count));
@@ -108,7 +108,7 @@ public class RecoveryMetrics implements MeterBinder {
     }
 
     /** One instance arrived on its new host: its evacuation's duration. */
-    void evacuationSucceeded(VmMove move, LocalDateTime now) {
+    public void evacuationSucceeded(VmMove move, LocalDateTime now) {
         if (move.startTime() != null) {
             Timer.builder("instanceha.evacuation.duration")
                     .description("From the start of an evacuation (Nova is asked at once) to the instance settled")

@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * A service task of a recovery workflow. Subclasses are named like their task in the model, do one
  * thing, and read and write variables through {@link TaskRun}, which records their progress under
  * the task's name (the idea of Masakari's {@code MasakariTask.update_details}). Each declares the
- * variables it reads with {@link Reads}.
+ * variables it reads with {@link Reads} and those it writes with {@link Writes}.
  *
  * <p>In a job, the task's calls to Keystone and Nova end before the job's lock does, less
  * {@link #COMMIT_MARGIN} for the job's own writes ({@link CallDeadline}): a job never outlives its lock,
@@ -29,10 +29,12 @@ public abstract class RecoveryTask implements JavaDelegate {
 
     private final RecoveryProgress progress;
     private final Set<String> reads;
+    private final Set<String> writes;
 
     protected RecoveryTask(RecoveryProgress progress) {
         this.progress = progress;
         this.reads = reads(getClass());
+        this.writes = writes(getClass());
     }
 
     /** The variables a delegate class declares it reads ({@link Reads}); empty without the annotation. */
@@ -41,12 +43,18 @@ public abstract class RecoveryTask implements JavaDelegate {
         return declared == null ? Set.of() : Set.of(declared.value());
     }
 
+    /** The variables a delegate class declares it writes ({@link Writes}); empty without the annotation. */
+    public static Set<String> writes(Class<?> type) {
+        Writes declared = ClassUtils.getUserClass(type).getAnnotation(Writes.class);
+        return declared == null ? Set.of() : Set.of(declared.value());
+    }
+
     /** What a job keeps of its lock time for its writes and commit after its last call to Nova. */
     static final Duration COMMIT_MARGIN = Duration.ofSeconds(2);
 
     @Override
     public final void execute(DelegateExecution execution) {
-        TaskRun task = new TaskRun(execution, progress, reads);
+        TaskRun task = new TaskRun(execution, progress, reads, writes);
         Date lockEnds = currentJobLockExpiry();
         if (lockEnds == null) {
             run(task);

@@ -1,6 +1,6 @@
 package org.instanceha.recovery;
 
-import static org.instanceha.recovery.HostFailureRecovery.*;
+import static org.instanceha.recovery.WorkflowNames.*;
 
 import java.util.UUID;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code rejectionReason}). Shared by the registration tasks of every recovery workflow.
  */
 @Component
-class RestStartRegistration {
+public class RestStartRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(RestStartRegistration.class);
 
@@ -40,7 +40,7 @@ class RestStartRegistration {
      * The workflow's notification: the one the v1 intake stored, or the one a REST start describes,
      * registered now; null (and nextStep reject) when the start is invalid.
      */
-    String notificationOf(TaskRun task, NotificationType expected) {
+    public String notificationOf(TaskRun task, NotificationType expected) {
         String given = task.text(NOTIFICATION_UUID);
         return given != null ? given : register(task, expected);
     }
@@ -66,7 +66,7 @@ class RestStartRegistration {
         } catch (InvalidInputException | ConflictException e) {
             log.warn("Workflow {} started through the REST API was rejected: {}",
                     task.execution().getProcessInstanceId(), e.getMessage());
-            task.set(NEXT_STEP, REJECT);
+            task.set(NEXT_STEP, NextStep.REJECT);
             task.set(REJECTION_REASON, e.getMessage());
             return null;
         }
@@ -78,7 +78,7 @@ class RestStartRegistration {
     }
 
     /** The host a stored notification came from; it must still exist, as the intake checked it did. */
-    Host hostOf(Notification notification) {
+    public Host hostOf(Notification notification) {
         return hosts.findByUuid(notification.sourceHostUuid()).orElseThrow(() -> new IllegalStateException("host "
                 + notification.sourceHostUuid() + " of notification " + notification.uuid() + " is gone"));
     }

@@ -23,10 +23,6 @@ public interface TaskProgress {
         record(ProgressState.SUCCESS, 1.0, message);
     }
 
-    default void skipped(String message) {
-        record(ProgressState.SKIPPED, 1.0, message);
-    }
-
     default void error(String message) {
         record(ProgressState.ERROR, 1.0, message);
     }

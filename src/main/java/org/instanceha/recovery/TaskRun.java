@@ -18,11 +18,21 @@ public final class TaskRun implements TaskProgress {
     private final DelegateExecution execution;
     private final RecoveryProgress progress;
     private final Set<String> reads;
+    private final Set<String> writes;
 
-    TaskRun(DelegateExecution execution, RecoveryProgress progress, Set<String> reads) {
+    TaskRun(DelegateExecution execution, RecoveryProgress progress, Set<String> reads, Set<String> writes) {
         this.execution = execution;
         this.progress = progress;
         this.reads = reads;
+        this.writes = writes;
+    }
+
+    /** A variable the task writes: one its delegate declares in {@link Writes}. */
+    private void checkWrites(String name) {
+        if (!writes.contains(name)) {
+            throw new IllegalStateException("Task '" + taskName() + "' writes '" + name
+                    + "', which its delegate does not declare in @Writes " + writes + ".");
+        }
     }
 
     /** A variable the task reads: an input mapping of the task, else the workflow's variable. */
@@ -41,11 +51,7 @@ public final class TaskRun implements TaskProgress {
     }
 
     public String notificationUuid() {
-        return required(HostFailureRecovery.NOTIFICATION_UUID);
-    }
-
-    public String vmoveId() {
-        return required(HostFailureRecovery.VMOVE_ID);
+        return required(WorkflowNames.NOTIFICATION_UUID);
     }
 
     /** A text variable, or null. */
@@ -65,24 +71,9 @@ public final class TaskRun implements TaskProgress {
         return value;
     }
 
-    public boolean flag(String name) {
-        return Boolean.TRUE.equals(read(name));
-    }
-
-    /**
-     * A date-typed variable. A workflow that was already running when this version was deployed may
-     * still hold the ISO 8601 text earlier versions wrote; that is read too.
-     */
+    /** A date-typed variable. */
     public Instant instant(String name) {
         Object value = read(name);
-        if (value instanceof String text) {
-            try {
-                return Instant.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalStateException("Task '" + taskName() + "' needs the date variable '" + name
-                        + "', and the workflow has the text '" + text + "'.", e);
-            }
-        }
         if (!(value instanceof Date date)) {
             throw new IllegalStateException("Task '" + taskName() + "' needs the date variable '" + name
                     + "', and the workflow has " + (value == null ? "none" : "a " + value.getClass().getSimpleName())
@@ -98,14 +89,21 @@ public final class TaskRun implements TaskProgress {
      * always set, null included (the model's conditions read it).
      */
     public void set(String name, Object value) {
+        checkWrites(name);
         if (execution.hasVariable(name) && Objects.equals(execution.getVariable(name), value)) {
             return;
         }
         execution.setVariable(name, value);
     }
 
+    /** Sets a variable a gateway reads to its value's text, which the model's condition compares. */
+    public void set(String name, GatewayValue value) {
+        set(name, value == null ? null : value.variableValue());
+    }
+
     /** Sets a date-typed variable. */
     public void setInstant(String name, Instant value) {
+        checkWrites(name);
         execution.setVariable(name, Date.from(value));
     }
 

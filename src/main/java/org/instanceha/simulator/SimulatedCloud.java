@@ -79,11 +79,6 @@ public class SimulatedCloud {
         log.info("Simulated host failure of {}", name);
     }
 
-    /** The host's nova-compute runs again (forced_down and disabled stay as they are, as in Nova). */
-    public synchronized void reviveHost(String name) {
-        state.host(name).heartbeatStoppedAt = null;
-    }
-
     /** The next {@code count} Nova requests are answered with {@code status} (a 5xx burst). */
     public synchronized void failNextRequests(int count, int status) {
         faults.failNextRequests(count, status);
@@ -175,10 +170,6 @@ public class SimulatedCloud {
 
     public synchronized Optional<SimulatedServer> serverNamed(String name) {
         return state.serverNamed(name);
-    }
-
-    public synchronized List<String> hostNames() {
-        return List.copyOf(state.hosts.keySet());
     }
 
     public synchronized Optional<SimulatedHost> findHost(String name) {

@@ -125,8 +125,10 @@ public class SimulatedNovaController {
                     .forEach(services::add);
         }
         if (binary == null || "nova-compute".equals(binary)) {
-            cloud.computeHosts().stream().filter(h -> host == null || host.equals(h.name))
-                    .forEach(h -> services.add(NovaViews.service(cloud, h, v)));
+            synchronized (cloud) { // a view reads the hosts' fields, which the evacuation timer changes
+                cloud.computeHosts().stream().filter(h -> host == null || host.equals(h.name))
+                        .forEach(h -> services.add(NovaViews.service(cloud, h, v)));
+            }
         }
         return Map.of("services", services);
     }
@@ -151,8 +153,10 @@ public class SimulatedNovaController {
         }
         Boolean forcedDown = json.has("forced_down") ? json.get("forced_down").asBoolean() : null;
         String reason = json.hasNonNull("disabled_reason") ? json.get("disabled_reason").asText() : null;
-        SimulatedHost host = cloud.updateService(id, status, reason, forcedDown);
-        return Map.of("service", NovaViews.service(cloud, host, v));
+        synchronized (cloud) {
+            SimulatedHost host = cloud.updateService(id, status, reason, forcedDown);
+            return Map.of("service", NovaViews.service(cloud, host, v));
+        }
     }
 
     @GetMapping("/v2.1/servers/detail")
@@ -172,17 +176,22 @@ public class SimulatedNovaController {
         }
         Integer pageSize = limit == null ? 1000 : Math.min(limit, 1000);
         String base = base(request);
-        List<Map<String, Object>> servers = cloud.servers(all ? null : token.project().id(), admin ? host : null,
-                        pageSize, marker).stream()
-                .map(s -> NovaViews.server(cloud, s, v, base)).toList();
-        return Map.of("servers", servers);
+        synchronized (cloud) { // a server's fields change when its evacuation settles: render one state of it
+            List<Map<String, Object>> servers = cloud.servers(all ? null : token.project().id(), admin ? host : null,
+                            pageSize, marker).stream()
+                    .map(s -> NovaViews.server(cloud, s, v, base)).toList();
+            return Map.of("servers", servers);
+        }
     }
 
     @GetMapping("/v2.1/servers/{id}")
     public Map<String, Object> server(HttpServletRequest request, HttpServletResponse response,
                                       @PathVariable String id) {
         NovaVersion v = begin(request, response, false);
-        return Map.of("server", NovaViews.server(cloud, cloud.server(id), v, base(request)));
+        String base = base(request);
+        synchronized (cloud) { // a server's fields change when its evacuation settles: render one state of it
+            return Map.of("server", NovaViews.server(cloud, cloud.server(id), v, base));
+        }
     }
 
     @PostMapping("/v2.1/servers/{id}/action")
@@ -233,8 +242,10 @@ public class SimulatedNovaController {
     @GetMapping("/v2.1/os-hypervisors/detail")
     public Map<String, Object> hypervisors(HttpServletRequest request, HttpServletResponse response) {
         NovaVersion v = begin(request, response, true);
-        return Map.of("hypervisors", cloud.computeHosts().stream()
-                .map(h -> NovaViews.hypervisor(cloud, h, v)).toList());
+        synchronized (cloud) {
+            return Map.of("hypervisors", cloud.computeHosts().stream()
+                    .map(h -> NovaViews.hypervisor(cloud, h, v)).toList());
+        }
     }
 
     @GetMapping("/v2.1/os-aggregates")
@@ -260,8 +271,10 @@ public class SimulatedNovaController {
                                           @RequestParam(name = "migration_type", required = false) String type,
                                           @RequestParam(name = "instance_uuid", required = false) String instance) {
         NovaVersion v = begin(request, response, true);
-        return Map.of("migrations", cloud.migrations(type, instance).stream()
-                .map(m -> NovaViews.migration(m, v)).toList());
+        synchronized (cloud) {
+            return Map.of("migrations", cloud.migrations(type, instance).stream()
+                    .map(m -> NovaViews.migration(m, v)).toList());
+        }
     }
 
     private static JsonNode object(String body) {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.instanceha.common.KeysetQuery;
-import org.instanceha.common.SqlTime;
 import org.instanceha.common.PageRequest;
+import org.instanceha.common.SqlTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,6 +1,7 @@
 package org.instanceha.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.HttpApi;
 import org.instanceha.TestUsers;
+import org.instanceha.notification.NotificationStatus;
 
 /**
  * What the tests that kill or cut off parts of the application share: the application started as JVMs of
@@ -85,21 +86,17 @@ final class Harness implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
-    static void awaitReady(int port, Process process) throws Exception {
+    static void awaitReady(int port, Process process) {
         HttpApi api = new HttpApi(port);
-        Instant until = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(until)) {
-            assertThat(process.isAlive()).as("process on port " + port + " died; see target/crash").isTrue();
-            try {
-                if (api.get("/actuator/health/liveness").anonymous().send().status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no answer on port " + port + " within 180 s");
+        await("an answer on port " + port).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(process.isAlive()).as("process on port " + port + " died; see target/crash").isTrue();
+                    try {
+                        return api.get("/actuator/health/liveness").anonymous().send().status() == 200;
+                    } catch (RuntimeException e) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     /** The simulated cloud, alone in its process: host "failing" with the instances, three empty targets. */
@@ -191,39 +188,27 @@ final class Harness implements AutoCloseable {
     }
 
     static void awaitMoves(HttpApi api, String notification, java.util.function.IntPredicate succeeded,
-                           Duration atMost) throws Exception {
-        Instant until = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(until)) {
-            JsonNode moves = api.get("/v1/notifications/" + notification + "/vmoves?limit=1000").version("1.3")
-                    .send().json().path("vmoves");
+                           Duration atMost) {
+        await("the recovery under way").atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             int count = 0;
-            for (JsonNode m : moves) {
+            for (JsonNode m : api.get("/v1/notifications/" + notification + "/vmoves?limit=1000").version("1.3")
+                    .send().json().path("vmoves")) {
                 count += m.get("status").asText().equals("succeeded") ? 1 : 0;
             }
-            if (succeeded.test(count)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the recovery did not get under way within " + atMost);
+            return succeeded.test(count);
+        });
     }
 
-    static JsonNode awaitEnd(HttpApi api, String notification, Duration atMost) throws Exception {
-        Instant until = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(until)) {
-            try {
-                JsonNode n = api.get("/v1/notifications/" + notification).version("1.1").send().json()
-                        .get("notification");
-                if (n != null && org.instanceha.notification.NotificationStatus.finalWireNames().contains(n.get("status").asText())) {
-                    return n;
-                }
-            } catch (RuntimeException e) {
-                // the node is not answering yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("notification " + notification + " did not end within " + atMost
-                + "; see target/crash");
+    static JsonNode awaitEnd(HttpApi api, String notification, Duration atMost) {
+        return await("notification " + notification + " ended (see target/crash)").atMost(atMost)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    try {
+                        return api.get("/v1/notifications/" + notification).version("1.1").send().json()
+                                .get("notification");
+                    } catch (RuntimeException e) {
+                        return null; // the node is not answering yet
+                    }
+                }, n -> n != null && NotificationStatus.finalWireNames().contains(n.get("status").asText()));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.instanceha.AtOnce;
 import org.instanceha.HttpApi.Response;
+import org.instanceha.recovery.hostfailure.PlanTargets;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;

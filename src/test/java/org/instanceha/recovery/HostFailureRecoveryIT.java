@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.HttpApi.Response;
 import org.instanceha.nova.Compute;
+import org.instanceha.recovery.evacuation.EvacuateInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

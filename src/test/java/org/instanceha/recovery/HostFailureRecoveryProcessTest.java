@@ -2,9 +2,11 @@ package org.instanceha.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.instanceha.recovery.HostFailureRecovery.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.instanceha.recovery.WorkflowNames.*;
+import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
+import static org.instanceha.recovery.hostfailure.HostFailureRecovery.*;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +21,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,26 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * replaced by stand-ins that steer the gateways, and {@code instance-evacuation.bpmn}, which its call
  * activity starts per instance, replaced by a stand-in process that records what it was given (that model
  * has its own test, {@link InstanceEvacuationProcessTest}). Coverage of flow nodes and sequence flows must be
- * 100% (enforced by the extension; the report is under target/process-test-coverage).
- * <p>
- * The engine's configuration is {@code process-test.camunda.cfg.xml}, not {@code camunda.cfg.xml}: a file
- * of that name on the test classpath is picked up by {@code ProcessEngines.init()} when engine-rest looks
- * up the default engine, and it would replace the application's engine in the Spring Boot tests.
+ * 100% ({@link ProcessTestFixture}).
  */
 @Deployment(resources = {"bpmn/host-failure-recovery.bpmn", "process-test/instance-evacuation-stand-in.bpmn"})
-class HostFailureRecoveryProcessTest {
+class HostFailureRecoveryProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
-            ProcessEngineCoverageExtension.Companion.builder("process-test.camunda.cfg.xml")
-                    .assertClassCoverageAtLeast(1.0).build();
-
-    /** Stand-in for the retry policy bean the model references. */
-    public static class Retry {
-        public String getCycle() {
-            return "R0/PT1S";
-        }
-    }
+    static ProcessEngineCoverageExtension extension = coverageAtOneHundredPercent();
 
     private Map<String, Object> registration;
     private Deque<Boolean> serviceDownAnswers;
@@ -61,7 +49,7 @@ class HostFailureRecoveryProcessTest {
     @BeforeEach
     void standIns() {
         BpmnAwareTests.init(extension.getProcessEngine());
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
         serviceDownAnswers = new ArrayDeque<>();
         waitExpiredAnswers = new ArrayDeque<>();
         vmoveIds = List.of("move-1");
@@ -86,11 +74,7 @@ class HostFailureRecoveryProcessTest {
         });
         standIns.put("planTargets", e -> e.setVariable("plannedWith", e.getVariableLocal(RECOVERY_METHOD)));
         standIns.put("concludeNotification", e -> e.setVariable(ALL_RECOVERED, allRecovered));
-        // Every bean the model names gets a stand-in: those above, or one that does nothing.
-        ModelBeans beans = ModelBeans.of("bpmn/host-failure-recovery.bpmn");
-        assertThat(beans.delegates()).as("stand-ins for beans the model does not name").containsAll(standIns.keySet());
-        beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
-        beans.retryPolicies().forEach(name -> Mocks.register(name, new Retry()));
+        ModelBeans beans = registerStandIns("bpmn/host-failure-recovery.bpmn", standIns);
         assertThat(beans.taskListeners()).isEmpty();
         Mocks.register("recordCall", (JavaDelegate) e -> {
             Map<String, Object> given = new HashMap<>(e.getVariables());
@@ -99,58 +83,40 @@ class HostFailureRecoveryProcessTest {
         });
     }
 
-    @AfterEach
-    void forgetStandIns() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
     private ProcessInstance reportAndRun() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "n-1",
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.HOST_FAILURE_RECOVERY, "n-1",
                 Map.of(NOTIFICATION_UUID, "n-1"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("RegisterNotification");
         return runJobs(instance);
     }
 
-    /** Runs the instance's jobs until none is left: it ended, or waits for an operator. */
-    static ProcessInstance runJobs(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> jobs = managementService().createJobQuery().processInstanceId(instance.getId()).list();
-            if (jobs.isEmpty()) {
-                return instance;
-            }
-            managementService().executeJob(jobs.get(0).getId());
-        }
-        throw new AssertionError("the process did not end");
-    }
-
     private ProcessInstance recoverWith(String method) {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, method);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, method);
         return reportAndRun();
     }
 
     @Test
     void aRejectedRestStartEndsRejected() {
-        registration = Map.of(NEXT_STEP, REJECT);
+        registration = Map.of(NEXT_STEP, NextStep.REJECT.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("NotificationRejected")
                 .hasNotPassed("FinishNotification", "IgnoreNotification");
     }
 
     @Test
     void aStartedHostIsFinished() {
-        registration = Map.of(NEXT_STEP, FINISH);
+        registration = Map.of(NEXT_STEP, NextStep.FINISH.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FinishNotification", "NotificationFinished");
     }
 
     @Test
     void unconfirmedFencingIsIgnored() {
-        registration = Map.of(NEXT_STEP, IGNORE);
+        registration = Map.of(NEXT_STEP, NextStep.IGNORE.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification", "NotificationIgnored");
     }
 
     @Test
     void aDisabledSegmentIsIgnored() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, false);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, false);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("SegmentEnabled", "IgnoreNotification")
                 .hasNotPassed("DisableComputeService");
     }
@@ -166,7 +132,7 @@ class HostFailureRecoveryProcessTest {
 
     @Test
     void withoutForceDownTheWorkflowWaitsUntilNovaReportsTheHostDown() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
         serviceDownAnswers.addAll(List.of(false, true));
         waitExpiredAnswers.addAll(List.of(false, false));
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
@@ -177,7 +143,7 @@ class HostFailureRecoveryProcessTest {
 
     @Test
     void withoutForceDownAHostNovaNeverReportsDownEndsInError() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, FORCE_DOWN, false, RECOVERY_METHOD, "auto");
         serviceDownAnswers.add(false);
         waitExpiredAnswers.add(true);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FailNotification", "RecoveryError")

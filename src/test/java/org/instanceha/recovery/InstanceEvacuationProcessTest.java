@@ -1,9 +1,11 @@
 package org.instanceha.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.instanceha.recovery.HostFailureRecovery.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.instanceha.recovery.WorkflowNames.*;
+import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
+import static org.instanceha.recovery.operator.OperatorTasks.*;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,7 +22,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.instanceha.recovery.evacuation.SlotWakeUp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,12 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * configuration).
  */
 @Deployment(resources = {"bpmn/instance-evacuation.bpmn", "forms/recover-instance-by-hand.form"})
-class InstanceEvacuationProcessTest {
+class InstanceEvacuationProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
-            ProcessEngineCoverageExtension.Companion.builder("process-test.camunda.cfg.xml")
-                    .assertClassCoverageAtLeast(1.0).build();
+    static ProcessEngineCoverageExtension extension = coverageAtOneHundredPercent();
 
     private Deque<Boolean> slotAnswers;
     private Deque<String> evacuationStates;
@@ -63,6 +63,7 @@ class InstanceEvacuationProcessTest {
         standIns.put("claimEvacuationSlot", e -> e.setVariable(SLOT_CLAIMED, slotAnswers.pop()));
         standIns.put("evacuateInstance", e -> {
             if (evacuateRefuses) {
+                e.setVariable(EVACUATION_STATE, FAILED);
                 throw new BpmnError(ERROR_EVACUATION_REFUSED, "Nova said no");
             }
         });
@@ -75,28 +76,18 @@ class InstanceEvacuationProcessTest {
         standIns.put("planRetry", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-retry"));
         standIns.put("retryAsOperatorChose", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-operator"));
 
-        // Every bean the model names gets a stand-in: those above, or one that does nothing.
-        ModelBeans beans = ModelBeans.of("bpmn/instance-evacuation.bpmn");
-        assertThat(beans.delegates()).as("stand-ins for beans the model does not name").containsAll(standIns.keySet());
-        beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
-        beans.retryPolicies().forEach(name -> Mocks.register(name, new HostFailureRecoveryProcessTest.Retry()));
+        ModelBeans beans = registerStandIns("bpmn/instance-evacuation.bpmn", standIns);
         assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
     }
 
-    @AfterEach
-    void forgetStandIns() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
     /** Starts the recovery of move-1 as "Recover each instance" does, and runs its jobs. */
     private ProcessInstance evacuate() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(EVACUATION_PROCESS_KEY, "n-1",
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_EVACUATION, "n-1",
                 Map.of(NOTIFICATION_UUID, "n-1", VMOVE_ID, "move-1", RECOVERY_METHOD, "auto",
                         EVACUATION_POLL_INTERVAL, "PT1S", SLOT_WAIT_INTERVAL, "PT1S", RETRY_DELAY, "PT1S"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareInstance");
-        return HostFailureRecoveryProcessTest.runJobs(instance);
+        return runJobs(instance);
     }
 
     @Test
@@ -106,15 +97,15 @@ class InstanceEvacuationProcessTest {
         BpmnAwareTests.assertThat(evacuate()).isEnded()
                 .hasPassedInOrder("InstanceToEvacuate", "PrepareInstance", "ClaimEvacuationSlot", "WaitForSlot",
                         "LookForSlotAgain", "ClaimEvacuationSlot", "EvacuateInstance", "WaitForEvacuation",
-                        "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "RestorePowerState",
-                        "RecordVmMoveSucceeded", "InstanceEvacuated");
+                        "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "FreeEvacuationSlot",
+                        "EvacuationMoved", "RestorePowerState", "RecordVmMoveSucceeded", "InstanceEvacuated");
     }
 
     @Test
     void aFreedSlotWakesTheWaitingInstanceBeforeItLooksAgain() {
         slotAnswers = new ArrayDeque<>(List.of(false, true));
         evacuationStates = new ArrayDeque<>(List.of(MOVED));
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(EVACUATION_PROCESS_KEY, "n-1",
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_EVACUATION, "n-1",
                 Map.of(NOTIFICATION_UUID, "n-1", VMOVE_ID, "move-1", SLOT_WAIT_INTERVAL, "PT1S",
                         EVACUATION_POLL_INTERVAL, "PT1S"));
         for (int i = 0; i < 100 && waitingForSlot(instance) == null; i++) {
@@ -125,7 +116,7 @@ class InstanceEvacuationProcessTest {
 
         runtimeService().messageEventReceived(SlotWakeUp.MESSAGE, waitingForSlot(instance));
 
-        BpmnAwareTests.assertThat(HostFailureRecoveryProcessTest.runJobs(instance)).isEnded()
+        BpmnAwareTests.assertThat(runJobs(instance)).isEnded()
                 .hasPassedInOrder("ClaimEvacuationSlot", "WaitForSlot", "SlotFreed", "ClaimEvacuationSlot",
                         "EvacuateInstance", "RecordVmMoveSucceeded", "InstanceEvacuated")
                 .hasNotPassed("LookForSlotAgain");
@@ -145,7 +136,7 @@ class InstanceEvacuationProcessTest {
                 .isEqualTo(1);
         BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision, CHOSEN_HOST, "h-2",
                 OPERATOR_COMMENT, "by the operator", OPERATOR_USER, "alice"));
-        return HostFailureRecoveryProcessTest.runJobs(instance);
+        return runJobs(instance);
     }
 
     @Test
@@ -155,7 +146,7 @@ class InstanceEvacuationProcessTest {
         retryAnswers.add(true);
         ProcessInstance instance = evacuate();
         BpmnAwareTests.assertThat(instance).isEnded()
-                .hasPassedInOrder("CheckEvacuation", "RecordVmMoveFailed", "RetryAutomatically", "WaitBeforeRetrying",
+                .hasPassedInOrder("CheckEvacuation", "FreeEvacuationSlot", "RecordVmMoveFailed", "RetryAutomatically", "WaitBeforeRetrying",
                         "PlanRetry", "PrepareInstance", "ClaimEvacuationSlot", "EvacuateInstance", "CheckEvacuation",
                         "RecordVmMoveSucceeded", "InstanceEvacuated")
                 .hasNotPassed("HandOverToOperator");
@@ -218,7 +209,8 @@ class InstanceEvacuationProcessTest {
         evacuateRefuses = true;
         retryAnswers.add(false);
         ProcessInstance instance = evacuate();
-        BpmnAwareTests.assertThat(instance).hasPassed("EvacuationRefused", "RecordVmMoveFailed")
+        BpmnAwareTests.assertThat(instance)
+                .hasPassedInOrder("EvacuationRefused", "FreeEvacuationSlot", "EvacuationMoved", "RecordVmMoveFailed")
                 .hasNotPassed("WaitForEvacuation");
         assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(instance.getId()).variableName(FAILURE_MESSAGE).list())

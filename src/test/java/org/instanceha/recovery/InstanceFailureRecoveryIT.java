@@ -10,6 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.HttpApi.Response;
+import org.instanceha.recovery.instancefailure.InstanceFailureRecovery;
+import org.instanceha.recovery.operator.OperatorRules;
+import org.instanceha.recovery.operator.OperatorTasks;
 import org.instanceha.simulator.SimulatedServer;
 import org.junit.jupiter.api.Test;
 
@@ -172,8 +175,8 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         assertThat(task.get("name").asText()).isEqualTo("Restart vm7 by hand");
         DeployedForm form = deployedForm(task.get("id").asText());
         assertThat(form.id()).isEqualTo(InstanceFailureRecovery.RESTART_FORM);
-        assertThat(form.keys()).containsExactlyInAnyOrder(HostFailureRecovery.OPERATOR_DECISION,
-                HostFailureRecovery.OPERATOR_COMMENT);
+        assertThat(form.keys()).containsExactlyInAnyOrder(OperatorTasks.OPERATOR_DECISION,
+                OperatorTasks.OPERATOR_COMMENT);
         assertThat(form.choices()).containsExactlyInAnyOrder(OperatorRules.RESTART_CHOICES.stream()
                 .map(OperatorRules.Decision::wireName).toArray(String[]::new));
         Map<String, JsonNode> seen = formVariables(task.get("id").asText());

@@ -3,8 +3,9 @@ package org.instanceha.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.instanceha.recovery.HostFailureRecovery.*;
-import static org.instanceha.recovery.InstanceFailureRecovery.*;
+import static org.instanceha.recovery.WorkflowNames.*;
+import static org.instanceha.recovery.instancefailure.InstanceFailureRecovery.*;
+import static org.instanceha.recovery.operator.OperatorTasks.*;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,8 +21,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.instanceha.recovery.instancefailure.InstanceFailureRules.Need;
+import org.instanceha.recovery.instancefailure.InstanceFailureRules.PowerOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * replaced by stand-ins that steer the gateways; 100% flow-node and sequence-flow coverage is enforced.
  */
 @Deployment(resources = {"bpmn/instance-failure-recovery.bpmn", "forms/restart-instance-by-hand.form"})
-class InstanceFailureRecoveryProcessTest {
+class InstanceFailureRecoveryProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
-            ProcessEngineCoverageExtension.Companion.builder("process-test.camunda.cfg.xml")
-                    .assertClassCoverageAtLeast(1.0).build();
+    static ProcessEngineCoverageExtension extension = coverageAtOneHundredPercent();
 
     private Map<String, Object> registration;
     private String need;
@@ -45,10 +45,10 @@ class InstanceFailureRecoveryProcessTest {
     @BeforeEach
     void standIns() {
         BpmnAwareTests.init(extension.getProcessEngine());
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, EVENT_CALLS_FOR_RECOVERY, true);
-        need = NEEDS_RESTART;
-        stopOutcomes = new ArrayDeque<>(List.of(POWER_DONE));
-        startOutcomes = new ArrayDeque<>(List.of(POWER_DONE));
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, EVENT_CALLS_FOR_RECOVERY, true);
+        need = Need.RESTART.variableValue();
+        stopOutcomes = new ArrayDeque<>(List.of(PowerOutcome.DONE.variableValue()));
+        startOutcomes = new ArrayDeque<>(List.of(PowerOutcome.DONE.variableValue()));
         Map<String, JavaDelegate> standIns = new HashMap<>();
         standIns.put("registerInstanceFailure", e -> {
             e.setVariables(registration);
@@ -61,25 +61,16 @@ class InstanceFailureRecoveryProcessTest {
         standIns.put("handOverRestartToOperator", e -> e.setVariable(OPERATOR_GROUP, "ha-operators"));
         standIns.put("checkInstanceStopped", e -> e.setVariable(POWER_OUTCOME, stopOutcomes.pop()));
         standIns.put("checkInstanceActive", e -> e.setVariable(POWER_OUTCOME, startOutcomes.pop()));
-        ModelBeans beans = ModelBeans.of("bpmn/instance-failure-recovery.bpmn");
-        assertThat(beans.delegates()).containsAll(standIns.keySet());
-        beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
-        beans.retryPolicies().forEach(name -> Mocks.register(name, new HostFailureRecoveryProcessTest.Retry()));
+        ModelBeans beans = registerStandIns("bpmn/instance-failure-recovery.bpmn", standIns);
         assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordRestartOperatorTask",
                 "acceptRestartDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
     }
 
-    @AfterEach
-    void forgetStandIns() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
     private ProcessInstance reportAndRun() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(InstanceFailureRecovery.PROCESS_KEY,
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_FAILURE_RECOVERY,
                 "n-1", Map.of(NOTIFICATION_UUID, "n-1"));
-        return HostFailureRecoveryProcessTest.runJobs(instance);
+        return runJobs(instance);
     }
 
     /** The workflow waits for an operator; completes the task with {@code decision}, and runs on. */
@@ -91,13 +82,13 @@ class InstanceFailureRecoveryProcessTest {
                 .isEqualTo(1);
         BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision,
                 OPERATOR_COMMENT, "by the operator", OPERATOR_USER, "alice"));
-        return HostFailureRecoveryProcessTest.runJobs(instance);
+        return runJobs(instance);
     }
 
     @Test
     void aCrashedInstanceIsStoppedAndStartedUntilNovaShowsItActive() {
-        stopOutcomes = new ArrayDeque<>(List.of(POWER_WAIT, POWER_DONE));
-        startOutcomes = new ArrayDeque<>(List.of(POWER_WAIT, POWER_WAIT, POWER_DONE));
+        stopOutcomes = new ArrayDeque<>(List.of(PowerOutcome.WAIT.variableValue(), PowerOutcome.DONE.variableValue()));
+        startOutcomes = new ArrayDeque<>(List.of(PowerOutcome.WAIT.variableValue(), PowerOutcome.WAIT.variableValue(), PowerOutcome.DONE.variableValue()));
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassedInOrder("RegisterInstanceFailure",
                 "SegmentEnabled", "EventCallsForRecovery", "CheckInstance", "InstanceNeeds", "StopInstance",
                 "CheckInstanceStopped", "WaitForStop", "CheckInstanceStopped", "StartInstance", "CheckInstanceActive",
@@ -108,7 +99,7 @@ class InstanceFailureRecoveryProcessTest {
 
     @Test
     void aResizedInstanceIsResetBeforeItIsStopped() {
-        need = NEEDS_RESET_FIRST;
+        need = Need.RESET_FIRST.variableValue();
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
                 .hasPassedInOrder("CheckInstance", "ResetResizedInstance", "StopInstance", "StartInstance",
                         "RecordInstanceRestarted", "NotificationFinished");
@@ -116,43 +107,43 @@ class InstanceFailureRecoveryProcessTest {
 
     @Test
     void anInstanceThatIsNotProtectedFinishesWithNothingDone() {
-        need = NEEDS_NOTHING;
+        need = Need.NOTHING.variableValue();
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FinishNotification", "NotificationFinished")
                 .hasNotPassed("StopInstance");
     }
 
     @Test
     void aPausedInstanceOrOneOnAnotherHostIsIgnored() {
-        need = NEEDS_TO_BE_IGNORED;
+        need = Need.IGNORE.variableValue();
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification", "NotificationIgnored")
                 .hasNotPassed("StopInstance");
     }
 
     @Test
     void anEventThatDoesNotCallForRecoveryIsIgnored() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, EVENT_CALLS_FOR_RECOVERY, false);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, EVENT_CALLS_FOR_RECOVERY, false);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification")
                 .hasNotPassed("CheckInstance");
     }
 
     @Test
     void aDisabledSegmentIsIgnored() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, false, EVENT_CALLS_FOR_RECOVERY, true);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, false, EVENT_CALLS_FOR_RECOVERY, true);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification")
                 .hasNotPassed("EventCallsForRecovery", "CheckInstance");
     }
 
     @Test
     void aRejectedRestStartEndsRejected() {
-        registration = Map.of(NEXT_STEP, REJECT);
+        registration = Map.of(NEXT_STEP, NextStep.REJECT.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("NotificationRejected")
                 .hasNotPassed("SegmentEnabled");
     }
 
     @Test
     void anInstanceThatDoesNotStartIsHandedToAnOperatorWhoRetries() {
-        startOutcomes = new ArrayDeque<>(List.of(POWER_FAILED, POWER_DONE));
-        stopOutcomes = new ArrayDeque<>(List.of(POWER_DONE, POWER_DONE));
+        startOutcomes = new ArrayDeque<>(List.of(PowerOutcome.FAILED.variableValue(), PowerOutcome.DONE.variableValue()));
+        stopOutcomes = new ArrayDeque<>(List.of(PowerOutcome.DONE.variableValue(), PowerOutcome.DONE.variableValue()));
         ProcessInstance instance = reportAndRun();
         BpmnAwareTests.assertThat(instance).hasPassedInOrder("CheckInstanceActive", "RecordRestartFailed",
                 "HandOverRestartToOperator");
@@ -163,7 +154,7 @@ class InstanceFailureRecoveryProcessTest {
 
     @Test
     void anInstanceThatDoesNotStopIsHandedToAnOperatorWhoRecoversItByHand() {
-        stopOutcomes = new ArrayDeque<>(List.of(POWER_FAILED));
+        stopOutcomes = new ArrayDeque<>(List.of(PowerOutcome.FAILED.variableValue()));
         ProcessInstance instance = reportAndRun();
         BpmnAwareTests.assertThat(instance).hasPassedInOrder("CheckInstanceStopped", "RecordRestartFailed")
                 .hasNotPassed("StartInstance");
@@ -173,7 +164,7 @@ class InstanceFailureRecoveryProcessTest {
 
     @Test
     void anOperatorWhoGivesUpEndsTheNotificationInError() {
-        startOutcomes = new ArrayDeque<>(List.of(POWER_FAILED));
+        startOutcomes = new ArrayDeque<>(List.of(PowerOutcome.FAILED.variableValue()));
         ProcessInstance instance = reportAndRun();
         BpmnAwareTests.assertThat(operatorDecides(instance, "give_up")).isEnded()
                 .hasPassedInOrder("RecordRestartGivenUp", "FailNotification", "RecoveryError")

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.instanceha.HttpApi.Response;
 import org.instanceha.TestUsers;
+import org.instanceha.recovery.deployment.ShippedModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

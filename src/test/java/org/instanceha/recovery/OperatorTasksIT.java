@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.HttpApi.Response;
+import org.instanceha.recovery.evacuation.InstanceEvacuation;
+import org.instanceha.recovery.operator.OperatorRules;
+import org.instanceha.recovery.operator.OperatorTasks;
+import org.instanceha.recovery.operator.OperatorsInTasklist;
+import org.instanceha.recovery.stranded.StrandedNotifications;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -187,8 +192,8 @@ class OperatorTasksIT extends RecoveryScenarioSupport {
         String notification = bigInstanceFitsNowhere();
         String taskId = openTask(notification).get("id").asText();
         DeployedForm form = deployedForm(taskId);
-        assertThat(form.id()).isEqualTo(HostFailureRecovery.OPERATOR_FORM);
-        assertThat(form.keys()).containsExactlyInAnyOrderElementsOf(HostFailureRecovery.OPERATOR_FORM_FIELDS);
+        assertThat(form.id()).isEqualTo(InstanceEvacuation.OPERATOR_FORM);
+        assertThat(form.keys()).containsExactlyInAnyOrderElementsOf(OperatorTasks.OPERATOR_FORM_FIELDS);
         assertThat(form.choices()).containsExactlyInAnyOrder(OperatorRules.EVACUATION_CHOICES.stream()
                 .map(OperatorRules.Decision::wireName).toArray(String[]::new));
         assertThat(formVariables(taskId).keySet()).as("what the form shows is what the hand-over wrote")

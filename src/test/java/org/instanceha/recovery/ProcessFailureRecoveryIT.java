@@ -129,7 +129,7 @@ class ProcessFailureRecoveryIT extends RecoveryScenarioSupport {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> historyService
                 .createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                .variableName(HostFailureRecovery.REJECTION_REASON).singleResult().getValue())
+                .variableName(WorkflowNames.REJECTION_REASON).singleResult().getValue())
                 .isEqualTo("The workflow 'process-failure-recovery' recovers PROCESS notifications, not COMPUTE_HOST.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single()).isZero();
     }

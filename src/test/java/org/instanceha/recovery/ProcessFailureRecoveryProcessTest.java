@@ -3,8 +3,9 @@ package org.instanceha.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.instanceha.recovery.HostFailureRecovery.*;
-import static org.instanceha.recovery.ProcessFailureRecovery.*;
+import static org.instanceha.recovery.WorkflowNames.*;
+import static org.instanceha.recovery.hostfailure.HostFailureRecovery.*;
+import static org.instanceha.recovery.processfailure.ProcessFailureRecovery.*;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,12 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * replaced by stand-ins that steer the gateways; 100% flow-node and sequence-flow coverage is enforced.
  */
 @Deployment(resources = "bpmn/process-failure-recovery.bpmn")
-class ProcessFailureRecoveryProcessTest {
+class ProcessFailureRecoveryProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = (ProcessEngineCoverageExtension)
-            ProcessEngineCoverageExtension.Companion.builder("process-test.camunda.cfg.xml")
-                    .assertClassCoverageAtLeast(1.0).build();
+    static ProcessEngineCoverageExtension extension = coverageAtOneHundredPercent();
 
     private Map<String, Object> registration;
     private Deque<Boolean> disabledAnswers;
@@ -42,7 +40,7 @@ class ProcessFailureRecoveryProcessTest {
     @BeforeEach
     void standIns() {
         BpmnAwareTests.init(extension.getProcessEngine());
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, DISABLE_SERVICE, true);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, DISABLE_SERVICE, true);
         disabledAnswers = new ArrayDeque<>(List.of(true));
         expiredAnswers = new ArrayDeque<>(List.of(false));
         Map<String, JavaDelegate> standIns = new HashMap<>();
@@ -54,22 +52,13 @@ class ProcessFailureRecoveryProcessTest {
             e.setVariable(SERVICE_DISABLED, disabledAnswers.pop());
             e.setVariable(SERVICE_WAIT_EXPIRED, expiredAnswers.pop());
         });
-        ModelBeans beans = ModelBeans.of("bpmn/process-failure-recovery.bpmn");
-        assertThat(beans.delegates()).containsAll(standIns.keySet());
-        beans.delegates().forEach(name -> Mocks.register(name, standIns.getOrDefault(name, e -> { })));
-        beans.retryPolicies().forEach(name -> Mocks.register(name, new HostFailureRecoveryProcessTest.Retry()));
-    }
-
-    @AfterEach
-    void forgetStandIns() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ModelBeans beans = registerStandIns("bpmn/process-failure-recovery.bpmn", standIns);
     }
 
     private ProcessInstance reportAndRun() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProcessFailureRecovery.PROCESS_KEY,
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.PROCESS_FAILURE_RECOVERY,
                 "n-1", Map.of(NOTIFICATION_UUID, "n-1"));
-        return HostFailureRecoveryProcessTest.runJobs(instance);
+        return runJobs(instance);
     }
 
     @Test
@@ -92,7 +81,7 @@ class ProcessFailureRecoveryProcessTest {
 
     @Test
     void anotherStoppedProcessOnlyPutsTheHostOnMaintenance() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, true, DISABLE_SERVICE, false);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, DISABLE_SERVICE, false);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
                 .hasPassedInOrder("PutHostOnMaintenance", "FinishNotification", "NotificationFinished")
                 .hasNotPassed("DisableComputeService");
@@ -100,21 +89,21 @@ class ProcessFailureRecoveryProcessTest {
 
     @Test
     void aStartedProcessFinishesAtOnce() {
-        registration = Map.of(NEXT_STEP, FINISH);
+        registration = Map.of(NEXT_STEP, NextStep.FINISH.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("FinishNotification")
                 .hasNotPassed("PutHostOnMaintenance", "SegmentEnabled");
     }
 
     @Test
     void aDisabledSegmentIsIgnored() {
-        registration = Map.of(NEXT_STEP, RECOVER, SEGMENT_ENABLED, false);
+        registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, false);
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("IgnoreNotification", "NotificationIgnored")
                 .hasNotPassed("PutHostOnMaintenance");
     }
 
     @Test
     void aRejectedRestStartEndsRejected() {
-        registration = Map.of(NEXT_STEP, REJECT);
+        registration = Map.of(NEXT_STEP, NextStep.REJECT.variableValue());
         BpmnAwareTests.assertThat(reportAndRun()).isEnded().hasPassed("NotificationRejected");
     }
 }

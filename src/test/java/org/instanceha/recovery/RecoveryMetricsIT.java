@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 
 import org.instanceha.HttpApi.Response;
+import org.instanceha.recovery.planning.SegmentProtectionMetrics;
 import org.junit.jupiter.api.Test;
 
 /**

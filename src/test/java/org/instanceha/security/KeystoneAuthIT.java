@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.instanceha.HttpApi;
 import org.instanceha.HttpApi.Response;
+import org.instanceha.HttpApi;
 import org.instanceha.InstanceHaApplication;
 import org.instanceha.simulator.SimulatedIdentity;
 import org.instanceha.simulator.SimulatorProperties;

@@ -1,9 +1,0 @@
-package org.instanceha.recovery;
-
-/** Nova refused to evacuate an instance, or it is gone, for a reason retrying will not change. */
-public class EvacuationRefused extends RuntimeException {
-
-    public EvacuationRefused(String message) {
-        super(message);
-    }
-}

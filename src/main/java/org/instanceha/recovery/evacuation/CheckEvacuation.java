@@ -1,0 +1,55 @@
+package org.instanceha.recovery.evacuation;
+
+import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Migration;
+import org.instanceha.nova.Server;
+import org.instanceha.recovery.Reads;
+import org.instanceha.recovery.Writes;
+import org.instanceha.recovery.RecoveryTask;
+import org.instanceha.recovery.TaskRun;
+import org.instanceha.vmove.VmMove;
+import org.instanceha.vmove.VmMoveRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Check evacuation": where the evacuation stands ({@link EvacuationProgressRules}). Nova's migration records
+ * are asked only when the server looks idle on its old host. Records no progress: the VM move's record says
+ * how it ended. Once the evacuation settled (moved or failed), "Free evacuation slot" follows at once.
+ */
+@Reads({"evacuationDeadline", "vmoveId"})
+@Writes({"destinationHost", "evacuationState", "failureMessage"})
+@Component
+public class CheckEvacuation extends RecoveryTask {
+
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
+    private final Clock clock;
+
+    public CheckEvacuation(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves, Clock clock) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void run(TaskRun task) {
+        VmMove move = vmoves.require(task.required(VMOVE_ID));
+        Optional<Server> server = compute.server(move.instanceUuid());
+        List<Migration> evacuations = server.isPresent() && server.get().idle()
+                && move.sourceHost().equals(server.get().host())
+                ? compute.evacuationsOf(move.instanceUuid()) : List.of();
+        EvacuationProgressRules.Outcome outcome = EvacuationProgressRules.assess(server, move.sourceHost(),
+                evacuations, clock.instant(), task.instant(EVACUATION_DEADLINE));
+        task.set(EVACUATION_STATE, outcome.state().variableValue());
+        task.set(DESTINATION_HOST, outcome.destination());
+        task.set(FAILURE_MESSAGE, outcome.message());
+    }
+}

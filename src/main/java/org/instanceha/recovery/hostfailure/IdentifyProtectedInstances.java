@@ -1,0 +1,65 @@
+package org.instanceha.recovery.hostfailure;
+
+import static org.instanceha.recovery.WorkflowNames.*;
+import static org.instanceha.recovery.hostfailure.HostFailureRecovery.*;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.instanceha.common.UtcTime;
+import org.instanceha.notification.RecoveryProgress;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Server;
+import org.instanceha.recovery.Reads;
+import org.instanceha.recovery.Writes;
+import org.instanceha.recovery.RecoveryProperties;
+import org.instanceha.recovery.RecoveryTask;
+import org.instanceha.recovery.TaskRun;
+import org.instanceha.recovery.ProtectedInstanceRules;
+import org.instanceha.vmove.VmMoveRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Identify protected instances": one pending VM move per instance of the failed host to evacuate, protected
+ * ones first ({@link ProtectedInstanceRules}). A second run finds the moves of the first.
+ */
+@Reads({"notificationUuid", "hostname"})
+@Writes({"instanceCount", "vmoveIds"})
+@Component
+public class IdentifyProtectedInstances extends RecoveryTask {
+
+    private final Compute compute;
+    private final VmMoveRepository vmoves;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+
+    public IdentifyProtectedInstances(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
+                                      RecoveryProperties properties, Clock clock) {
+        super(progress);
+        this.compute = compute;
+        this.vmoves = vmoves;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void run(TaskRun task) {
+        String uuid = task.notificationUuid();
+        String host = task.required(HOSTNAME);
+        List<Server> servers = compute.serversOnHost(host);
+        List<Server> selected = ProtectedInstanceRules.select(servers, properties.evacuateAllInstances(),
+                properties.ignoreInstancesInErrorState());
+        List<String> ids = new ArrayList<>();
+        for (Server server : selected) {
+            ids.add(vmoves.createPending(uuid, server.id(), server.name(), host, server.vmState(), server.vcpus(),
+                    server.ramMb(), ProtectedInstanceRules.haEnabled(server), UtcTime.now(clock)).uuid());
+        }
+        task.set(VMOVE_IDS, ids);
+        task.set(INSTANCE_COUNT, ids.size());
+        task.success(servers.size() + " instance(s) on " + host + ", " + selected.size() + " to evacuate"
+                + (selected.isEmpty() ? "." : ": " + selected.stream().map(Server::name)
+                .collect(Collectors.joining(", ")) + "."));
+    }
+}

@@ -1,0 +1,117 @@
+package org.instanceha.recovery.planning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.HypervisorCapacity;
+import org.instanceha.nova.Server;
+import org.instanceha.recovery.ProtectedInstanceRules;
+import org.instanceha.recovery.RecoveryProperties;
+import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
+import org.instanceha.segment.RecoveryMethod;
+import org.instanceha.segment.RecoveryPlans;
+import org.instanceha.segment.Segment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recovery plan of a segment, host by host, by the workflow's own rules: the instances "Identify
+ * protected instances" would pick ({@link ProtectedInstanceRules}), the hosts "Plan targets" would
+ * consider ({@link CandidateHostRules}) and its planner ({@link TargetPlanner}) under the segment's
+ * recovery method. Nova is asked once per plan (hypervisors and all servers), and that look is reused for
+ * {@code instanceha.recovery.plan-cache-time} so that a page refresh does not ask again.
+ */
+@Component
+class RecoveryPlanPreview implements RecoveryPlans {
+
+    private record Look(Instant at, List<HypervisorCapacity> hypervisors, Map<String, List<Server>> serversByHost) {
+    }
+
+    private final Compute compute;
+    private final HostRepository hosts;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+    private volatile Look last;
+
+    RecoveryPlanPreview(Compute compute, HostRepository hosts, RecoveryProperties properties, Clock clock) {
+        this.compute = compute;
+        this.hosts = hosts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public RecoveryPlan of(Segment segment) {
+        Look look = look();
+        List<Host> members = hosts.allOf(segment.id());
+        // Every host that may take instances, once: per failed host only that host is left out. Computing the
+        // candidates per host made a look at a segment of H hosts cost H x H.
+        List<TargetPlanner.Candidate> everyCandidate = CandidateHostRules.candidates(members, look.hypervisors(), null);
+        List<HostPlan> plans = new ArrayList<>();
+        for (Host host : members) {
+            List<Server> onHost = look.serversByHost().getOrDefault(host.name(), List.of());
+            List<Server> selected = ProtectedInstanceRules.select(onHost, properties.evacuateAllInstances(),
+                    properties.ignoreInstancesInErrorState());
+            List<TargetPlanner.Instance> instances = selected.stream()
+                    .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb(),
+                            ProtectedInstanceRules.haEnabled(s) ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
+            List<TargetPlanner.Candidate> candidates = instances.isEmpty() ? List.of()
+                    : everyCandidate.stream().filter(c -> !c.host().equals(host.name())).toList();
+            TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);
+            plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), plan.placements().stream()
+                    .map(p -> new InstancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
+                            p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList(), onHost.size() - selected.size()));
+        }
+        return new RecoveryPlan(segment.uuid(), segment.name(), segment.recoveryMethod(),
+                java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),
+                headroom(segment.recoveryMethod(), plans, members, look.hypervisors()));
+    }
+
+    /**
+     * The segment's headroom against losing the host whose instances need the most RAM, over the hosts its
+     * recovery method may use.
+     */
+    static Headroom headroom(RecoveryMethod method, List<HostPlan> plans, List<Host> members,
+                             List<HypervisorCapacity> hypervisors) {
+        HostPlan biggest = plans.stream().filter(p -> !p.instances().isEmpty())
+                .max(java.util.Comparator.comparingLong(RecoveryPlanPreview::ramOf)).orElse(null);
+        if (biggest == null) {
+            return new Headroom(null, 0, 0, 0, 0, 0, 0, null, true);
+        }
+        int loadVcpus = biggest.instances().stream().mapToInt(InstancePlan::vcpus).sum();
+        long loadRam = ramOf(biggest);
+        List<TargetPlanner.Candidate> rest = CandidateHostRules.candidates(members, hypervisors, biggest.host())
+                .stream().filter(c -> TargetPlanner.mayUse(method, c)).toList();
+        Map<String, HypervisorCapacity> byHost = hypervisors.stream()
+                .collect(Collectors.toMap(HypervisorCapacity::host, h -> h, (a, b) -> a));
+        int freeVcpus = rest.stream().mapToInt(TargetPlanner.Candidate::freeVcpus).sum();
+        long freeRam = rest.stream().mapToLong(TargetPlanner.Candidate::freeRamMb).sum();
+        int capacityVcpus = rest.stream().mapToInt(c -> byHost.get(c.host()).vcpus()).sum();
+        long capacityRam = rest.stream().mapToLong(c -> byHost.get(c.host()).memoryMb()).sum();
+        Double percent = capacityVcpus == 0 || capacityRam == 0 ? -100.0 : Math.min(
+                100.0 * (freeRam - loadRam) / capacityRam, 100.0 * (freeVcpus - loadVcpus) / capacityVcpus);
+        return new Headroom(biggest.host(), loadVcpus, loadRam, freeVcpus, freeRam, capacityVcpus, capacityRam,
+                Math.round(percent * 10) / 10.0, biggest.survivable());
+    }
+
+    private static long ramOf(HostPlan plan) {
+        return plan.instances().stream().mapToLong(InstancePlan::ramMb).sum();
+    }
+
+    private Look look() {
+        Look cached = last;
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.at().plus(properties.planCacheTime()))) {
+            return cached;
+        }
+        Look fresh = new Look(now, compute.hypervisors(), compute.servers().stream()
+                .filter(s -> s.host() != null).collect(Collectors.groupingBy(Server::host)));
+        last = fresh;
+        return fresh;
+    }
+}

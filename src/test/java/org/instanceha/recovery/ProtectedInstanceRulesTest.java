@@ -1,0 +1,29 @@
+package org.instanceha.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.instanceha.nova.Server;
+import org.junit.jupiter.api.Test;
+
+class ProtectedInstanceRulesTest {
+
+    private static Server server(String name, String vmState, String task, String host, Map<String, String> metadata) {
+        return new Server("id-" + name, name, "X", vmState, task, 1, host, host, false, metadata, 1, 512, null);
+    }
+
+    @Test
+    void protectedInstancesComeFirstAndTheOthersOnlyWhenAllAreEvacuated() {
+        List<Server> servers = List.of(server("plain", "active", null, "h", Map.of()),
+                server("ha", "active", null, "h", Map.of("HA_Enabled", "True")),
+                server("broken", "error", null, "h", Map.of()));
+
+        assertThat(ProtectedInstanceRules.select(servers, true, false)).extracting(Server::name)
+                .containsExactly("ha", "plain", "broken");
+        assertThat(ProtectedInstanceRules.select(servers, false, false)).extracting(Server::name).containsExactly("ha");
+        assertThat(ProtectedInstanceRules.select(servers, true, true)).extracting(Server::name)
+                .containsExactly("ha", "plain");
+    }
+}
