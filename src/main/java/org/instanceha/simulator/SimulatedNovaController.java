@@ -125,10 +125,8 @@ public class SimulatedNovaController {
                     .forEach(services::add);
         }
         if (binary == null || "nova-compute".equals(binary)) {
-            synchronized (cloud) { // a view reads the hosts' fields, which the evacuation timer changes
-                cloud.computeHosts().stream().filter(h -> host == null || host.equals(h.name))
-                        .forEach(h -> services.add(NovaViews.service(cloud, h, v)));
-            }
+            services.addAll(locked(() -> cloud.computeHosts().stream().filter(h -> host == null
+                    || host.equals(h.name)).map(h -> NovaViews.service(cloud, h, v)).toList()));
         }
         return Map.of("services", services);
     }
@@ -153,10 +151,8 @@ public class SimulatedNovaController {
         }
         Boolean forcedDown = json.has("forced_down") ? json.get("forced_down").asBoolean() : null;
         String reason = json.hasNonNull("disabled_reason") ? json.get("disabled_reason").asText() : null;
-        synchronized (cloud) {
-            SimulatedHost host = cloud.updateService(id, status, reason, forcedDown);
-            return Map.of("service", NovaViews.service(cloud, host, v));
-        }
+        return locked(() -> Map.of("service", NovaViews.service(cloud, cloud.updateService(id, status, reason,
+                forcedDown), v)));
     }
 
     @GetMapping("/v2.1/servers/detail")
@@ -176,22 +172,15 @@ public class SimulatedNovaController {
         }
         Integer pageSize = limit == null ? 1000 : Math.min(limit, 1000);
         String base = base(request);
-        synchronized (cloud) { // a server's fields change when its evacuation settles: render one state of it
-            List<Map<String, Object>> servers = cloud.servers(all ? null : token.project().id(), admin ? host : null,
-                            pageSize, marker).stream()
-                    .map(s -> NovaViews.server(cloud, s, v, base)).toList();
-            return Map.of("servers", servers);
-        }
+        return locked(() -> Map.of("servers", cloud.servers(all ? null : token.project().id(), admin ? host : null,
+                pageSize, marker).stream().map(s -> NovaViews.server(cloud, s, v, base)).toList()));
     }
 
     @GetMapping("/v2.1/servers/{id}")
     public Map<String, Object> server(HttpServletRequest request, HttpServletResponse response,
                                       @PathVariable String id) {
         NovaVersion v = begin(request, response, false);
-        String base = base(request);
-        synchronized (cloud) { // a server's fields change when its evacuation settles: render one state of it
-            return Map.of("server", NovaViews.server(cloud, cloud.server(id), v, base));
-        }
+        return locked(() -> Map.of("server", NovaViews.server(cloud, cloud.server(id), v, base(request))));
     }
 
     @PostMapping("/v2.1/servers/{id}/action")
@@ -242,10 +231,8 @@ public class SimulatedNovaController {
     @GetMapping("/v2.1/os-hypervisors/detail")
     public Map<String, Object> hypervisors(HttpServletRequest request, HttpServletResponse response) {
         NovaVersion v = begin(request, response, true);
-        synchronized (cloud) {
-            return Map.of("hypervisors", cloud.computeHosts().stream()
-                    .map(h -> NovaViews.hypervisor(cloud, h, v)).toList());
-        }
+        return locked(() -> Map.of("hypervisors", cloud.computeHosts().stream()
+                .map(h -> NovaViews.hypervisor(cloud, h, v)).toList()));
     }
 
     @GetMapping("/v2.1/os-aggregates")
@@ -271,10 +258,8 @@ public class SimulatedNovaController {
                                           @RequestParam(name = "migration_type", required = false) String type,
                                           @RequestParam(name = "instance_uuid", required = false) String instance) {
         NovaVersion v = begin(request, response, true);
-        synchronized (cloud) {
-            return Map.of("migrations", cloud.migrations(type, instance).stream()
-                    .map(m -> NovaViews.migration(m, v)).toList());
-        }
+        return locked(() -> Map.of("migrations", cloud.migrations(type, instance).stream()
+                .map(m -> NovaViews.migration(m, v)).toList()));
     }
 
     private static JsonNode object(String body) {
@@ -303,6 +288,13 @@ public class SimulatedNovaController {
             throw NovaFault.badRequest("Invalid input for field/attribute " + attribute + ". Value: " + json
                     + ". Additional properties are not allowed (" + String.join(", ", unexpected)
                     + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
+        }
+    }
+
+    /** A view rendered under the cloud's lock: one built while an evacuation settles mixes two states. */
+    private <T> T locked(java.util.function.Supplier<T> view) {
+        synchronized (cloud) {
+            return view.get();
         }
     }
 }
