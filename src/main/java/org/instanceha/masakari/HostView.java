@@ -3,6 +3,7 @@ package org.instanceha.masakari;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.instanceha.common.UtcTime;
+import org.instanceha.segment.ControlAttributes;
 import org.instanceha.segment.Host;
 
 /**
@@ -29,7 +30,7 @@ public record HostView(
 
     public static HostView of(Host h) {
         return new HostView(h.id(), h.uuid(), h.name(), h.segment().uuid(), SegmentView.of(h.segment()), h.type(),
-                h.reserved(), h.controlAttributes(), h.onMaintenance(), UtcTime.format(h.createdAt()),
+                h.reserved(), ControlAttributes.masked(h.controlAttributes()), h.onMaintenance(), UtcTime.format(h.createdAt()),
                 UtcTime.format(h.updatedAt()), UtcTime.format(h.deletedAt()), h.deleted(), h.priority());
     }
 }

@@ -20,4 +20,17 @@ public record Host(
         LocalDateTime updatedAt,
         LocalDateTime deletedAt,
         boolean deleted) {
+
+    /** {@code control_attributes} as operators see them: a BMC's password masked ({@link ControlAttributes}). */
+    public String shownControlAttributes() {
+        return ControlAttributes.masked(controlAttributes);
+    }
+
+    /** As a log line shows it: a BMC's password masked. */
+    @Override
+    public String toString() {
+        return "Host[" + name + " (" + uuid + "), type " + type + ", control_attributes "
+                + ControlAttributes.masked(controlAttributes) + ", reserved " + reserved + ", on maintenance "
+                + onMaintenance + "]";
+    }
 }

@@ -41,8 +41,9 @@ public final class SegmentFields {
         return FieldRules.matching("type", text, 1, 255, HOST_TYPE);
     }
 
+    /** A plain string (no BMC) of up to 255 characters, or a BMC's JSON object ({@link ControlAttributes}). */
     public static String controlAttributes(String text) {
-        return FieldRules.length("control_attributes", text, 1, 255);
+        return ControlAttributes.validated(text);
     }
 
     public static int priority(int value) {

@@ -84,6 +84,7 @@ public class SegmentService {
     public Host createHost(String segmentUuid, HostDraft draft) {
         Segment segment = getSegment(segmentUuid);
         requireNovaComputeHost(draft.name());
+        ControlAttributes.keepingPassword(draft.controlAttributes(), null); // the mask is no password
         try {
             Host created = hosts.insert(segment, draft, UtcTime.now(clock));
             log.info("Registered host {} ({}) in segment {}", created.name(), created.uuid(), segment.name());
@@ -113,6 +114,10 @@ public class SegmentService {
         if (changes.name() != null && !changes.name().equals(current.name())) {
             requireNovaComputeHost(changes.name());
         }
+        // A form or a client that sends back the masked password it was shown keeps the stored one.
+        changes = new HostChanges(changes.name(), changes.type(), ControlAttributes.keepingPassword(
+                changes.controlAttributes(), current.controlAttributes()), changes.reserved(), changes.onMaintenance(),
+                changes.priority());
         try {
             hosts.update(current, changes, UtcTime.now(clock));
         } catch (DuplicateKeyException e) {

@@ -38,6 +38,51 @@ class HostsApiIT extends ApiIntegrationTest {
     }
 
 
+    /** A BMC as the openstack CLI sends it: its JSON object as the text of control_attributes. */
+    private static String bmcAttributes(String json) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(json).toString();
+    }
+
+    @Test
+    void aHostsBmcIsKeptWithItsPasswordAndNeverShownIt() {
+        String secret = "Bmc-Pa55-" + java.util.UUID.randomUUID();
+        String bmc = bmcAttributes("""
+                {"protocol": "redfish", "host": "10.0.0.24", "username": "root", "password": "%s", "verify_tls": false}"""
+                .formatted(secret));
+        novaHasComputeHosts("compute4");
+        Response created = api.post(hostsPath, """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": %s}}""".formatted(bmc)).send();
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String uuid = created.json().at("/host/uuid").asText();
+        String shown = created.json().at("/host/control_attributes").asText();
+        assertThat(shown).contains("10.0.0.24", "\"password\":\"******\"").doesNotContain(secret);
+        Response listed = api.get(hostsPath).send();
+        assertThat(listed.toString()).contains("10.0.0.24").doesNotContain(secret);
+
+        // A client that sends back what it was shown, with another port, keeps the password.
+        Response updated = api.put(hostsPath + "/" + uuid, """
+                {"host": {"control_attributes": %s}}""".formatted(bmcAttributes(shown.replace("10.0.0.24",
+                "10.0.0.44")))).send();
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.toString()).contains("10.0.0.44").doesNotContain(secret);
+        assertThat(jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
+                .query(String.class).single()).contains(secret, "10.0.0.44");
+    }
+
+    @Test
+    void aBmcWithAWrongFieldIsRefusedByNameWithoutEchoingItsPassword() {
+        String secret = "Bmc-Pa55-" + java.util.UUID.randomUUID();
+        novaHasComputeHosts("compute4");
+        Response r = api.post(hostsPath, """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": %s}}""".formatted(
+                bmcAttributes("{\"host\": \"10.0.0.24\", \"username\": \"root\", \"password\": \"" + secret
+                        + "\", \"port\": \"623\"}"))).send();
+
+        assertFault(r, 400, "badRequest", "'port' must be a whole number");
+        assertThat(r.toString()).doesNotContain(secret);
+    }
+
     @Test
     void createdHostHasExactlyMasakarisFieldsWithItsSegmentNested() {
         Response r = create("compute1", ", \"reserved\": false, \"on_maintenance\": false");
