@@ -2,7 +2,8 @@ package org.instanceha.segment;
 
 /**
  * A host's baseboard management controller, as its {@code control_attributes} describe it: how to reach it,
- * and as whom. {@link #toString()} never shows the password.
+ * and as whom. Its stored {@code password} is sealed ({@link SecretBox#open} gives it); {@link #toString()}
+ * never shows it.
  *
  * @param protocol          {@code ipmi} (IPMI 2.0 over RMCP+) or {@code redfish}
  * @param host              the BMC's address

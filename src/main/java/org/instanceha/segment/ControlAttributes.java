@@ -88,6 +88,28 @@ public final class ControlAttributes {
         return validated(kept.toString());
     }
 
+    /** The stored field with a BMC's password passed through {@code change} (sealing it); other fields as given. */
+    public static String withPassword(String stored, java.util.function.UnaryOperator<String> change) {
+        if (stored == null || !isObject(stored)) {
+            return stored;
+        }
+        ObjectNode json = object(stored);
+        String password = json.path("password").asText(null);
+        if (password == null) {
+            return stored;
+        }
+        String changed = change.apply(password);
+        if (changed.equals(password)) {
+            return stored;
+        }
+        json.put("password", changed);
+        if (json.toString().length() > JSON_MAX) {
+            throw invalid("with its password stored sealed, this BMC's JSON object is longer than " + JSON_MAX
+                    + " characters: shorten a field.");
+        }
+        return json.toString();
+    }
+
     private static boolean isObject(String text) {
         return text.strip().startsWith("{");
     }

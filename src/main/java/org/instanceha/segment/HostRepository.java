@@ -76,6 +76,12 @@ public class HostRepository {
                 .optional();
     }
 
+    /** How many hosts keep a sealed BMC password. */
+    public long withSealedSecrets() {
+        return jdbc.sql("SELECT COUNT(*) FROM hosts WHERE deleted = 0 AND control_attributes LIKE :sealed")
+                .param("sealed", "%" + SecretBox.PREFIX + "%").query(Long.class).single();
+    }
+
     public Optional<Host> findByName(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.name = :name AND h.deleted = 0")
                 .param("name", name)

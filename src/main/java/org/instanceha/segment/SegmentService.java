@@ -31,14 +31,16 @@ public class SegmentService {
     private final RecoveriesInProgress recoveriesInProgress;
     private final Compute compute;
     private final Clock clock;
+    private final SecretBox secrets;
 
     public SegmentService(SegmentRepository segments, HostRepository hosts, RecoveriesInProgress recoveriesInProgress,
-                          Compute compute, Clock clock) {
+                          Compute compute, Clock clock, SecretBox secrets) {
         this.segments = segments;
         this.hosts = hosts;
         this.recoveriesInProgress = recoveriesInProgress;
         this.compute = compute;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     public Segment createSegment(SegmentDraft draft) {
@@ -85,6 +87,8 @@ public class SegmentService {
         Segment segment = getSegment(segmentUuid);
         requireNovaComputeHost(draft.name());
         ControlAttributes.keepingPassword(draft.controlAttributes(), null); // the mask is no password
+        draft = new HostDraft(draft.name(), draft.type(), ControlAttributes.withPassword(draft.controlAttributes(),
+                secrets::seal), draft.reserved(), draft.onMaintenance(), draft.priority());
         try {
             Host created = hosts.insert(segment, draft, UtcTime.now(clock));
             log.info("Registered host {} ({}) in segment {}", created.name(), created.uuid(), segment.name());
@@ -115,9 +119,10 @@ public class SegmentService {
             requireNovaComputeHost(changes.name());
         }
         // A form or a client that sends back the masked password it was shown keeps the stored one.
-        changes = new HostChanges(changes.name(), changes.type(), ControlAttributes.keepingPassword(
-                changes.controlAttributes(), current.controlAttributes()), changes.reserved(), changes.onMaintenance(),
-                changes.priority());
+        // A BMC password is stored sealed with the operator's key (SecretBox).
+        changes = new HostChanges(changes.name(), changes.type(), ControlAttributes.withPassword(
+                ControlAttributes.keepingPassword(changes.controlAttributes(), current.controlAttributes()),
+                secrets::seal), changes.reserved(), changes.onMaintenance(), changes.priority());
         try {
             hosts.update(current, changes, UtcTime.now(clock));
         } catch (DuplicateKeyException e) {

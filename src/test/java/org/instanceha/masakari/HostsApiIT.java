@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class HostsApiIT extends ApiIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.segment.SecretBox secrets;
+
     private String segment;
     private String hostsPath;
 
@@ -66,8 +69,11 @@ class HostsApiIT extends ApiIntegrationTest {
                 "10.0.0.44")))).send();
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.toString()).contains("10.0.0.44").doesNotContain(secret);
-        assertThat(jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
-                .query(String.class).single()).contains(secret, "10.0.0.44");
+        String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
+                .query(String.class).single();
+        assertThat(stored).as("stored encrypted").contains("10.0.0.44").doesNotContain(secret);
+        assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
+                .isEqualTo(secret);
     }
 
     @Test
