@@ -21,6 +21,12 @@ public record Host(
         LocalDateTime deletedAt,
         boolean deleted) {
 
+    /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
+    public String bmcSummary() {
+        return ControlAttributes.bmc(controlAttributes).map(b -> b.protocol().wireName() + " " + b.username() + "@"
+                + b.host() + ":" + b.port()).orElse("none: this host cannot be fenced");
+    }
+
     /** {@code control_attributes} as operators see them: a BMC's password masked ({@link ControlAttributes}). */
     public String shownControlAttributes() {
         return ControlAttributes.masked(controlAttributes);

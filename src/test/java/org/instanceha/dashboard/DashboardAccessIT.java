@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Who may see the dashboard, CSRF on its forms, and the API's rules behind its forms, over plain HTTP. */
 class DashboardAccessIT extends ApiIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.segment.SecretBox secrets;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final class Browser {
@@ -152,5 +155,39 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .contains("Maintenance cleared.");
         assertThat(jdbc.sql("SELECT on_maintenance FROM hosts WHERE uuid = :u").param("u", host).query(Boolean.class)
                 .single()).isFalse();
+    }
+
+    @Test
+    void aHostsBmcShowsOnItsPagesWithoutItsPasswordAndSavingKeepsIt() throws Exception {
+        String secret = "Bmc-Pa55-" + java.util.UUID.randomUUID();
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-bmc", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        novaHasComputeHosts("compute4");
+        String bmc = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree("""
+                {"protocol": "redfish", "host": "10.0.0.24", "username": "root", "password": "%s", "verify_tls": false}"""
+                .formatted(secret)).toString();
+        String host = api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": %s}}""".formatted(bmc))
+                .send().json().at("/host/uuid").asText();
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+        String segmentPage = admin.get("/dashboard/segments/" + segment).body();
+        String hostPage = admin.get("/dashboard/segments/" + segment + "/hosts/" + host).body();
+
+        assertThat(segmentPage).contains("redfish root@10.0.0.24:443").doesNotContain(secret);
+        assertThat(hostPage).contains("redfish root@10.0.0.24:443").doesNotContain(secret);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("name=\"controlAttributes\" value=\"([^\"]*)\"")
+                .matcher(hostPage);
+        assertThat(shown.find()).isTrue();
+        String masked = org.springframework.web.util.HtmlUtils.htmlUnescape(shown.group(1));
+        String token = admin.csrf("/dashboard/segments/" + segment + "/hosts/" + host);
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + host, "name=compute4&type=COMPUTE"
+                + "&controlAttributes=" + java.net.URLEncoder.encode(masked, java.nio.charset.StandardCharsets.UTF_8)
+                + "&priority=0&_csrf=" + token)).contains("Host compute4 saved.");
+        String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", host)
+                .query(String.class).single();
+        assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
+                .isEqualTo(secret);
     }
 }
