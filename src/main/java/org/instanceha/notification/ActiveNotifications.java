@@ -26,4 +26,18 @@ public class ActiveNotifications implements RecoveriesInProgress {
                 .query(Long.class)
                 .single() > 0;
     }
+
+    /**
+     * The hosts of the segment with a host failure being handled ({@code new} or {@code running}): none of them
+     * may take instances, even before its own workflow has put it on maintenance (two hosts reported at once).
+     */
+    public java.util.Set<String> hostsFailing(String segmentUuid) {
+        return java.util.Set.copyOf(jdbc.sql("""
+                SELECT source_host_uuid FROM notifications
+                WHERE failover_segment_uuid = :segment AND type = 'COMPUTE_HOST' AND status IN ('new', 'running')
+                  AND deleted = 0""")
+                .param("segment", segmentUuid)
+                .query(String.class)
+                .list());
+    }
 }

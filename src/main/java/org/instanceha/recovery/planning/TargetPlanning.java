@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.instanceha.common.UtcTime;
+import org.instanceha.notification.ActiveNotifications;
 import org.instanceha.nova.Aggregate;
 import org.instanceha.nova.Compute;
 import org.instanceha.recovery.RecoveryProperties;
@@ -25,14 +26,16 @@ import org.springframework.stereotype.Component;
 public class TargetPlanning {
 
     private final HostRepository hosts;
+    private final ActiveNotifications notifications;
     private final Compute compute;
     private final RecoveryProperties properties;
     private final CapacityClaims claims;
     private final Clock clock;
 
     TargetPlanning(HostRepository hosts, Compute compute, RecoveryProperties properties, CapacityClaims claims,
-                   Clock clock) {
+                   ActiveNotifications notifications, Clock clock) {
         this.hosts = hosts;
+        this.notifications = notifications;
         this.compute = compute;
         this.properties = properties;
         this.claims = claims;
@@ -49,14 +52,18 @@ public class TargetPlanning {
      * The hosts of the failed host's segment that may take its instances, with their free room now: what
      * Nova reports, less what evacuations planned by any recovery still claim there ({@link CapacityClaims}).
      * Planning is serialized across nodes from here to the end of the caller's transaction, so that the
-     * claims the caller records are seen by the next planner; Nova is asked after the lock is taken.
+     * claims the caller records are seen by the next planner; Nova is asked after the lock is taken. A host
+     * whose own failure is being handled is no candidate, even before its workflow put it on maintenance.
      */
     public List<TargetPlanner.Candidate> candidates(String failedHost) {
         claims.lockPlanning();
         Map<String, CapacityClaims.Claim> claimed = claims.byHost(UtcTime.now(clock)
                 .minus(properties.capacityClaimGrace()));
-        return CandidateHostRules.candidates(hosts.allOf(failedHost(failedHost).segment().id()),
-                compute.hypervisors(), failedHost).stream().map(c -> {
+        Host failed = failedHost(failedHost);
+        java.util.Set<String> failing = notifications.hostsFailing(failed.segment().uuid());
+        List<Host> members = hosts.allOf(failed.segment().id()).stream().filter(h -> !failing.contains(h.uuid()))
+                .toList();
+        return CandidateHostRules.candidates(members, compute.hypervisors(), failedHost).stream().map(c -> {
                     CapacityClaims.Claim claim = claimed.get(c.host());
                     return claim == null ? c : new TargetPlanner.Candidate(c.host(), c.freeVcpus() - claim.vcpus(),
                             c.freeRamMb() - claim.ramMb(), c.priority(), c.reserved());
