@@ -35,12 +35,13 @@ class PackageDependenciesTest {
     static final Map<String, List<String>> ALLOWED = new TreeMap<>(Map.ofEntries(
             Map.entry("common", List.of()),
             Map.entry("nova", List.of("common")),
-            Map.entry("segment", List.of("nova", "common")),
+            Map.entry("fencing", List.of("common")),
+            Map.entry("segment", List.of("nova", "fencing", "common")),
             Map.entry("vmove", List.of("common")),
             Map.entry("notification", List.of("segment", "common")),
-            Map.entry("recovery", List.of("nova", "segment", "vmove", "notification", "common")),
+            Map.entry("recovery", List.of("nova", "fencing", "segment", "vmove", "notification", "common")),
             Map.entry("masakari", List.of("segment", "notification", "vmove", "common")),
-            Map.entry("dashboard", List.of("segment", "notification", "vmove", "common")),
+            Map.entry("dashboard", List.of("fencing", "segment", "notification", "vmove", "common")),
             Map.entry("security", List.of("masakari", "nova", "common")),
             Map.entry("tasklist", List.of("recovery", "common")),
             Map.entry("simulator", List.of("common"))));

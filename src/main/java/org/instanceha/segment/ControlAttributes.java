@@ -1,5 +1,6 @@
 package org.instanceha.segment;
 
+import org.instanceha.fencing.Bmc;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

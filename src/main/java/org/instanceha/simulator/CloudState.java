@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What the simulated cloud holds: hosts, servers, aggregates, migration records and flavors, as the
  * seed describes them, and the lookups Nova's API needs. Not thread-safe: {@link SimulatedCloud}
@@ -24,6 +27,8 @@ final class CloudState {
     final Map<String, CloudSeed.FlavorSeed> flavors = new LinkedHashMap<>();
 
     private final CloudSeed seed;
+    private static final Logger log = LoggerFactory.getLogger(CloudState.class);
+
     private final Clock clock;
 
     CloudState(CloudSeed seed, Clock clock) {
@@ -91,6 +96,26 @@ final class CloudState {
         server.metadata = new LinkedHashMap<>(metadata);
         servers.put(id, server);
         return server;
+    }
+
+    /**
+     * A host's BMC cuts its power (it stops sending heartbeats, if it still did) or powers it on (its nova-compute
+     * reports again; a forced down or disabled service stays so). A BMC that ignores power offs changes nothing.
+     */
+    void setPower(String name, boolean on) {
+        SimulatedHost host = host(name);
+        if (!on && host.bmcIgnoresPowerOff) {
+            log.info("Simulated BMC of {} accepted a power off and ignores it", name);
+            return;
+        }
+        host.poweredOn = on;
+        if (!on && host.heartbeatStoppedAt == null) {
+            host.heartbeatStoppedAt = clock.instant();
+        } else if (on) {
+            host.heartbeatStoppedAt = null;
+            host.updatedAt = clock.instant();
+        }
+        log.info("Simulated BMC of {}: power {}", name, on ? "on" : "off");
     }
 
     SimulatedHost host(String name) {

@@ -79,6 +79,16 @@ public class SimulatedCloud {
         log.info("Simulated host failure of {}", name);
     }
 
+    /** The host's BMC cuts its power or powers it on ({@link CloudState#setPower}). */
+    public synchronized void setPower(String name, boolean on) {
+        state.setPower(name, on);
+    }
+
+    /** A fault of the host's BMC: it accepts power offs and the host keeps its power. */
+    public synchronized void setBmcIgnoresPowerOff(String name, boolean ignores) {
+        state.host(name).bmcIgnoresPowerOff = ignores;
+    }
+
     /** The next {@code count} Nova requests are answered with {@code status} (a 5xx burst). */
     public synchronized void failNextRequests(int count, int status) {
         faults.failNextRequests(count, status);

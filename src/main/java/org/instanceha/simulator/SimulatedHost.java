@@ -16,9 +16,18 @@ public final class SimulatedHost {
     boolean forcedDown;
     Instant heartbeatStoppedAt;
     Instant updatedAt;
+    /** What its BMC reports: a host powered off through its BMC sends no heartbeats. */
+    volatile boolean poweredOn = true;
+    /** A fault: its BMC answers a power off, and the host keeps its power. */
+    boolean bmcIgnoresPowerOff;
 
     public long memoryMb() {
         return memoryMb;
+    }
+
+    /** What its BMC reports: true when it has power. */
+    public boolean poweredOn() {
+        return poweredOn;
     }
 
     public String name() {

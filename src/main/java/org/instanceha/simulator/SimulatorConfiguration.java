@@ -37,6 +37,12 @@ public class SimulatorConfiguration {
         return new SimulatedIdentity(seed, properties.tokenTtl(), clock);
     }
 
+    /** A Redfish BMC for every simulated host, on a port of its own. */
+    @Bean(destroyMethod = "close")
+    SimulatedBmcs simulatedBmcs(SimulatedCloud cloud, SimulatorProperties properties) throws IOException {
+        return new SimulatedBmcs(cloud, properties);
+    }
+
     /** The dashboard's "Simulate host failure" button stops a host of this cloud. */
     @Bean
     HostFailureSimulation hostFailureSimulation(SimulatedCloud cloud) {

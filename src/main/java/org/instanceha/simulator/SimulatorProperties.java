@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startTime             how long {@code os-start} takes, from Nova's 202 to the server active (the test
  *                              bed: about 4 s)
  * @param startFailureRate      fraction of starts that fail, the server staying stopped
+ * @param bmcPort               the HTTPS port of the simulated Redfish BMCs ({@link SimulatedBmcs}); 0 for any free
+ * @param bmcTlsDir             where the BMCs' self-signed key and certificate ({@code bmc.pem}) are kept
+ * @param bmcUsername           the user of every simulated BMC
+ * @param bmcPassword           its password; without one the simulated BMCs refuse every request
  */
 @ConfigurationProperties("instanceha.simulator")
 public record SimulatorProperties(
@@ -36,5 +40,9 @@ public record SimulatorProperties(
         @DefaultValue("0") double evacuationFailureRate,
         @DefaultValue("1s") Duration stopTime,
         @DefaultValue("4s") Duration startTime,
-        @DefaultValue("0") double startFailureRate) {
+        @DefaultValue("0") double startFailureRate,
+        @DefaultValue("0") int bmcPort,
+        @DefaultValue("./data/simulator-bmc") String bmcTlsDir,
+        @DefaultValue("admin") String bmcUsername,
+        String bmcPassword) {
 }

@@ -1,5 +1,6 @@
 package org.instanceha.segment;
 
+import org.instanceha.fencing.Bmc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
-package org.instanceha.segment;
+package org.instanceha.fencing;
 
 /**
  * A host's baseboard management controller, as its {@code control_attributes} describe it: how to reach it,
- * and as whom. Its stored {@code password} is sealed ({@link SecretBox#open} gives it); {@link #toString()}
+ * and as whom. Its stored {@code password} is sealed (the segment package opens it before a Fencing call); {@link #toString()}
  * never shows it.
  *
  * @param protocol          {@code ipmi} (IPMI 2.0 over RMCP+) or {@code redfish}
