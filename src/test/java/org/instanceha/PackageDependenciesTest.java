@@ -57,7 +57,7 @@ class PackageDependenciesTest {
     static final Map<String, List<String>> ENGINE_ALLOWED = new TreeMap<>(Map.of(
             "planning", List.of(),
             "operator", List.of("planning"),
-            "hostfailure", List.of("planning", "evacuation"),
+            "hostfailure", List.of("planning", "operator", "evacuation"),
             "evacuation", List.of("planning", "operator"),
             "instancefailure", List.of("operator"),
             "processfailure", List.of(),

@@ -42,6 +42,12 @@ public final class IncidentTimeline {
             "Disable compute service", "Compute service disabled",
             "Identify protected instances", "Instances identified");
 
+    /**
+     * Entries of fencing a host whose every final entry is a step of the timeline, in its own words: the BMC's
+     * answer ("Host compute3 fenced: its BMC ... answered Off at ..."), each failed attempt, the operator's decision.
+     */
+    static final java.util.Set<String> FENCING_STEPS = java.util.Set.of("Fence host", "Operator's fencing decision");
+
     private static final Map<NotificationStatus, String> ENDINGS = Map.of(
             NotificationStatus.FINISHED, "Finished", NotificationStatus.ERROR, "Ended in error",
             NotificationStatus.FAILED, "Failed", NotificationStatus.IGNORED, "Ignored");
@@ -77,6 +83,8 @@ public final class IncidentTimeline {
         }
         LocalDateTime report = notification.createdAt();
         events.add(new Event("Report received", report, Duration.ZERO, Duration.ZERO));
+        progress.stream().filter(e -> FENCING_STEPS.contains(e.taskName()) && e.state() != ProgressState.RUNNING)
+                .forEach(e -> events.add(new Event(e.message(), e.at(), null, null)));
         TASK_STEPS.forEach((task, what) -> progress.stream()
                 .filter(e -> e.taskName().equals(task) && e.state() != ProgressState.RUNNING).findFirst()
                 .ifPresent(e -> events.add(new Event(what, e.at(), null, null))));

@@ -39,6 +39,17 @@ public record Bmc(Protocol protocol, String host, int port, String username, Str
         }
     }
 
+    /** The same BMC with another password (the segment package opens a sealed one). */
+    public Bmc withPassword(String other) {
+        return new Bmc(protocol, host, port, username, other, cipher, systemsUri, caCertificate, verifyTls,
+                managementAddress);
+    }
+
+    /** How operators see it: protocol, user and address; never the password. */
+    public String summary() {
+        return protocol.wireName() + " " + username + "@" + host + ":" + port;
+    }
+
     @Override
     public String toString() {
         return "Bmc[" + protocol.wireName() + " " + username + "@" + host + ":" + port + "]";

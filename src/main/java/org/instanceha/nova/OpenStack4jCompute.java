@@ -231,7 +231,7 @@ public class OpenStack4jCompute implements Compute {
     static ComputeServiceInfo service(JsonNode s) {
         return new ComputeServiceInfo(s.path("id").asText(), s.path("host").asText(), text(s, "zone"),
                 "enabled".equals(s.path("status").asText()), "up".equals(s.path("state").asText()),
-                s.path("forced_down").asBoolean(false), text(s, "disabled_reason"));
+                s.path("forced_down").asBoolean(false), text(s, "disabled_reason"), text(s, "updated_at"));
     }
 
     static Server server(JsonNode s) {

@@ -71,6 +71,11 @@ public final class TaskRun implements TaskProgress {
         return value;
     }
 
+    /** A boolean variable: true only when it is set and true. */
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(read(name));
+    }
+
     /** A date-typed variable. */
     public Instant instant(String name) {
         Object value = read(name);

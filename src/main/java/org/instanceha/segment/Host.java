@@ -2,6 +2,8 @@ package org.instanceha.segment;
 
 import java.time.LocalDateTime;
 
+import org.instanceha.fencing.Bmc;
+
 /**
  * A compute host registered in a failover segment. Its name is the Nova compute service host;
  * {@code priority} orders hosts for {@code auto_priority} recovery (higher first).
@@ -23,8 +25,7 @@ public record Host(
 
     /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
     public String bmcSummary() {
-        return ControlAttributes.bmc(controlAttributes).map(b -> b.protocol().wireName() + " " + b.username() + "@"
-                + b.host() + ":" + b.port()).orElse("none: this host cannot be fenced");
+        return ControlAttributes.bmc(controlAttributes).map(Bmc::summary).orElse("none: this host cannot be fenced");
     }
 
     /** {@code control_attributes} as operators see them: a BMC's password masked ({@link ControlAttributes}). */

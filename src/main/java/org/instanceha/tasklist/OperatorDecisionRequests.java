@@ -24,6 +24,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.instanceha.common.BodyReadOnce;
 import org.instanceha.recovery.evacuation.OperatorDecisionCheck;
+import org.instanceha.recovery.hostfailure.HostFailureRecovery;
 import org.instanceha.recovery.instancefailure.InstanceFailureRecovery;
 import org.instanceha.recovery.operator.OperatorRules;
 import org.springframework.core.Ordered;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand") where Tasklist and other
+ * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand", "Confirm ... is powered off") where Tasklist and other
  * clients send it, {@code POST .../task/{id}/complete}
  * and {@code .../submit-form} of engine-rest and of the webapps' engine API (Tasklist's), before the engine
  * sees it: a decision that cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason
@@ -108,7 +109,8 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         String form = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
-        if (!OPERATOR_FORM.equals(form) && !InstanceFailureRecovery.RESTART_FORM.equals(form)) {
+        if (!OPERATOR_FORM.equals(form) && !InstanceFailureRecovery.RESTART_FORM.equals(form)
+                && !HostFailureRecovery.FENCING_FORM.equals(form)) {
             chain.doFilter(request, response);
             return;
         }
@@ -117,6 +119,8 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
         Optional<String> problem = OPERATOR_FORM.equals(form)
                 ? check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID), text(variables, OPERATOR_DECISION),
                         text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT))
+                : HostFailureRecovery.FENCING_FORM.equals(form)
+                ? OperatorRules.fencingProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT))
                 : OperatorRules.restartProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT));
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

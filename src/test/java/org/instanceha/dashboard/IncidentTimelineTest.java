@@ -83,4 +83,20 @@ class IncidentTimelineTest {
                 "alice decided on vm3: retry on a chosen host", "bob decided on vm7: give up", "Ended in error");
         assertThat(events.get(6).sincePreviousText()).isEqualTo("+4.0 s");
     }
+
+    @Test
+    void fencingIsToldInItsOwnWordsEachAttemptAndTheOperatorsDecision() {
+        Notification running = new Notification(1, "n", T0, "h", NotificationType.COMPUTE_HOST, "{}",
+                NotificationStatus.RUNNING, "s", null, T0, at(1), null, false);
+        List<RecoveryProgress.Entry> progress = List.of(
+                new RecoveryProgress.Entry("Fence host", ProgressState.RUNNING, 0.5, "powered it off", at(1)),
+                new RecoveryProgress.Entry("Fence host", ProgressState.ERROR, 1.0, "Fencing h failed (attempt 1 of 3)",
+                        at(31)),
+                new RecoveryProgress.Entry("Operator's fencing decision", ProgressState.SUCCESS, 1.0,
+                        "alice confirmed h is powered off: pulled the power cords", at(90)));
+
+        assertThat(IncidentTimeline.of(running, progress, List.of())).extracting(IncidentTimeline.Event::what)
+                .containsExactly("Report received", "Fencing h failed (attempt 1 of 3)",
+                        "alice confirmed h is powered off: pulled the power cords");
+    }
 }

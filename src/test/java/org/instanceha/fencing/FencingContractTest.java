@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class FencingContractTest {
 
     static final String PASSWORD = "Contract-Bmc-Pa55";
-    static final FencingProperties PROPERTIES = new FencingProperties(Duration.ofSeconds(3), "ipmitool");
+    static final FencingProperties PROPERTIES = FencingProperties.calls(Duration.ofSeconds(3), "ipmitool");
 
     /** The contract, for one protocol: a BMC, and the host's power as its switch holds it. */
     abstract static class Contract {

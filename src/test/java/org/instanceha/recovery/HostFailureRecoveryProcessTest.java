@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * has its own test, {@link InstanceEvacuationProcessTest}). Coverage of flow nodes and sequence flows must be
  * 100% ({@link ProcessTestFixture}).
  */
-@Deployment(resources = {"bpmn/host-failure-recovery.bpmn", "process-test/instance-evacuation-stand-in.bpmn"})
+@Deployment(resources = {"bpmn/host-failure-recovery.bpmn", "process-test/instance-evacuation-stand-in.bpmn",
+        "forms/confirm-host-powered-off.form"})
 class HostFailureRecoveryProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
@@ -40,6 +41,8 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
 
     private Map<String, Object> registration;
     private Deque<Boolean> serviceDownAnswers;
+    /** What "Fence host" answers at each run: the variable fencingOutcome; "off" once the deque is empty. */
+    private Deque<String> fencingOutcomes;
     private Deque<Boolean> waitExpiredAnswers;
     private List<String> vmoveIds;
     private boolean allRecovered;
@@ -51,6 +54,7 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
         BpmnAwareTests.init(extension.getProcessEngine());
         registration = Map.of(NEXT_STEP, NextStep.RECOVER.variableValue(), SEGMENT_ENABLED, true, FORCE_DOWN, true, RECOVERY_METHOD, "auto");
         serviceDownAnswers = new ArrayDeque<>();
+        fencingOutcomes = new ArrayDeque<>();
         waitExpiredAnswers = new ArrayDeque<>();
         vmoveIds = List.of("move-1");
         allRecovered = true;
@@ -63,7 +67,14 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
             e.setVariable(EVACUATION_POLL_INTERVAL, "PT1S");
             e.setVariable(SLOT_WAIT_INTERVAL, "PT1S");
             e.setVariable(RETRY_DELAY, "PT1S");
+            e.setVariable(FENCING_POLL_INTERVAL, "PT1S");
+            e.setVariable(FENCING_RETRY_DELAY, "PT1S");
+            e.setVariable(HOSTNAME, "compute3");
         });
+        standIns.put("fenceHost", e -> e.setVariable(FENCING_OUTCOME,
+                fencingOutcomes.isEmpty() ? "off" : fencingOutcomes.pop()));
+        standIns.put("describeHostForOperator", e -> e.setVariable(
+                org.instanceha.recovery.operator.OperatorTasks.OPERATOR_GROUP, "ha-operators"));
         standIns.put("checkComputeService", e -> {
             e.setVariable(SERVICE_DOWN, serviceDownAnswers.pop());
             e.setVariable(SERVICE_WAIT_EXPIRED, waitExpiredAnswers.pop());
@@ -75,7 +86,8 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
         standIns.put("planTargets", e -> e.setVariable("plannedWith", e.getVariableLocal(RECOVERY_METHOD)));
         standIns.put("concludeNotification", e -> e.setVariable(ALL_RECOVERED, allRecovered));
         ModelBeans beans = registerStandIns("bpmn/host-failure-recovery.bpmn", standIns);
-        assertThat(beans.taskListeners()).isEmpty();
+        assertThat(beans.taskListeners()).containsExactly("acceptFencingDecision");
+        Mocks.register("acceptFencingDecision", (org.camunda.bpm.engine.delegate.TaskListener) t -> { });
         Mocks.register("recordCall", (JavaDelegate) e -> {
             Map<String, Object> given = new HashMap<>(e.getVariables());
             given.put("businessKey", e.getProcessBusinessKey());
@@ -125,7 +137,7 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
     void aHostWithoutInstancesIsFencedThenFinished() {
         vmoveIds = List.of();
         BpmnAwareTests.assertThat(reportAndRun()).isEnded()
-                .hasPassedInOrder("ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances",
+                .hasPassedInOrder("FenceHost", "HostPoweredOff", "ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances",
                         "FinishNotification", "NotificationFinished")
                 .hasNotPassed("RecoverEachInstance");
     }
@@ -183,5 +195,72 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
                     .processInstanceIdIn(instance.getId()).variableName("plannedWith").singleResult().getValue())
                     .as(task).isEqualTo(method);
         });
+    }
+
+    @Test
+    void theBmcIsReadAgainUntilItSaysOffAndOnlyThenIsTheServiceForcedDown() {
+        fencingOutcomes.addAll(List.of("not yet", "not yet", "off"));
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("FenceHost", "WaitForPowerOff", "FenceHost", "WaitForPowerOff", "FenceHost",
+                        "ForceDownComputeService", "RecoveryFinished");
+    }
+
+    @Test
+    void aHostWithoutABmcGoesOnTheReportsWord() {
+        fencingOutcomes.add("no BMC");
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("FenceHost", "HostPoweredOff", "ForceDownComputeService", "RecoveryFinished")
+                .hasNotPassed("WaitForPowerOff", "ConfirmHostPoweredOff");
+    }
+
+    @Test
+    void aFailedAttemptIsTriedAgainAfterADelay() {
+        fencingOutcomes.addAll(List.of("retry", "off"));
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("FenceHost", "WaitBeforeFencingAgain", "FenceHost", "ForceDownComputeService")
+                .hasNotPassed("ConfirmHostPoweredOff");
+    }
+
+    /** Every attempt failed: the operator is asked, and nothing goes on until they answer. */
+    private ProcessInstance waitingForTheOperator() {
+        fencingOutcomes.addAll(List.of("retry", "ask operator"));
+        ProcessInstance instance = reportAndRun();
+        BpmnAwareTests.assertThat(instance).isWaitingAt("ConfirmHostPoweredOff")
+                .hasPassedInOrder("FenceHost", "WaitBeforeFencingAgain", "FenceHost", "DescribeHostForOperator")
+                .hasNotPassed("ForceDownComputeService", "DisableComputeService", "IdentifyProtectedInstances");
+        BpmnAwareTests.assertThat(BpmnAwareTests.task(instance)).hasName("Confirm compute3 is powered off")
+                .hasCandidateGroup("ha-operators");
+        assertThat(BpmnAwareTests.taskService().createTaskQuery().taskId(BpmnAwareTests.task(instance).getId())
+                .initializeFormKeys().singleResult().getCamundaFormRef().getKey()).isEqualTo(FENCING_FORM);
+        return instance;
+    }
+
+    private ProcessInstance decide(ProcessInstance instance, String decision) {
+        BpmnAwareTests.taskService().complete(BpmnAwareTests.task(instance).getId(),
+                Map.of("operatorDecision", decision, "operatorComment", "pulled the power cords"));
+        return runJobs(instance);
+    }
+
+    @Test
+    void anOperatorWhoConfirmsTheHostIsOffLetsTheRecoveryGoOn() {
+        BpmnAwareTests.assertThat(decide(waitingForTheOperator(), "confirmed_off")).isEnded()
+                .hasPassedInOrder("ConfirmHostPoweredOff", "FencingDecision", "ForceDownComputeService",
+                        "RecoverEachInstance", "RecoveryFinished");
+    }
+
+    @Test
+    void anOperatorMayHaveTheBmcTriedAgain() {
+        ProcessInstance instance = waitingForTheOperator();
+        fencingOutcomes.add("off");
+        BpmnAwareTests.assertThat(decide(instance, "retry_fencing")).isEnded()
+                .hasPassedInOrder("ConfirmHostPoweredOff", "FencingDecision", "FenceHost", "ForceDownComputeService",
+                        "RecoveryFinished");
+    }
+
+    @Test
+    void anOperatorWhoGivesUpEndsTheNotificationInErrorWithNothingEvacuated() {
+        BpmnAwareTests.assertThat(decide(waitingForTheOperator(), "give_up")).isEnded()
+                .hasPassedInOrder("ConfirmHostPoweredOff", "FencingDecision", "FailNotification", "RecoveryError")
+                .hasNotPassed("ForceDownComputeService", "RecoverEachInstance");
     }
 }

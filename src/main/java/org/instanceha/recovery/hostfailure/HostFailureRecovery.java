@@ -12,6 +12,23 @@ public final class HostFailureRecovery {
     public static final String SEGMENT_NAME = "segmentName";
     public static final String SERVICE_DOWN_DEADLINE = "serviceDownDeadline";
 
+    // Set by "Register notification", for the fencing step's timers.
+    public static final String FENCING_POLL_INTERVAL = "fencingPollInterval";
+    public static final String FENCING_RETRY_DELAY = "fencingRetryDelay";
+
+    // Set by "Fence host": where fencing stands, and what the BMC answered (never a password).
+    public static final String FENCING_OUTCOME = "fencingOutcome";
+    public static final String FENCING_ATTEMPT = "fencingAttempt";
+    public static final String FENCING_DEADLINE = "fencingDeadline";
+    public static final String POWER_OFF_SENT = "powerOffSent";
+    public static final String FENCING_EVIDENCE = "fencingEvidence";
+
+    // Set by "Describe host for operator", for the user task "Confirm ... is powered off" and its form.
+    public static final String FENCING_FORM = "confirm-host-powered-off";
+    public static final String BMC_SUMMARY = "bmcSummary";
+    public static final String NOVA_SERVICE_SUMMARY = "novaServiceSummary";
+    public static final String INSTANCES_WAITING = "instancesWaiting";
+
     // Set by "Check compute service".
     public static final String SERVICE_DOWN = "serviceDown";
 

@@ -7,6 +7,7 @@ import static org.instanceha.recovery.hostfailure.HostFailureRecovery.*;
 import java.time.Clock;
 
 import org.instanceha.common.UtcTime;
+import org.instanceha.fencing.FencingProperties;
 import org.instanceha.notification.ComputeHostPayload;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationRepository;
@@ -22,6 +23,7 @@ import org.instanceha.recovery.RestStartRegistration;
 import org.instanceha.recovery.TaskProgress;
 import org.instanceha.recovery.TaskRun;
 import org.instanceha.recovery.WorkflowNames;
+import org.instanceha.segment.ControlAttributes;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
 import org.instanceha.segment.RecoveryMethod;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * a reason.
  */
 @Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
-@Writes({"evacuationPollInterval", "finishReason", "forceDown", "hostname", "ignoreReason", "nextStep", "notificationUuid",
+@Writes({"evacuationPollInterval", "fencingPollInterval", "fencingRetryDelay", "finishReason", "forceDown", "hostname", "ignoreReason", "nextStep", "notificationUuid",
         "recoveryMethod", "rejectionReason", "retryDelay", "segmentEnabled", "segmentName",
         "serviceDownDeadline", "servicePollInterval", "slotWaitInterval"})
 @Component
@@ -53,16 +55,18 @@ public class RegisterNotification extends RecoveryTask {
     private final NotificationRepository notifications;
     private final HostRepository hosts;
     private final RecoveryProperties properties;
+    private final FencingProperties fencing;
     private final Clock clock;
 
     public RegisterNotification(RecoveryProgress progress, RestStartRegistration restStarts,
                                 NotificationRepository notifications, HostRepository hosts,
-                                RecoveryProperties properties, Clock clock) {
+                                RecoveryProperties properties, FencingProperties fencing, Clock clock) {
         super(progress);
         this.restStarts = restStarts;
         this.notifications = notifications;
         this.hosts = hosts;
         this.properties = properties;
+        this.fencing = fencing;
         this.clock = clock;
     }
 
@@ -88,6 +92,8 @@ public class RegisterNotification extends RecoveryTask {
         task.set(EVACUATION_POLL_INTERVAL, properties.evacuationPollInterval().toString());
         task.set(SLOT_WAIT_INTERVAL, properties.slotWaitInterval().toString());
         task.set(RETRY_DELAY, properties.retryDelay().toString());
+        task.set(FENCING_POLL_INTERVAL, fencing.powerPollInterval().toString());
+        task.set(FENCING_RETRY_DELAY, fencing.retryDelay().toString());
     }
 
     /** Marks the notification running, puts a STOPPED host on maintenance, and decides what comes next. */
@@ -97,8 +103,9 @@ public class RegisterNotification extends RecoveryTask {
                 new IllegalStateException("host " + notification.sourceHostUuid() + " of notification " + uuid
                         + " is gone"));
         ComputeHostPayload payload = ComputeHostPayload.of(notification);
+        boolean hasBmc = ControlAttributes.bmc(host.controlAttributes()).isPresent();
         RegistrationRules.Decision decision = RegistrationRules.decide(payload.event(), payload.hostStatus(),
-                host.name());
+                host.name(), hasBmc);
         if (!notifications.updateStatus(uuid, NotificationStatus.RUNNING, null, UtcTime.now(clock))) {
             log.warn("Notification {} has ended already; its workflow runs again but it keeps its status", uuid);
         }
@@ -113,8 +120,9 @@ public class RegisterNotification extends RecoveryTask {
             reason = "Failover segment " + host.segment().name() + " is disabled: the failure of " + host.name()
                     + " was recorded, and nothing was evacuated.";
         }
-        progress.success(reason != null ? reason : "Host " + host.name()
-                + " failed and fencing is confirmed: recovering with method "
+        progress.success(reason != null ? reason : "Host " + host.name() + " failed (host_status "
+                + payload.hostStatus() + "): " + (hasBmc ? "fencing it through its BMC, then recovering"
+                : "the report confirms fencing; recovering") + " with method "
                 + host.segment().recoveryMethod().wireName() + ".");
         return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod(),
                 host.segment().name());

@@ -29,7 +29,11 @@ public final class OperatorRules {
         /** Leave the instance where it is, unlocked (a comment says why). */
         GIVE_UP,
         /** Restart it on its host again: stop it, start it (an instance failure's retry). */
-        RETRY;
+        RETRY,
+        /** The operator made sure the failed host is off (a comment says how): its instances are evacuated. */
+        CONFIRMED_OFF,
+        /** Try the host's BMC again. */
+        RETRY_FENCING;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -45,7 +49,7 @@ public final class OperatorRules {
         }
 
         public boolean retries() {
-            return this == RETRY_ON_HOST || this == RETRY_SCHEDULER || this == RETRY;
+            return this == RETRY_ON_HOST || this == RETRY_SCHEDULER || this == RETRY || this == RETRY_FENCING;
         }
     }
 
@@ -54,6 +58,10 @@ public final class OperatorRules {
             Decision.RECOVERED_BY_HAND, Decision.GIVE_UP);
     /** What an operator may decide for an instance that did not come back ACTIVE after its restart. */
     public static final List<Decision> RESTART_CHOICES = List.of(Decision.RETRY, Decision.RECOVERED_BY_HAND,
+            Decision.GIVE_UP);
+
+    /** What an operator may decide for a failed host whose BMC did not confirm it is off. */
+    public static final List<Decision> FENCING_CHOICES = List.of(Decision.CONFIRMED_OFF, Decision.RETRY_FENCING,
             Decision.GIVE_UP);
 
     private OperatorRules() {
@@ -122,6 +130,24 @@ public final class OperatorRules {
             return Optional.of(notAChoice(decision, RESTART_CHOICES));
         }
         return commentProblem(parsed.get(), comment);
+    }
+
+    /**
+     * Why the operator's decision on a host that could not be fenced cannot be accepted as given, or empty when
+     * it can: "confirmed off" and "give up" need a comment that says how, or why.
+     */
+    public static Optional<String> fencingProblem(String decision, String comment) {
+        Optional<Decision> parsed = chosen(decision, FENCING_CHOICES);
+        if (parsed.isEmpty()) {
+            return Optional.of("Choose what to do with the host (" + FENCING_CHOICES.stream().map(Decision::wireName)
+                    .collect(Collectors.joining(", ")) + ")" + (decision == null || decision.isBlank() ? "."
+                    : "; '" + shortened(decision) + "' is none of them."));
+        }
+        if (parsed.get() != Decision.RETRY_FENCING && (comment == null || comment.isBlank())) {
+            return Optional.of("Say in the comment " + (parsed.get() == Decision.GIVE_UP
+                    ? "why the recovery is given up." : "how you made sure the host is powered off."));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Decision> chosen(String decision, List<Decision> choices) {
