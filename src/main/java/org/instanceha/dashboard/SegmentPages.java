@@ -17,6 +17,8 @@ import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
 import org.instanceha.notification.NotificationIntake;
 import org.instanceha.notification.NotificationType;
+import org.instanceha.segment.ControlAttributes;
+import org.instanceha.segment.Host;
 import org.instanceha.segment.HostChanges;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.RecoveryMethod;
@@ -188,10 +190,14 @@ public class SegmentPages {
             throw new NotFoundException("The simulator is off.");
         }
         return attempt(flash, "redirect:/dashboard/segments/" + uuid, () -> {
-            String name = segments.getHost(uuid, host).name();
+            Host failed = segments.getHost(uuid, host);
+            String name = failed.name();
             cloud.stopHost(name);
-            ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED").put("host_status", "NORMAL")
-                    .put("cluster_status", "OFFLINE");
+            // The host hangs, its power on. A monitor cannot tell whether it is off: UNKNOWN, which instance-ha
+            // recovers after fencing the host through its BMC. Without a BMC, a monitor that fenced it itself.
+            boolean hasBmc = ControlAttributes.bmc(failed.controlAttributes()).isPresent();
+            ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED")
+                    .put("host_status", hasBmc ? "UNKNOWN" : "NORMAL").put("cluster_status", "OFFLINE");
             Notification notification = intake.accept(new NotificationDraft(NotificationType.COMPUTE_HOST, name,
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
             return "redirect:/dashboard/notifications/" + notification.uuid() + "?tab=progress";

@@ -201,4 +201,36 @@ class FencingRecoveryIT extends RecoveryScenarioSupport {
         assertThat(jdbc.sql("SELECT on_maintenance FROM hosts WHERE name = 'compute4' AND deleted = 0")
                 .query(Boolean.class).single()).isTrue();
     }
+
+    /**
+     * The BMC's password through every door a fencing recovery opens: the v1 API (hosts, the notification and its
+     * workflow details, VM moves), Camunda's history of every variable (what Cockpit shows), the incident's task
+     * in engine-rest, and every log line of the run. The database holds it sealed only.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theBmcPasswordNeverShowsThroughAnyDoor(org.springframework.boot.test.system.CapturedOutput log) {
+        segmentWithCompute4(redfish("compute4", BMC_PASSWORD));
+        String notification = compute4Hangs("UNKNOWN");
+        allRecoveredElsewhere(notification);
+        String segment = jdbc.sql("SELECT uuid FROM segments").query(String.class).single();
+        String host = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute4'").query(String.class).single();
+
+        StringBuilder everything = new StringBuilder();
+        for (String path : List.of("/v1/segments/" + segment + "/hosts", "/v1/segments/" + segment + "/hosts/" + host,
+                "/v1/notifications/" + notification, "/v1/notifications/" + notification + "/vmoves",
+                "/engine-rest/history/variable-instance?maxResults=1000",
+                "/engine-rest/history/detail?maxResults=5000",
+                "/engine-rest/history/activity-instance?maxResults=1000")) {
+            Response r = api.get(path).version("1.3").send();
+            assertThat(r.status()).as(path).isEqualTo(200);
+            everything.append(r.text());
+        }
+        assertThat(everything).as("what the API and engine-rest show").contains("fencingEvidence")
+                .doesNotContain(BMC_PASSWORD);
+        assertThat(log.getAll()).as("the log").contains("BMC Bmc[redfish admin@127.0.0.1")
+                .doesNotContain(BMC_PASSWORD);
+        assertThat(jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = ?").param(host).query(String.class)
+                .single()).contains("sealed:v1:").doesNotContain(BMC_PASSWORD);
+    }
 }
