@@ -24,6 +24,11 @@ public record Host(
         boolean deleted) {
 
     /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
+    /** Whether it has a BMC that fencing can power it off with. */
+    public boolean fenceable() {
+        return ControlAttributes.bmc(controlAttributes).isPresent();
+    }
+
     public String bmcSummary() {
         return ControlAttributes.bmc(controlAttributes).map(Bmc::summary).orElse("none: this host cannot be fenced");
     }

@@ -190,4 +190,51 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
                 .isEqualTo(secret);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.simulator.SimulatedBmcs bmcs;
+
+    /** A host of segment "seg-test" with a Redfish BMC of the simulator on this port with this password. */
+    private String hostWithBmc(String segment, String name, int bmcPort, String password) {
+        novaHasComputeHosts(name);
+        String bmc = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree("""
+                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin", "password": "%s",
+                 "systems_uri": "/redfish/v1/Systems/%s", "verify_tls": false}""".formatted(bmcPort, password, name))
+                .toString();
+        return api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": %s}}""".formatted(name, bmc))
+                .send().json().at("/host/uuid").asText();
+    }
+
+    @Test
+    void theHostPagesTestButtonSaysWhatTheBmcAnswersAndTheSegmentPageWhichHostsAreFenceable() throws Exception {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-test", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        String good = hostWithBmc(segment, "compute1", bmcs.port(), "test-bmc-password");
+        String wrong = hostWithBmc(segment, "compute2", bmcs.port(), "Wrong-Pa55");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String silent = hostWithBmc(segment, "compute3", closed, "test-bmc-password");
+        novaHasComputeHosts("compute4");
+        api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": "SSH"}}""").send();
+        cloud.setPower("compute1", false);
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String token = admin.csrf("/dashboard/segments/" + segment + "/hosts/" + good);
+
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + good + "/test-bmc", "_csrf=" + token))
+                .contains("BMC test: Off").contains("compute1 is powered off");
+        assertThat(cloud.findHost("compute1").orElseThrow().poweredOn()).as("a test switches nothing").isFalse();
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + wrong + "/test-bmc", "_csrf=" + token))
+                .contains("BMC test: wrong credentials").doesNotContain("Wrong-Pa55");
+        long start = System.nanoTime();
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + silent + "/test-bmc", "_csrf=" + token))
+                .contains("BMC test: no answer");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        String segmentPage = admin.get("/dashboard/segments/" + segment).body();
+        assertThat(segmentPage.split("fenceable</span>", -1)).as("three hosts of four are fenceable").hasSize(4);
+    }
 }
