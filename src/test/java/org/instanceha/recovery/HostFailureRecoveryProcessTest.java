@@ -43,6 +43,7 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
     private Deque<Boolean> serviceDownAnswers;
     /** What "Fence host" answers at each run: the variable fencingOutcome; "off" once the deque is empty. */
     private Deque<String> fencingOutcomes;
+    private boolean powerOnAfterRecovery;
     private Deque<Boolean> waitExpiredAnswers;
     private List<String> vmoveIds;
     private boolean allRecovered;
@@ -70,6 +71,7 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
             e.setVariable(FENCING_POLL_INTERVAL, "PT1S");
             e.setVariable(FENCING_RETRY_DELAY, "PT1S");
             e.setVariable(HOSTNAME, "compute3");
+            e.setVariable(POWER_ON_AFTER_RECOVERY, powerOnAfterRecovery);
         });
         standIns.put("fenceHost", e -> e.setVariable(FENCING_OUTCOME,
                 fencingOutcomes.isEmpty() ? "off" : fencingOutcomes.pop()));
@@ -262,5 +264,20 @@ class HostFailureRecoveryProcessTest extends ProcessTestFixture {
         BpmnAwareTests.assertThat(decide(waitingForTheOperator(), "give_up")).isEnded()
                 .hasPassedInOrder("ConfirmHostPoweredOff", "FencingDecision", "FailNotification", "RecoveryError")
                 .hasNotPassed("ForceDownComputeService", "RecoverEachInstance");
+    }
+
+    @Test
+    void whenTheSettingAsksTheRecoveredHostIsPoweredOnAgain() {
+        powerOnAfterRecovery = true;
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("ConcludeNotification", "AllRecovered", "PowerOnAfterRecovery", "PowerHostOn",
+                        "RecoveryFinished");
+    }
+
+    @Test
+    void byDefaultTheRecoveredHostStaysOff() {
+        BpmnAwareTests.assertThat(reportAndRun()).isEnded()
+                .hasPassedInOrder("AllRecovered", "PowerOnAfterRecovery", "RecoveryFinished")
+                .hasNotPassed("PowerHostOn");
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A second application context, for the scenarios that need settings the other tests must not have:
- * no force-down (with a short wait for Nova), and the periodic check for stranded notifications on.
+ * no force-down (with a short wait for Nova), the periodic check for stranded notifications on, and a host
+ * with a BMC powered on again after its recovery.
  * It gets a database of its own (an in-memory H2, also in the PostgreSQL pass), or its job executor
  * would take the jobs of the other tests' context, and an engine name of its own, or it would replace
  * theirs as Camunda's "default" engine, the one their engine-rest calls reach (Camunda refuses names
@@ -21,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
         "instanceha.recovery.force-down=false",
         "instanceha.recovery.service-down-timeout=4s",
         "instanceha.recovery.stranded-check-interval=1s",
+        "instanceha.fencing.power-on-after-recovery=true",
         "spring.datasource.url=jdbc:h2:mem:instanceha-own-settings;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",

@@ -26,6 +26,41 @@ abstract class RecoveryScenarioSupport extends ApiIntegrationTest {
     @Autowired
     HistoryService historyService;
 
+    @Autowired
+    org.instanceha.simulator.SimulatedBmcs bmcs;
+
+    String redfish(String host, String password) {
+        return """
+                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin", "password": "%s",
+                 "systems_uri": "%s", "ca_certificate": "%s"}""".formatted(bmcs.port(), password,
+                org.instanceha.simulator.SimulatedBmcs.systemsUri(host), bmcs.certificate().toAbsolutePath());
+    }
+
+    /** Segment "auto" with compute1..3 without BMC and compute4 with these control attributes. */
+    void segmentWithCompute4(String controlAttributes) {
+        Response created = api.post("/v1/segments", """
+                {"segment": {"name": "seg", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String segment = created.json().at("/segment/uuid").asText();
+        for (String host : List.of("compute1", "compute2", "compute3")) {
+            addHost(segment, host, false, 0);
+        }
+        novaHasComputeHosts("compute4");
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        body.putObject("host").put("name", "compute4").put("type", "COMPUTE")
+                .put("control_attributes", controlAttributes);
+        Response host = api.post("/v1/segments/" + segment + "/hosts", body.toString()).send();
+        assertThat(host.status()).as(host.toString()).isEqualTo(201);
+    }
+
+    /** compute4 hangs (no heartbeat, its power stays on) and its monitor reports it with this host_status. */
+    String compute4Hangs(String hostStatus) {
+        cloud.failHost("compute4");
+        Response r = report("compute4", "STOPPED", hostStatus);
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        return r.json().at("/notification/notification_uuid").asText();
+    }
+
     static final List<String> FINAL = org.instanceha.notification.NotificationStatus.finalWireNames();
 
     /** A segment with the given method and hosts compute1..4, plus compute5 as a reserved host. */

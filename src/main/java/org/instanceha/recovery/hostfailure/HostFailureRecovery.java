@@ -15,6 +15,8 @@ public final class HostFailureRecovery {
     // Set by "Register notification", for the fencing step's timers.
     public static final String FENCING_POLL_INTERVAL = "fencingPollInterval";
     public static final String FENCING_RETRY_DELAY = "fencingRetryDelay";
+    /** Power the host on once its instances are evacuated: the setting, for a host with a BMC. */
+    public static final String POWER_ON_AFTER_RECOVERY = "powerOnAfterRecovery";
 
     // Set by "Fence host": where fencing stands, and what the BMC answered (never a password).
     public static final String FENCING_OUTCOME = "fencingOutcome";

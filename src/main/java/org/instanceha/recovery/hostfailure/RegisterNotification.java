@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * a reason.
  */
 @Reads({"notificationUuid", "generatedTime", "hostname", "payload", "type"})
-@Writes({"evacuationPollInterval", "fencingPollInterval", "fencingRetryDelay", "finishReason", "forceDown", "hostname", "ignoreReason", "nextStep", "notificationUuid",
+@Writes({"evacuationPollInterval", "fencingPollInterval", "fencingRetryDelay", "finishReason", "forceDown", "powerOnAfterRecovery", "hostname", "ignoreReason", "nextStep", "notificationUuid",
         "recoveryMethod", "rejectionReason", "retryDelay", "segmentEnabled", "segmentName",
         "serviceDownDeadline", "servicePollInterval", "slotWaitInterval"})
 @Component
@@ -48,7 +48,7 @@ public class RegisterNotification extends RecoveryTask {
 
     /** What registering found out. */
     public record Registration(NextStep nextStep, String reason, String hostname, boolean segmentEnabled,
-                               RecoveryMethod recoveryMethod, String segmentName) {
+                               RecoveryMethod recoveryMethod, String segmentName, boolean hasBmc) {
     }
 
     private final RestStartRegistration restStarts;
@@ -94,6 +94,7 @@ public class RegisterNotification extends RecoveryTask {
         task.set(RETRY_DELAY, properties.retryDelay().toString());
         task.set(FENCING_POLL_INTERVAL, fencing.powerPollInterval().toString());
         task.set(FENCING_RETRY_DELAY, fencing.retryDelay().toString());
+        task.set(POWER_ON_AFTER_RECOVERY, fencing.powerOnAfterRecovery() && registration.hasBmc());
     }
 
     /** Marks the notification running, puts a STOPPED host on maintenance, and decides what comes next. */
@@ -125,6 +126,6 @@ public class RegisterNotification extends RecoveryTask {
                 : "the report confirms fencing; recovering") + " with method "
                 + host.segment().recoveryMethod().wireName() + ".");
         return new Registration(decision.nextStep(), reason, host.name(), enabled, host.segment().recoveryMethod(),
-                host.segment().name());
+                host.segment().name(), hasBmc);
     }
 }
