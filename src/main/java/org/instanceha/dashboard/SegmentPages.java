@@ -106,6 +106,13 @@ public class SegmentPages {
             model.addAttribute("headroomError", "the cloud could not be asked (" + e.getClass().getSimpleName() + ")");
         }
         model.addAttribute("hosts", segments.listHosts(uuid, new HostFilter(null, null, null), ALL_BY_NAME));
+        try {
+            model.addAttribute("unassigned", segments.unassignedComputeHosts());
+        } catch (RuntimeException e) {
+            log.info("Nova's compute hosts unknown: {}", e.toString());
+            model.addAttribute("unassigned", List.of());
+            model.addAttribute("unassignedError", "Nova could not be asked (" + e.getClass().getSimpleName() + ")");
+        }
         model.addAttribute("methods", RecoveryMethod.wireNames());
         model.addAttribute("simulator", simulator.getIfAvailable() != null);
         return "segment";

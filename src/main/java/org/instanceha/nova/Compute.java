@@ -13,6 +13,9 @@ public interface Compute {
     /** The {@code nova-compute} service of a host, if Nova knows one. */
     Optional<ComputeServiceInfo> computeService(String host);
 
+    /** Every nova-compute service of the cloud, in Nova's order. */
+    List<ComputeServiceInfo> computeServices();
+
     /**
      * Disables the host's nova-compute service, so that the scheduler stops placing instances on it.
      * On a dead host, force it down first: while Nova still believes the service up, disabling it makes

@@ -56,6 +56,14 @@ public class OpenStack4jCompute implements Compute {
     }
 
     @Override
+    public List<ComputeServiceInfo> computeServices() {
+        List<ComputeServiceInfo> result = new ArrayList<>();
+        nova().get(SERVICES, "/os-services", Map.of("binary", "nova-compute")).path("services")
+                .forEach(s -> result.add(service(s)));
+        return result;
+    }
+
+    @Override
     public ComputeServiceInfo disableService(String host, String reason) {
         ObjectNode body = JSON.createObjectNode().put("status", "disabled").put("disabled_reason", reason);
         ComputeServiceInfo result = updateService(host, body);

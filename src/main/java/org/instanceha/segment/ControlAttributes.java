@@ -54,6 +54,42 @@ public final class ControlAttributes {
         return text;
     }
 
+    /**
+     * The field a form's BMC fields describe: {@code SSH} (no BMC) when no protocol is chosen, else a BMC's JSON
+     * object, checked as any other ({@link #validated}). Blank fields are left out: the defaults apply.
+     */
+    public static String fromFields(String protocol, String host, String port, String username, String password,
+                                    String systemsUri, String caCertificate, boolean verifyTls) {
+        if (protocol == null || protocol.isBlank() || protocol.equals("none")) {
+            return "SSH";
+        }
+        ObjectNode json = JSON.createObjectNode().put("protocol", protocol.strip());
+        putIfGiven(json, "host", host);
+        if (port != null && !port.isBlank()) {
+            try {
+                json.put("port", Integer.parseInt(port.strip()));
+            } catch (NumberFormatException e) {
+                throw invalid("'port' must be a number from 1 to 65535.");
+            }
+        }
+        putIfGiven(json, "username", username);
+        putIfGiven(json, "password", password);
+        if (protocol.strip().equals(Bmc.Protocol.REDFISH.wireName())) {
+            putIfGiven(json, "systems_uri", systemsUri);
+            putIfGiven(json, "ca_certificate", caCertificate);
+            if (!verifyTls) {
+                json.put("verify_tls", false);
+            }
+        }
+        return validated(json.toString());
+    }
+
+    private static void putIfGiven(ObjectNode json, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            json.put(field, value.strip());
+        }
+    }
+
     /** The BMC the stored field describes; empty for a plain string. */
     public static Optional<Bmc> bmc(String stored) {
         return stored == null || !isObject(stored) ? Optional.empty() : Optional.of(parse(stored));

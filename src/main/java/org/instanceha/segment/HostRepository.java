@@ -82,6 +82,11 @@ public class HostRepository {
                 .param("sealed", "%" + SecretBox.PREFIX + "%").query(Long.class).single();
     }
 
+    /** The names of every live host, in any segment. */
+    public java.util.Set<String> registeredNames() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT name FROM hosts WHERE deleted = 0").query(String.class).list());
+    }
+
     public Optional<Host> findByName(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.name = :name AND h.deleted = 0")
                 .param("name", name)

@@ -76,6 +76,13 @@ public final class SegmentFields {
                 priority(priority));
     }
 
+    /** The same, with its maintenance flag, as the dashboard's "Add Nova compute hosts" sets it. */
+    public static HostDraft host(String name, String type, String controlAttributes, boolean reserved,
+                                 boolean onMaintenance, String priority) {
+        return new HostDraft(name(name), hostType(type), controlAttributes(controlAttributes), reserved, onMaintenance,
+                priority(priority));
+    }
+
     /** The fields of a host a form edits; its maintenance flag stays as it is. */
     public static HostChanges hostChanges(String name, String type, String controlAttributes, boolean reserved,
                                           String priority) {

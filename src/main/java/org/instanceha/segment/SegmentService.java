@@ -83,6 +83,15 @@ public class SegmentService {
         log.info("Deleted failover segment {} ({}) and its {} host(s)", current.name(), uuid, deletedHosts);
     }
 
+    /** Nova's compute services whose host is in no segment yet: what the dashboard offers to add. */
+    public List<UnassignedHost> unassignedComputeHosts() {
+        java.util.Set<String> registered = hosts.registeredNames();
+        return compute.computeServices().stream().filter(s -> !registered.contains(s.host()))
+                .map(s -> new UnassignedHost(s.host(), s.zone(), s.forcedDown() ? "forced down" : s.up() ? "up" : "down",
+                        s.enabled(), s.updatedAt()))
+                .sorted(java.util.Comparator.comparing(UnassignedHost::name)).toList();
+    }
+
     public Host createHost(String segmentUuid, HostDraft draft) {
         Segment segment = getSegment(segmentUuid);
         requireNovaComputeHost(draft.name());

@@ -237,4 +237,41 @@ class DashboardAccessIT extends ApiIntegrationTest {
         String segmentPage = admin.get("/dashboard/segments/" + segment).body();
         assertThat(segmentPage.split("fenceable</span>", -1)).as("three hosts of four are fenceable").hasSize(4);
     }
+
+    @Test
+    void novaComputeHostsInNoSegmentAreOfferedAndSeveralAreAddedAtOnceWithTheirFlagsAndBmc() throws Exception {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-wizard", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        novaHasComputeHosts("compute1", "compute2", "compute3", "compute4");
+        api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": "SSH"}}""").send();
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String page = admin.get("/dashboard/segments/" + segment).body();
+        assertThat(page).contains("data-host=\"compute1\"", "data-host=\"compute2\"", "data-host=\"compute3\"")
+                .as("compute4 is in a segment already").doesNotContain("name=\"add.compute4\"");
+        String secret = "Wizard-Pa55-" + java.util.UUID.randomUUID();
+        String token = admin.csrf("/dashboard/segments/" + segment);
+
+        String after = admin.submit("/dashboard/segments/" + segment + "/add-hosts", String.join("&",
+                "add.compute1=true", "protocol.compute1=redfish", "bmcHost.compute1=10.0.0.21", "username.compute1=root",
+                "password.compute1=" + secret, "insecure.compute1=true",
+                "systems.compute1=/redfish/v1/Systems/compute1",
+                "add.compute2=true", "reserved.compute2=true", "maintenance.compute2=true", "protocol.compute2=none",
+                "add.compute3=true", "protocol.compute3=ipmi", "bmcHost.compute3=10.0.0.23", "password.compute3=x",
+                "_csrf=" + token));
+
+        assertThat(after).contains("Added compute1, compute2 (2 host(s)).")
+                .contains("Not added: compute3: ").contains("username").doesNotContain(secret)
+                .doesNotContain("name=\"add.compute1\"");
+        assertThat(jdbc.sql("SELECT reserved, on_maintenance FROM hosts WHERE name = 'compute2' AND deleted = 0")
+                .query((rs, i) -> rs.getBoolean(1) && rs.getBoolean(2)).single()).isTrue();
+        String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE name = 'compute1' AND deleted = 0")
+                .query(String.class).single();
+        assertThat(stored).contains("\"protocol\":\"redfish\"", "\"verify_tls\":false", "sealed:v1:",
+                        "\"systems_uri\":\"/redfish/v1/Systems/compute1\"")
+                .doesNotContain(secret);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hosts WHERE name = 'compute3' AND deleted = 0").query(Long.class)
+                .single()).isZero();
+    }
 }

@@ -56,6 +56,21 @@ abstract class ComputeContract {
         assertThat(service.enabled()).isTrue();
         assertThat(service.forcedDown()).isFalse();
         assertThat(compute().computeService("no-such-host-" + System.nanoTime())).isEmpty();
+        assertThat(service.updatedAt()).as("Nova's last heartbeat").matches("\\d{4}-\\d{2}-\\d{2}T.*");
+    }
+
+    @Test
+    void listsEveryNovaComputeServiceWithItsHeartbeat() {
+        String host = cloud().hostWithServers(1);
+
+        List<ComputeServiceInfo> services = compute().computeServices();
+
+        assertThat(services).extracting(ComputeServiceInfo::host).contains(host).doesNotHaveDuplicates();
+        assertThat(services).allSatisfy(s -> assertThat(s.id()).matches("[0-9a-f-]{36}"));
+        ComputeServiceInfo listed = services.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow();
+        assertThat(listed.id()).isEqualTo(compute().computeService(host).orElseThrow().id());
+        assertThat(listed.up()).isTrue();
+        assertThat(listed.updatedAt()).isNotNull();
     }
 
     @Test
