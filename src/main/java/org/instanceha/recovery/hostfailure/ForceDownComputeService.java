@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Force down compute service": tells Nova the failed host is fenced ({@code forced_down}), so that evacuation
- * need not wait for its heartbeat to go stale.
+ * need not wait for its heartbeat to go stale. The model reaches it only once fencing is confirmed: by the
+ * host's BMC, by an operator, or (for a host without a BMC) by the report.
  */
 @Reads({"notificationUuid", "hostname"})
 @Component
@@ -33,7 +34,6 @@ public class ForceDownComputeService extends RecoveryTask {
         if (!service.forcedDown()) {
             compute.forceDown(host, true);
         }
-        task.success("Forced the nova-compute service of " + host + " down: the notification confirms the host "
-                + "is fenced.");
+        task.success("Forced the nova-compute service of " + host + " down: the host is fenced.");
     }
 }
