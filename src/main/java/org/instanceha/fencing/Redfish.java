@@ -147,8 +147,13 @@ public class Redfish implements BmcAdapter {
                 throw new FencingException(FencingException.Failure.REFUSED, "The Redfish BMC " + address(bmc)
                         + " did not pass the TLS check (" + e.getMessage() + "): give its ca_certificate, or set "
                         + "verify_tls to false.");
+            } catch (java.net.ConnectException e) {
+                throw new FencingException(FencingException.Failure.NO_ANSWER, "The Redfish BMC " + address(bmc)
+                        + " did not answer: nothing accepts connections on that address and port.");
             } catch (IOException e) {
-                throw noAnswer();
+                throw new FencingException(FencingException.Failure.NO_ANSWER, "The Redfish BMC " + address(bmc)
+                        + " did not answer: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                        + ".");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw noAnswer();
