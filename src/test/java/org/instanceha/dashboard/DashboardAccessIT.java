@@ -274,4 +274,41 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM hosts WHERE name = 'compute3' AND deleted = 0").query(Long.class)
                 .single()).isZero();
     }
+
+    @Test
+    void aFencingRecoveryShowsItsEvidenceOnTheNotificationsPagesAndNeverTheBmcPassword() throws Exception {
+        String password = "test-bmc-password";
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-fenced", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        for (String name : java.util.List.of("compute1", "compute2", "compute3")) {
+            novaHasComputeHosts(name);
+            api.post("/v1/segments/" + segment + "/hosts", """
+                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(name)).send();
+        }
+        String host = hostWithBmc(segment, "compute4", bmcs.port(), password);
+        cloud.failHost("compute4");
+        String notification = api.post("/v1/notifications", """
+                {"notification": {"type": "COMPUTE_HOST", "hostname": "compute4", "generated_time": "%s",
+                 "payload": {"event": "STOPPED", "host_status": "UNKNOWN"}}}""".formatted(
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))).send().json()
+                .at("/notification/notification_uuid").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> api.get(
+                "/v1/notifications/" + notification).send().json().at("/notification/status").asText()
+                .equals("finished"));
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+        StringBuilder pages = new StringBuilder();
+        for (String path : java.util.List.of("/dashboard/notifications/" + notification,
+                "/dashboard/notifications/" + notification + "?tab=progress",
+                "/dashboard/notifications/" + notification + "/progress", "/dashboard/notifications",
+                "/dashboard/segments/" + segment, "/dashboard/segments/" + segment + "/hosts/" + host,
+                "/dashboard/vmoves")) {
+            HttpResponse<String> page = admin.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            pages.append(page.body());
+        }
+        assertThat(pages).contains("Host compute4 fenced: its BMC (redfish admin@127.0.0.1:" + bmcs.port()
+                + ") answered Off").doesNotContain(password);
+    }
 }
