@@ -1,0 +1,63 @@
+package org.instanceha.detection;
+
+import java.time.Instant;
+
+/**
+ * One host's verdicts over the cycles: a verdict to report must hold for {@code confirmCycles} cycles in a row
+ * before it is confirmed, and is confirmed once; a host that is healthy again before that is forgotten (never
+ * reported). Remembers when the host first looked wrong, for the time from the first missed signal to the
+ * report. Plain Java; one per watched host, used by the judging node only.
+ */
+public final class HostWatch {
+
+    private final String host;
+    private Verdict verdict = Verdict.HEALTHY;
+    private int cycles;
+    private Instant firstMiss;
+    private boolean confirmed;
+
+    public HostWatch(String host) {
+        this.host = host;
+    }
+
+    /** What one cycle said; true when this cycle confirms a verdict to report (once per failure). */
+    public boolean observe(Verdict now, Instant at, int confirmCycles) {
+        if (now == Verdict.HEALTHY) {
+            verdict = now;
+            cycles = 0;
+            firstMiss = null;
+            confirmed = false;
+            return false;
+        }
+        if (firstMiss == null) {
+            firstMiss = at;
+        }
+        if (now != verdict) {
+            verdict = now;
+            cycles = 0;
+        }
+        cycles++;
+        if (!confirmed && now.reported() && (cycles >= confirmCycles || now == Verdict.FENCED)) {
+            confirmed = true;
+            return true;
+        }
+        return false;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** When the host first looked anything but healthy in its current trouble; null while healthy. */
+    public Instant firstMiss() {
+        return firstMiss;
+    }
+
+    public boolean confirmed() {
+        return confirmed;
+    }
+}

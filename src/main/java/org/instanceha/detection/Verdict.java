@@ -1,0 +1,33 @@
+package org.instanceha.detection;
+
+/** What the signals of one host say, and what each leads to once confirmed. */
+public enum Verdict {
+    /** Nova's heartbeat is fresh and nothing else is wrong: nothing to do. */
+    HEALTHY("healthy"),
+    /** Its heartbeat is fresh but its management address went silent: its BMC is read at once. */
+    SUSPECT("suspect"),
+    /** Its BMC says the power is off while Nova had it up: a power loss, already fenced (report NORMAL). */
+    FENCED("fenced"),
+    /** Its heartbeat is stale, its management address silent (or none), its BMC on or unreachable: failed and
+     * not fenced (report UNKNOWN: the workflow fences it, or asks an operator). */
+    FAILED("failed"),
+    /** Its heartbeat is stale but its management address answers: only nova-compute is down (report PROCESS). */
+    PROCESS_DOWN("process down"),
+    /** Its heartbeat is stale and it has neither a BMC nor a management address: nothing can tell it is off. */
+    NOT_PROTECTABLE("not protectable");
+
+    private final String shown;
+
+    Verdict(String shown) {
+        this.shown = shown;
+    }
+
+    public String shown() {
+        return shown;
+    }
+
+    /** Whether, once confirmed, this verdict is reported (or put to the operators). */
+    public boolean reported() {
+        return this == FENCED || this == FAILED || this == PROCESS_DOWN;
+    }
+}

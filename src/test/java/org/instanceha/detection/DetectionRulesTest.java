@@ -1,0 +1,108 @@
+package org.instanceha.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.instanceha.detection.Signals.Management.*;
+import static org.instanceha.detection.Signals.Power.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DetectionRulesTest {
+
+    private static final Duration STALE = Duration.ofSeconds(15);
+    private static final Duration FRESH = Duration.ofSeconds(3);
+    private static final Duration OLD = Duration.ofSeconds(20);
+
+    private static Verdict judge(Duration age, Signals.Management management, Signals.Power bmc) {
+        return DetectionRules.judge(new Signals(age, true, false, management, bmc), STALE);
+    }
+
+    @Test
+    void aFreshHeartbeatIsHealthyUnlessTheManagementAddressWentSilent() {
+        assertThat(judge(FRESH, ANSWERS, NOT_READ)).isEqualTo(Verdict.HEALTHY);
+        assertThat(judge(FRESH, NONE, NOT_READ)).isEqualTo(Verdict.HEALTHY);
+        assertThat(judge(FRESH, SILENT, NOT_READ)).isEqualTo(Verdict.SUSPECT);
+        assertThat(judge(FRESH, SILENT, ON)).as("the BMC says it runs: wait for Nova").isEqualTo(Verdict.SUSPECT);
+    }
+
+    @Test
+    void aBmcThatSaysOffIsAPowerLossAlreadyFencedWithoutWaitingForNova() {
+        assertThat(judge(FRESH, SILENT, OFF)).isEqualTo(Verdict.FENCED);
+        assertThat(judge(OLD, SILENT, OFF)).isEqualTo(Verdict.FENCED);
+        assertThat(DetectionRules.judge(new Signals(OLD, false, true, SILENT, OFF), STALE))
+                .as("forced down already: a recovery is under way, no second report").isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void aStaleHeartbeatIsAFailureUnlessTheHostStillAnswers() {
+        assertThat(judge(OLD, SILENT, ON)).isEqualTo(Verdict.FAILED);
+        assertThat(judge(OLD, SILENT, NO_ANSWER)).isEqualTo(Verdict.FAILED);
+        assertThat(judge(OLD, NONE, ON)).isEqualTo(Verdict.FAILED);
+        assertThat(judge(null, SILENT, ON)).as("Nova lists no service").isEqualTo(Verdict.FAILED);
+        assertThat(judge(OLD, ANSWERS, ON)).as("only nova-compute is down").isEqualTo(Verdict.PROCESS_DOWN);
+        assertThat(judge(OLD, NONE, NO_BMC)).isEqualTo(Verdict.NOT_PROTECTABLE);
+        assertThat(judge(OLD, SILENT, NO_BMC)).as("no BMC, but a silent management address").isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void theBmcIsReadAtOnceForAHostThatLooksAnythingButWell() {
+        assertThat(DetectionRules.readBmcNow(new Signals(FRESH, true, false, ANSWERS, NOT_READ), STALE)).isFalse();
+        assertThat(DetectionRules.readBmcNow(new Signals(FRESH, true, false, SILENT, NOT_READ), STALE)).isTrue();
+        assertThat(DetectionRules.readBmcNow(new Signals(OLD, false, false, NONE, NOT_READ), STALE)).isTrue();
+    }
+
+    @Test
+    void aVerdictIsReportedOnceAfterItHeldForTheConfirmingCyclesAndAHostBackInTimeIsNever() {
+        HostWatch watch = new HostWatch("compute4");
+        Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
+        assertThat(watch.observe(Verdict.SUSPECT, t0, 3)).isFalse();
+        assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(3), 3)).isFalse();
+        assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(6), 3)).isFalse();
+        assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(9), 3)).as("third cycle of FAILED").isTrue();
+        assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(12), 3)).as("reported once").isFalse();
+        assertThat(watch.firstMiss()).isEqualTo(t0);
+
+        HostWatch back = new HostWatch("compute3");
+        back.observe(Verdict.FAILED, t0, 3);
+        back.observe(Verdict.FAILED, t0.plusSeconds(3), 3);
+        assertThat(back.observe(Verdict.HEALTHY, t0.plusSeconds(6), 3)).isFalse();
+        assertThat(back.firstMiss()).isNull();
+        assertThat(back.observe(Verdict.FAILED, t0.plusSeconds(9), 3)).as("counting starts over").isFalse();
+    }
+
+    @Test
+    void aPowerLossNeedsNoConfirmingCyclesAndAHostThatCannotBeProtectedIsNeverReported() {
+        HostWatch watch = new HostWatch("compute2");
+        assertThat(watch.observe(Verdict.FENCED, Instant.EPOCH, 3)).isTrue();
+        HostWatch bare = new HostWatch("compute5");
+        for (int i = 0; i < 5; i++) {
+            assertThat(bare.observe(Verdict.NOT_PROTECTABLE, Instant.EPOCH.plusSeconds(i), 3)).isFalse();
+        }
+    }
+
+    @Test
+    void theObserverJudgesNoOneWhenItIsCutOffItself() {
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        Duration skew = Duration.ofSeconds(30);
+        assertThat(CycleCheck.problem(null, now, skew, List.of(Verdict.HEALTHY))).get().asString()
+                .contains("did not answer");
+        assertThat(CycleCheck.problem(now.minusSeconds(120), now, skew, List.of(Verdict.HEALTHY))).get().asString()
+                .contains("stale data");
+        assertThat(CycleCheck.problem(now, now, skew, List.of(Verdict.FAILED, Verdict.FAILED, Verdict.SUSPECT)))
+                .get().asString().contains("our own network");
+        assertThat(CycleCheck.problem(now, now, skew, List.of(Verdict.FAILED, Verdict.HEALTHY))).isEmpty();
+        assertThat(CycleCheck.problem(now, now, skew, List.of(Verdict.FAILED))).as("one host watched").isEmpty();
+    }
+
+    @Test
+    void moreThanHalfOfASegmentAndAtLeastTwoHostsIsAMassFailure() {
+        assertThat(DetectionRules.massFailure(1, 2, 0.5, 2)).isFalse();
+        assertThat(DetectionRules.massFailure(2, 4, 0.5, 2)).as("half is not more than half").isFalse();
+        assertThat(DetectionRules.massFailure(3, 4, 0.5, 2)).isTrue();
+        assertThat(DetectionRules.massFailure(2, 3, 0.5, 2)).isTrue();
+        assertThat(DetectionRules.massFailure(1, 1, 0.5, 2)).as("a one-host segment").isFalse();
+    }
+}
