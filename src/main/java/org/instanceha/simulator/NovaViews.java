@@ -32,7 +32,7 @@ final class NovaViews {
         s.put("zone", "nova");
         s.put("status", h.enabled ? "enabled" : "disabled");
         s.put("state", cloud.serviceUp(h) ? "up" : "down");
-        s.put("updated_at", MICROS.format(h.updatedAt));
+        s.put("updated_at", MICROS.format(cloud.lastHeartbeat(h)));
         s.put("disabled_reason", h.disabledReason);
         if (v.atLeast(11)) {
             s.put("forced_down", h.forcedDown);

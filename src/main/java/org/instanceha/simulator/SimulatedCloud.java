@@ -130,10 +130,7 @@ public class SimulatedCloud {
         state.serverNamed(serverName).orElseThrow().refusesToStart = true;
     }
 
-    /**
-     * Puts a server into a vm_state an owner's action would leave it in ({@code paused}, {@code rescued},
-     * {@code resized}, {@code stopped}, {@code active}, {@code error}), with Nova's power state for it.
-     */
+    /** Puts a server into a vm_state an owner's action leaves (paused, rescued, resized, stopped, active, error). */
     public synchronized void putInVmState(String serverName, String vmState) {
         state.serverNamed(serverName).orElseThrow().setVmState(vmState, clock.instant());
     }
@@ -203,6 +200,10 @@ public class SimulatedCloud {
 
     public synchronized boolean serviceUp(SimulatedHost host) {
         return nova.serviceUp(host);
+    }
+
+    public synchronized java.time.Instant lastHeartbeat(SimulatedHost host) {
+        return host.lastHeartbeat(clock.instant(), properties.reportInterval());
     }
 
     public synchronized SimulatedHost serviceById(String id) {

@@ -34,6 +34,17 @@ public final class SimulatedHost {
         return name;
     }
 
+    /**
+     * Nova's {@code updated_at}: the later of its last heartbeat (one every report interval, on the interval's
+     * ticks, while its nova-compute runs) and its last service update, as a real nova-compute reports.
+     */
+    Instant lastHeartbeat(Instant now, java.time.Duration reportInterval) {
+        Instant beatsUntil = heartbeatStoppedAt != null && heartbeatStoppedAt.isBefore(now) ? heartbeatStoppedAt : now;
+        long millis = beatsUntil.toEpochMilli();
+        Instant lastBeat = Instant.ofEpochMilli(millis - Math.floorMod(millis, Math.max(1, reportInterval.toMillis())));
+        return lastBeat.isAfter(updatedAt) ? lastBeat : updatedAt;
+    }
+
     SimulatedHost(String name, int serviceNumber, int vcpus, long memoryMb, Instant now) {
         this.name = name;
         this.serviceNumber = serviceNumber;

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed                  the YAML file describing the cloud at start
  * @param evacuationTime        how long an evacuation takes, from Nova's 200 to the server settled
  * @param serviceDownTime       how long after a host dies Nova reports its service down (Nova's service_down_time)
+ * @param reportInterval        how often a running nova-compute heartbeats, moving its {@code updated_at} (Nova's
+ *                              report_interval: 10 s by default, the test bed's 3 s)
  * @param tokenTtl              lifetime of the tokens the simulated Keystone issues
  * @param serverErrorRate       fraction of Nova requests answered 500 or 503
  * @param timeoutRate           fraction of Nova requests answered only after {@code timeoutDelay}
@@ -33,6 +35,7 @@ public record SimulatorProperties(
         @DefaultValue("classpath:simulator/default-cloud.yaml") String seed,
         @DefaultValue("3s") Duration evacuationTime,
         @DefaultValue("15s") Duration serviceDownTime,
+        @DefaultValue("3s") Duration reportInterval,
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("0") double serverErrorRate,
         @DefaultValue("0") double timeoutRate,

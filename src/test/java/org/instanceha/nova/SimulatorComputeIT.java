@@ -38,6 +38,20 @@ class SimulatorComputeIT extends ComputeContract {
         session.invalidate();
     }
 
+    /** Like a real nova-compute, a running host's updated_at moves every report interval; a dead one's stops. */
+    @org.junit.jupiter.api.Test
+    void aRunningHostHeartbeatsAndADeadOneStops() throws InterruptedException {
+        String before = compute.computeService("compute1").orElseThrow().updatedAt();
+        simulated.failHost("compute2");
+        String dead = compute.computeService("compute2").orElseThrow().updatedAt();
+        Thread.sleep(simulator.reportInterval().multipliedBy(3).toMillis());
+
+        org.assertj.core.api.Assertions.assertThat(compute.computeService("compute1").orElseThrow().updatedAt())
+                .isGreaterThan(before);
+        org.assertj.core.api.Assertions.assertThat(compute.computeService("compute2").orElseThrow().updatedAt())
+                .isEqualTo(dead);
+    }
+
     @Override
     Compute compute() {
         return compute;
