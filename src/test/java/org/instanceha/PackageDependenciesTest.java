@@ -36,7 +36,7 @@ class PackageDependenciesTest {
             Map.entry("common", List.of()),
             Map.entry("nova", List.of("common")),
             Map.entry("fencing", List.of("common")),
-            Map.entry("detection", List.of("common")),
+            Map.entry("detection", List.of("nova", "fencing", "segment", "notification", "common")),
             Map.entry("segment", List.of("nova", "fencing", "common")),
             Map.entry("vmove", List.of("common")),
             Map.entry("notification", List.of("segment", "common")),

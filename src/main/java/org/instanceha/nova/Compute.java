@@ -16,6 +16,9 @@ public interface Compute {
     /** Every nova-compute service of the cloud, in Nova's order. */
     List<ComputeServiceInfo> computeServices();
 
+    /** The same, with when Nova answered by its own clock (its API's {@code Date}), for judging heartbeats. */
+    NovaServiceList computeServicesNow();
+
     /**
      * Disables the host's nova-compute service, so that the scheduler stops placing instances on it.
      * On a dead host, force it down first: while Nova still believes the service up, disabling it makes

@@ -61,6 +61,19 @@ final class NovaRequests extends BaseOpenStackService {
         }
     }
 
+    /** A GET's answer with the {@code Date} Nova's API server stamped on it (Nova's clock), or null without one. */
+    record Dated(JsonNode json, String date) {
+    }
+
+    /** {@link #get}, keeping the answer's {@code Date}: once, no retry (a monitor's cycle asks again soon). */
+    Dated getDated(String microversion, String path, Map<String, ?> query) {
+        Invocation<Void> invocation = get(Void.class, path);
+        query.forEach(invocation::param);
+        String[] date = new String[1];
+        JsonNode json = send(invocation, microversion, "GET " + path, date);
+        return new Dated(json, date[0]);
+    }
+
     JsonNode put(String microversion, String path, String json) {
         return send(put(Void.class, path).json(json), microversion, "PUT " + path);
     }
@@ -70,6 +83,10 @@ final class NovaRequests extends BaseOpenStackService {
     }
 
     private JsonNode send(Invocation<Void> invocation, String microversion, String what) {
+        return send(invocation, microversion, what, null);
+    }
+
+    private JsonNode send(Invocation<Void> invocation, String microversion, String what, String[] date) {
         CallDeadline.ensureTimeFor(what);
         invocation.header("OpenStack-API-Version", "compute " + microversion)
                 .header("X-OpenStack-Nova-API-Version", microversion);
@@ -84,6 +101,9 @@ final class NovaRequests extends BaseOpenStackService {
             throw new ComputeUnavailable("Nova call failed (" + what + "): " + e.getMessage(), e);
         }
         try (response) {
+            if (date != null) {
+                date[0] = response.header("Date");
+            }
             int status = response.getStatus();
             String body = body(response);
             JsonNode json = parse(body);

@@ -64,6 +64,21 @@ public class OpenStack4jCompute implements Compute {
     }
 
     @Override
+    public NovaServiceList computeServicesNow() {
+        NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
+        List<ComputeServiceInfo> result = new ArrayList<>();
+        answer.json().path("services").forEach(s -> result.add(service(s)));
+        java.time.Instant date = null;
+        try {
+            date = answer.date() == null ? null : java.time.ZonedDateTime.parse(answer.date(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            // an answer without a readable date: the monitor treats it as Nova's clock unknown
+        }
+        return new NovaServiceList(date, result);
+    }
+
+    @Override
     public ComputeServiceInfo disableService(String host, String reason) {
         ObjectNode body = JSON.createObjectNode().put("status", "disabled").put("disabled_reason", reason);
         ComputeServiceInfo result = updateService(host, body);

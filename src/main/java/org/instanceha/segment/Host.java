@@ -23,12 +23,12 @@ public record Host(
         LocalDateTime deletedAt,
         boolean deleted) {
 
-    /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
     /** Whether it has a BMC that fencing can power it off with. */
     public boolean fenceable() {
         return ControlAttributes.bmc(controlAttributes).isPresent();
     }
 
+    /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
     public String bmcSummary() {
         return ControlAttributes.bmc(controlAttributes).map(Bmc::summary).orElse("none: this host cannot be fenced");
     }

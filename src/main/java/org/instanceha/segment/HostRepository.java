@@ -82,6 +82,12 @@ public class HostRepository {
                 .param("sealed", "%" + SecretBox.PREFIX + "%").query(Long.class).single();
     }
 
+    /** The hosts the host monitor watches: those of enabled segments that are not on maintenance. */
+    public List<Host> watched() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.deleted = 0 AND s.deleted = 0 AND s.enabled"
+                + " AND NOT h.on_maintenance ORDER BY h.name").query(HostRepository::map).list();
+    }
+
     /** The names of every live host, in any segment. */
     public java.util.Set<String> registeredNames() {
         return new java.util.HashSet<>(jdbc.sql("SELECT name FROM hosts WHERE deleted = 0").query(String.class).list());

@@ -26,7 +26,7 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
  */
 class MonitorLeaseIT extends ApiIntegrationTest {
 
-    private static final DetectionProperties TWO_SECONDS = new DetectionProperties(Duration.ofSeconds(2));
+    private static final DetectionProperties TWO_SECONDS = DetectionProperties.lease(Duration.ofSeconds(2));
 
     @Autowired
     DataSource dataSource;

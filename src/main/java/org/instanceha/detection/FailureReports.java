@@ -1,0 +1,65 @@
+package org.instanceha.detection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.common.ConflictException;
+import org.instanceha.notification.Notification;
+import org.instanceha.notification.NotificationDraft;
+import org.instanceha.notification.NotificationIntake;
+import org.instanceha.notification.NotificationType;
+import org.instanceha.segment.Host;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a confirmed verdict becomes: a notification through the same intake as a monitor's, so it shows in the
+ * API, the dashboard and Cockpit like any other, and the intake's duplicate rule makes a second report of the
+ * same failure impossible. A power loss is a {@code COMPUTE_HOST} with {@code host_status: NORMAL} (the BMC says
+ * it is off); a failure not fenced is {@code UNKNOWN} (the workflow fences it); a stopped nova-compute on a
+ * running host is a {@code PROCESS} notification (no evacuation).
+ */
+@Component
+public class FailureReports {
+
+    private static final Logger log = LoggerFactory.getLogger(FailureReports.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NotificationIntake intake;
+    private final Clock clock;
+
+    public FailureReports(NotificationIntake intake, Clock clock) {
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
+    public void report(Host host, Verdict verdict, Instant firstMiss) {
+        ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED");
+        NotificationType type = NotificationType.COMPUTE_HOST;
+        switch (verdict) {
+            case FENCED -> payload.put("host_status", "NORMAL").put("cluster_status", "OFFLINE");
+            case FAILED -> payload.put("host_status", "UNKNOWN").put("cluster_status", "OFFLINE");
+            case PROCESS_DOWN -> {
+                type = NotificationType.PROCESS;
+                payload.put("process_name", "nova-compute");
+            }
+            default -> throw new IllegalArgumentException("a " + verdict.shown() + " host is not reported");
+        }
+        try {
+            Notification notification = intake.accept(new NotificationDraft(type, host.name(),
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
+            log.info("Host monitor reported {} as {}: notification {} ({} s after the first missed signal)",
+                    host.name(), verdict.shown(), notification.uuid(),
+                    firstMiss == null ? "?" : java.time.Duration.between(firstMiss, clock.instant()).toSeconds());
+        } catch (ConflictException e) {
+            log.info("Host monitor: {} is {}, and its failure is reported already: {}", host.name(), verdict.shown(),
+                    e.getMessage());
+        }
+    }
+}

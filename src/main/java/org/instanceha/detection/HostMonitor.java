@@ -1,0 +1,201 @@
+package org.instanceha.detection;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.instanceha.fencing.Bmc;
+import org.instanceha.fencing.Fencing;
+import org.instanceha.fencing.FencingException;
+import org.instanceha.fencing.PowerState;
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.ComputeException;
+import org.instanceha.nova.ComputeServiceInfo;
+import org.instanceha.nova.NovaServiceList;
+import org.instanceha.segment.BmcCredentials;
+import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * instance-ha's own host monitor: on the node that holds the lease ({@link MonitorLeadership}), each cycle reads
+ * every watched host's signals (one services list from Nova for all, a TCP connect to each management address,
+ * the BMC of every host that looks anything but well), judges them ({@link DetectionRules}), checks itself first
+ * ({@link CycleCheck}), confirms each failure over several cycles ({@link HostWatch}) and hands what is confirmed
+ * to {@link FailureReports}. A mass failure of a segment is reported by no one: it is an alert for a person.
+ */
+@Component
+public class HostMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(HostMonitor.class);
+
+    private final MonitorLeadership leadership;
+    private final HostRepository hosts;
+    private final Compute compute;
+    private final BmcCredentials credentials;
+    private final Fencing fencing;
+    private final FailureReports reports;
+    private final DetectionProperties properties;
+    private final Clock clock;
+    private final Map<String, HostWatch> watches = new ConcurrentHashMap<>();
+    private volatile String alert;
+
+    public HostMonitor(MonitorLeadership leadership, HostRepository hosts, Compute compute, BmcCredentials credentials,
+                       Fencing fencing, FailureReports reports, DetectionProperties properties, Clock clock) {
+        this.leadership = leadership;
+        this.hosts = hosts;
+        this.compute = compute;
+        this.credentials = credentials;
+        this.fencing = fencing;
+        this.reports = reports;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the last cycle would not judge, and why; null when it judged. */
+    public String alert() {
+        return alert;
+    }
+
+    /** The current verdict of each watched host. */
+    public Map<String, Verdict> verdicts() {
+        return watches.values().stream().collect(Collectors.toMap(HostWatch::host, HostWatch::verdict));
+    }
+
+    /** One cycle; nothing on a node that does not hold the lease, or with the monitor off. */
+    public synchronized void cycle() {
+        if (properties.mode() == DetectionProperties.Mode.OFF || !leadership.leading()) {
+            return;
+        }
+        List<Host> watched = hosts.watched();
+        NovaServiceList services;
+        try {
+            services = compute.computeServicesNow();
+        } catch (ComputeException e) {
+            raise(CycleCheck.problem(null, clock.instant(), properties.maxClockSkew(), List.of()).orElseThrow()
+                    + " (" + e.getMessage() + ")");
+            return;
+        }
+        Map<String, ComputeServiceInfo> byHost = services.services().stream()
+                .collect(Collectors.toMap(ComputeServiceInfo::host, s -> s, (a, b) -> a));
+        Map<Host, Signals> signals = new HashMap<>();
+        Instant novaNow = services.novaDate();
+        for (Host host : watched) {
+            signals.put(host, signalsOf(host, byHost.get(host.name()), novaNow));
+        }
+        Map<Host, Verdict> verdicts = new HashMap<>();
+        signals.forEach((host, s) -> verdicts.put(host, DetectionRules.judge(s, properties.staleAfter())));
+        Optional<String> problem = CycleCheck.problem(novaNow, clock.instant(), properties.maxClockSkew(),
+                verdicts.values());
+        if (problem.isPresent()) {
+            raise(problem.get());
+            return;
+        }
+        watches.keySet().retainAll(watched.stream().map(Host::name).toList());
+        List<Host> confirmed = new ArrayList<>();
+        Instant now = clock.instant();
+        verdicts.forEach((host, verdict) -> {
+            HostWatch watch = watches.computeIfAbsent(host.name(), HostWatch::new);
+            if (watch.observe(verdict, now, properties.confirmCycles())) {
+                confirmed.add(host);
+            }
+        });
+        String massFailures = report(confirmed, watched, verdicts);
+        if (massFailures == null) {
+            alert = null;
+        } else {
+            raise(massFailures);
+        }
+    }
+
+    /** Reports what is confirmed, but for the segments in a mass failure, which it returns as an alert (or null). */
+    private String report(List<Host> confirmed, List<Host> watched, Map<Host, Verdict> verdicts) {
+        List<String> massFailures = new ArrayList<>();
+        java.util.Set<Long> inMassFailure = new java.util.HashSet<>();
+        Map<Long, List<Host>> failingBySegment = verdicts.entrySet().stream().filter(e -> e.getValue().reported())
+                .map(Map.Entry::getKey).collect(Collectors.groupingBy(h -> h.segment().id()));
+        failingBySegment.forEach((segment, failing) -> {
+            long hostsOfSegment = watched.stream().filter(h -> h.segment().id() == segment).count();
+            if (DetectionRules.massFailure(failing.size(), (int) hostsOfSegment, properties.massFailureShare(),
+                    properties.massFailureHosts())) {
+                inMassFailure.add(segment);
+                massFailures.add(failing.size() + " of " + hostsOfSegment + " hosts of segment "
+                        + failing.get(0).segment().name() + " failed at once: a mass failure is a person's decision; "
+                        + "nothing of it is reported (" + failing.stream().map(Host::name).sorted()
+                        .collect(Collectors.joining(", ")) + ").");
+            }
+        });
+        Map<Long, List<Host>> bySegment = confirmed.stream().collect(Collectors.groupingBy(h -> h.segment().id()));
+        bySegment.forEach((segment, failed) -> {
+            if (inMassFailure.contains(segment)) {
+                return;
+            }
+            for (Host host : failed) {
+                HostWatch watch = watches.get(host.name());
+                if (properties.mode() == DetectionProperties.Mode.REPORT && leadership.leading()) {
+                    reports.report(host, watch.verdict(), watch.firstMiss());
+                } else {
+                    log.info("Observe only: would report {} as {} (first miss {})", host.name(),
+                            watch.verdict().shown(), watch.firstMiss());
+                }
+            }
+        });
+        return massFailures.isEmpty() ? null : String.join(" ", massFailures);
+    }
+
+    private void raise(String problem) {
+        if (!problem.equals(alert)) {
+            log.warn("Host monitor: {}", problem);
+        }
+        alert = problem;
+    }
+
+    private Signals signalsOf(Host host, ComputeServiceInfo service, Instant novaNow) {
+        Duration age = service == null || service.updatedAt() == null || novaNow == null ? null
+                : Duration.between(LocalDateTime.parse(service.updatedAt()).toInstant(ZoneOffset.UTC), novaNow);
+        Optional<Bmc> bmc = credentials.of(host);
+        Signals.Management management = bmc.map(Bmc::managementAddress).map(this::probe)
+                .orElse(Signals.Management.NONE);
+        Signals withoutBmc = new Signals(age, service != null && service.up(), service != null && service.forcedDown(),
+                management, Signals.Power.NOT_READ);
+        if (!DetectionRules.readBmcNow(withoutBmc, properties.staleAfter())) {
+            return withoutBmc;
+        }
+        Signals.Power power = bmc.map(this::read).orElse(Signals.Power.NO_BMC);
+        return new Signals(age, withoutBmc.novaSaysUp(), withoutBmc.forcedDown(), management, power);
+    }
+
+    private Signals.Power read(Bmc bmc) {
+        try {
+            return fencing.powerState(bmc) == PowerState.OFF ? Signals.Power.OFF : Signals.Power.ON;
+        } catch (FencingException e) {
+            return Signals.Power.NO_ANSWER;
+        }
+    }
+
+    private Signals.Management probe(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort.substring(0, colon).replaceAll("^\\[|]$", "");
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) properties.managementTimeout().toMillis());
+            return Signals.Management.ANSWERS;
+        } catch (IOException e) {
+            return Signals.Management.SILENT;
+        }
+    }
+}
