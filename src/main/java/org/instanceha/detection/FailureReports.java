@@ -32,10 +32,13 @@ public class FailureReports {
 
     private final NotificationIntake intake;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer reportDelay;
 
-    public FailureReports(NotificationIntake intake, Clock clock) {
+    public FailureReports(NotificationIntake intake, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.intake = intake;
         this.clock = clock;
+        this.reportDelay = io.micrometer.core.instrument.Timer.builder("instanceha.detection.report.delay")
+                .description("From a host's first missed signal to its report").register(meters);
     }
 
     /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
@@ -54,9 +57,11 @@ public class FailureReports {
         try {
             Notification notification = intake.accept(new NotificationDraft(type, host.name(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
-            log.info("Host monitor reported {} as {}: notification {} ({} s after the first missed signal)",
-                    host.name(), verdict.shown(), notification.uuid(),
-                    firstMiss == null ? "?" : java.time.Duration.between(firstMiss, clock.instant()).toSeconds());
+            java.time.Duration delay = firstMiss == null ? java.time.Duration.ZERO
+                    : java.time.Duration.between(firstMiss, clock.instant());
+            reportDelay.record(delay);
+            log.info("Host monitor reported {} as {}: notification {} ({} ms after the first missed signal)",
+                    host.name(), verdict.shown(), notification.uuid(), delay.toMillis());
         } catch (ConflictException e) {
             log.info("Host monitor: {} is {}, and its failure is reported already: {}", host.name(), verdict.shown(),
                     e.getMessage());

@@ -71,6 +71,11 @@ public class HostMonitor {
         return alert;
     }
 
+    /** How many watched hosts are down with nothing that can power them off. */
+    public long downAndUnfenceable() {
+        return watches.values().stream().filter(HostWatch::downAndUnfenceable).count();
+    }
+
     /** The current verdict of each watched host. */
     public Map<String, Verdict> verdicts() {
         return watches.values().stream().collect(Collectors.toMap(HostWatch::host, HostWatch::verdict));
@@ -110,6 +115,7 @@ public class HostMonitor {
         Instant now = clock.instant();
         verdicts.forEach((host, verdict) -> {
             HostWatch watch = watches.computeIfAbsent(host.name(), HostWatch::new);
+            watch.saw(signals.get(host));
             if (watch.observe(verdict, now, properties.confirmCycles())) {
                 confirmed.add(host);
             }

@@ -15,6 +15,7 @@ public final class HostWatch {
     private int cycles;
     private Instant firstMiss;
     private boolean confirmed;
+    private Signals signals;
 
     public HostWatch(String host) {
         this.host = host;
@@ -42,6 +43,21 @@ public final class HostWatch {
             return true;
         }
         return false;
+    }
+
+    /** The signals of the last cycle, for the dashboard and the metrics. */
+    public void saw(Signals last) {
+        signals = last;
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    /** Down, and nothing can power it off: no BMC, or one that does not answer. */
+    public boolean downAndUnfenceable() {
+        return verdict == Verdict.NOT_PROTECTABLE || verdict == Verdict.FAILED && signals != null
+                && (signals.bmc() == Signals.Power.NO_ANSWER || signals.bmc() == Signals.Power.NO_BMC);
     }
 
     public String host() {

@@ -188,4 +188,20 @@ class DetectionScenarioIT extends ApiIntegrationTest {
         assertThat(monitor.alert()).contains("3 of 4 hosts of segment watched failed at once");
         assertThat(notifications()).isEmpty();
     }
+
+    @Test
+    void aHostDownThatNothingCanPowerOffIsNotReportedAndRaisesItsAlertsMetric() throws Exception {
+        watched("SSH");
+        cloud.failHost("compute4");
+
+        cyclesFor(properties.staleAfter().plusSeconds(3));
+
+        assertThat(monitor.verdicts().get("compute4")).isEqualTo(Verdict.NOT_PROTECTABLE);
+        assertThat(notifications()).isEmpty();
+        String metrics = api.get("/actuator/prometheus").send().text();
+        assertThat(metrics).contains("instanceha_detection_down_unfenceable_hosts 1.0")
+                .contains("instanceha_detection_hosts{verdict=\"not protectable\"} 1.0")
+                .contains("instanceha_detection_hosts{verdict=\"healthy\"} 3.0")
+                .contains("instanceha_detection_observer_alert 0.0");
+    }
 }
