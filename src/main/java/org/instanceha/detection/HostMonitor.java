@@ -76,6 +76,20 @@ public class HostMonitor {
         return watches.values().stream().filter(HostWatch::downAndUnfenceable).count();
     }
 
+    /** What the monitor knows of each watched host, by name (empty on a node that does not judge). */
+    public List<HostWatch> watches() {
+        return watches.values().stream().sorted(java.util.Comparator.comparing(HostWatch::host)).toList();
+    }
+
+    /** Whether this node judges the hosts now. */
+    public boolean judging() {
+        return leadership.leading();
+    }
+
+    public DetectionProperties.Mode mode() {
+        return properties.mode();
+    }
+
     /** The current verdict of each watched host. */
     public Map<String, Verdict> verdicts() {
         return watches.values().stream().collect(Collectors.toMap(HostWatch::host, HostWatch::verdict));
@@ -115,7 +129,7 @@ public class HostMonitor {
         Instant now = clock.instant();
         verdicts.forEach((host, verdict) -> {
             HostWatch watch = watches.computeIfAbsent(host.name(), HostWatch::new);
-            watch.saw(signals.get(host));
+            watch.saw(signals.get(host), now);
             if (watch.observe(verdict, now, properties.confirmCycles())) {
                 confirmed.add(host);
             }

@@ -16,6 +16,7 @@ public final class HostWatch {
     private Instant firstMiss;
     private boolean confirmed;
     private Signals signals;
+    private Instant seenAt;
 
     public HostWatch(String host) {
         this.host = host;
@@ -46,8 +47,14 @@ public final class HostWatch {
     }
 
     /** The signals of the last cycle, for the dashboard and the metrics. */
-    public void saw(Signals last) {
+    public void saw(Signals last, Instant at) {
         signals = last;
+        seenAt = at;
+    }
+
+    /** When the signals of {@link #signals()} were read. */
+    public Instant seenAt() {
+        return seenAt;
     }
 
     public Signals signals() {

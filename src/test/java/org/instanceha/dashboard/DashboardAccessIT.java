@@ -311,4 +311,34 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(pages).contains("Host compute4 fenced: its BMC (redfish admin@127.0.0.1:" + bmcs.port()
                 + ") answered Off").doesNotContain(password);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.detection.HostMonitor monitor;
+
+    @Test
+    void theHostsPageShowsWhatTheHostMonitorSeesOfEachHost() throws Exception {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-watched", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        for (String name : java.util.List.of("compute1", "compute2", "compute3", "compute4")) {
+            novaHasComputeHosts(name);
+            api.post("/v1/segments/" + segment + "/hosts", """
+                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(name)).send();
+        }
+        cloud.failHost("compute4");
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            monitor.cycle();
+            Thread.sleep(300);
+        }
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+        String page = admin.get("/dashboard/hosts").body();
+
+        assertThat(page).contains("data-host=\"compute4\" data-verdict=\"not protectable\"")
+                .contains("cannot be protected until it has a BMC")
+                .contains("data-host=\"compute1\" data-verdict=\"healthy\"")
+                .contains("mode <strong>report</strong>");
+        assertThat(new Browser().get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
+    }
 }
