@@ -43,10 +43,12 @@ public final class IncidentTimeline {
             "Identify protected instances", "Instances identified");
 
     /**
-     * Entries of fencing a host whose every final entry is a step of the timeline, in its own words: the BMC's
-     * answer ("Host compute3 fenced: its BMC ... answered Off at ..."), each failed attempt, the operator's decision.
+     * Entries whose every final entry is a step of the timeline, in its own words: what instance-ha's host monitor
+     * saw (the first missed signal, the verdict it reported), the BMC's answer ("Host compute3 fenced: its BMC ...
+     * answered Off at ..."), each failed attempt, the operator's decision.
      */
-    static final java.util.Set<String> FENCING_STEPS = java.util.Set.of("Fence host", "Operator's fencing decision");
+    static final java.util.Set<String> OWN_WORDS_STEPS = java.util.Set.of("Fence host", "Operator's fencing decision",
+            "Host monitor");
 
     private static final Map<NotificationStatus, String> ENDINGS = Map.of(
             NotificationStatus.FINISHED, "Finished", NotificationStatus.ERROR, "Ended in error",
@@ -83,7 +85,7 @@ public final class IncidentTimeline {
         }
         LocalDateTime report = notification.createdAt();
         events.add(new Event("Report received", report, Duration.ZERO, Duration.ZERO));
-        progress.stream().filter(e -> FENCING_STEPS.contains(e.taskName()) && e.state() != ProgressState.RUNNING)
+        progress.stream().filter(e -> OWN_WORDS_STEPS.contains(e.taskName()) && e.state() != ProgressState.RUNNING)
                 .forEach(e -> events.add(new Event(e.message(), e.at(), null, null)));
         TASK_STEPS.forEach((task, what) -> progress.stream()
                 .filter(e -> e.taskName().equals(task) && e.state() != ProgressState.RUNNING).findFirst()
@@ -137,10 +139,11 @@ public final class IncidentTimeline {
         if (d == null) {
             return "";
         }
-        long millis = d.toMillis();
+        long millis = Math.abs(d.toMillis());
+        String sign = d.isNegative() ? "-" : "+";
         if (millis < 60_000) {
-            return String.format(java.util.Locale.ROOT, "+%.1f s", millis / 1000.0);
+            return String.format(java.util.Locale.ROOT, "%s%.1f s", sign, millis / 1000.0);
         }
-        return String.format(java.util.Locale.ROOT, "+%d min %02d s", millis / 60_000, (millis / 1000) % 60);
+        return String.format(java.util.Locale.ROOT, "%s%d min %02d s", sign, millis / 60_000, (millis / 1000) % 60);
     }
 }

@@ -30,19 +30,27 @@ public class FailureReports {
     private static final Logger log = LoggerFactory.getLogger(FailureReports.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The name the host monitor's entries go under in the workflow details and the incident timeline. */
+    public static final String RECORDED_AS = "Host monitor";
+
     private final NotificationIntake intake;
+    private final org.instanceha.notification.RecoveryProgress progress;
     private final Clock clock;
     private final io.micrometer.core.instrument.Timer reportDelay;
 
-    public FailureReports(NotificationIntake intake, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+    public FailureReports(NotificationIntake intake, org.instanceha.notification.RecoveryProgress progress, Clock clock,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
         this.intake = intake;
+        this.progress = progress;
         this.clock = clock;
         this.reportDelay = io.micrometer.core.instrument.Timer.builder("instanceha.detection.report.delay")
                 .description("From a host's first missed signal to its report").register(meters);
     }
 
     /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
-    public void report(Host host, Verdict verdict, Instant firstMiss) {
+    public void report(Host host, HostWatch watch) {
+        Verdict verdict = watch.verdict();
+        Instant firstMiss = watch.firstMiss();
         ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED");
         NotificationType type = NotificationType.COMPUTE_HOST;
         switch (verdict) {
@@ -60,11 +68,29 @@ public class FailureReports {
             java.time.Duration delay = firstMiss == null ? java.time.Duration.ZERO
                     : java.time.Duration.between(firstMiss, clock.instant());
             reportDelay.record(delay);
+            if (firstMiss != null) {
+                progress.recordAt(notification.uuid(), RECORDED_AS, org.instanceha.notification.ProgressState.SUCCESS,
+                        1.0, "First missed signal of " + host.name(), LocalDateTime.ofInstant(firstMiss, ZoneOffset.UTC));
+            }
+            progress.record(notification.uuid(), RECORDED_AS, org.instanceha.notification.ProgressState.SUCCESS, 1.0,
+                    host.name() + " " + verdict.shown() + " (" + evidence(watch.signals()) + "): reported " + delay.toMillis()
+                    + " ms after its first missed signal.");
             log.info("Host monitor reported {} as {}: notification {} ({} ms after the first missed signal)",
                     host.name(), verdict.shown(), notification.uuid(), delay.toMillis());
         } catch (ConflictException e) {
             log.info("Host monitor: {} is {}, and its failure is reported already: {}", host.name(), verdict.shown(),
                     e.getMessage());
         }
+    }
+
+    /** The signals in words: "heartbeat 17.0 s old by Nova's clock, management address silent, BMC on". */
+    static String evidence(Signals s) {
+        if (s == null) {
+            return "no signals";
+        }
+        return (s.heartbeatAge() == null ? "no heartbeat in Nova" : String.format(java.util.Locale.ROOT,
+                "heartbeat %.1f s old by Nova's clock", s.heartbeatAge().toMillis() / 1000.0))
+                + ", management address " + s.management().name().toLowerCase(java.util.Locale.ROOT)
+                + ", BMC " + s.bmc().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

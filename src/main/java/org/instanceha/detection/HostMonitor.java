@@ -167,7 +167,7 @@ public class HostMonitor {
             for (Host host : failed) {
                 HostWatch watch = watches.get(host.name());
                 if (properties.mode() == DetectionProperties.Mode.REPORT && leadership.leading()) {
-                    reports.report(host, watch.verdict(), watch.firstMiss());
+                    reports.report(host, watch);
                 } else {
                     log.info("Observe only: would report {} as {} (first miss {})", host.name(),
                             watch.verdict().shown(), watch.firstMiss());

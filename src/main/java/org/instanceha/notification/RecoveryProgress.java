@@ -31,6 +31,12 @@ public class RecoveryProgress {
 
     public void record(String notificationUuid, String taskName, ProgressState state, double progress,
                        String message) {
+        recordAt(notificationUuid, taskName, state, progress, message, UtcTime.now(clock));
+    }
+
+    /** An entry of what happened at {@code at} (UTC), earlier than now: what the host monitor saw before it reported. */
+    public void recordAt(String notificationUuid, String taskName, ProgressState state, double progress,
+                         String message, java.time.LocalDateTime at) {
         jdbc.sql("""
                 INSERT INTO recovery_progress (notification_uuid, task_name, state, progress, message, created_at)
                 VALUES (:uuid, :task, :state, :progress, :message, :now)""")
@@ -39,7 +45,7 @@ public class RecoveryProgress {
                 .param("state", state.wireName())
                 .param("progress", progress)
                 .param("message", message.length() > 4000 ? message.substring(0, 4000) : message)
-                .param("now", Timestamp.valueOf(UtcTime.now(clock)))
+                .param("now", Timestamp.valueOf(at))
                 .update();
     }
 

@@ -99,4 +99,11 @@ class IncidentTimelineTest {
                 .containsExactly("Report received", "Fencing h failed (attempt 1 of 3)",
                         "alice confirmed h is powered off: pulled the power cords");
     }
+
+    @Test
+    void whatHappenedBeforeTheReportIsShownAsTimeBeforeIt() {
+        assertThat(IncidentTimeline.text(java.time.Duration.ofMillis(-3200))).isEqualTo("-3.2 s");
+        assertThat(IncidentTimeline.text(java.time.Duration.ofSeconds(-125))).isEqualTo("-2 min 05 s");
+        assertThat(IncidentTimeline.text(java.time.Duration.ofMillis(1400))).isEqualTo("+1.4 s");
+    }
 }

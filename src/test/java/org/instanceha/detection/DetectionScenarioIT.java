@@ -118,6 +118,15 @@ class DetectionScenarioIT extends ApiIntegrationTest {
                 .contains("\"host_status\":\"UNKNOWN\"");
         await().atMost(Duration.ofSeconds(60)).until(() -> evacuations() == 3);
         assertThat(cloud.findHost("compute4").orElseThrow().poweredOn()).as("fenced by the workflow").isFalse();
+        List<String> seen = jdbc.sql("SELECT message FROM recovery_progress WHERE task_name = 'Host monitor' ORDER BY "
+                + "created_at").query(String.class).list();
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isEqualTo("First missed signal of compute4");
+        assertThat(seen.get(1)).matches("compute4 failed \\(heartbeat [0-9.]+ s old by Nova's clock, management "
+                + "address none, BMC on\\): reported [0-9]+ ms after its first missed signal\\.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recovery_progress p JOIN notifications n ON n.notification_uuid = "
+                + "p.notification_uuid WHERE p.message LIKE 'First missed%' AND p.created_at < n.created_at")
+                .query(Long.class).single()).as("the first miss comes before the report").isEqualTo(1);
     }
 
     @Test
