@@ -7,6 +7,15 @@ package org.instanceha.dashboard;
  */
 public interface HostFailureSimulation {
 
-    /** The compute host {@code hostname} dies. */
+    /** The compute host {@code hostname} hangs: no heartbeat, its management address silent, its power on. */
     void stopHost(String hostname);
+
+    /** Its power is cut (its BMC says Off). */
+    void cutPower(String hostname);
+
+    /** Only its nova-compute stops: the host runs and answers on its management address. */
+    void stopNovaCompute(String hostname);
+
+    /** Its management address, {@code host:port}, for its control attributes. */
+    String managementAddress(String hostname);
 }

@@ -100,15 +100,12 @@ final class CloudState {
 
     /**
      * A host's BMC cuts its power (it stops sending heartbeats, if it still did) or powers it on (its nova-compute
-     * reports again; a forced down or disabled service stays so). A BMC that ignores power offs changes nothing.
+     * reports again and a hang ends; a forced down or disabled service stays so).
      */
     void setPower(String name, boolean on) {
         SimulatedHost host = host(name);
-        if (!on && host.bmcIgnoresPowerOff) {
-            log.info("Simulated BMC of {} accepted a power off and ignores it", name);
-            return;
-        }
         host.poweredOn = on;
+        host.hung = false;
         if (!on && host.heartbeatStoppedAt == null) {
             host.heartbeatStoppedAt = clock.instant();
         } else if (on) {
@@ -116,6 +113,16 @@ final class CloudState {
             host.updatedAt = clock.instant();
         }
         log.info("Simulated BMC of {}: power {}", name, on ? "on" : "off");
+    }
+
+    /** Its nova-compute stops heartbeating; {@code hang}: the whole host hangs, its management address too. */
+    void stopHeartbeat(String name, boolean hang) {
+        SimulatedHost host = host(name);
+        if (host.heartbeatStoppedAt == null) {
+            host.heartbeatStoppedAt = clock.instant();
+        }
+        host.hung |= hang;
+        log.info("Simulated {} of {}", hang ? "hang" : "nova-compute stop", name);
     }
 
     SimulatedHost host(String name) {

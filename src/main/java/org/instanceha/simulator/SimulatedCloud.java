@@ -73,20 +73,19 @@ public class SimulatedCloud {
         return state.addServer(name, host, flavorId, projectName, metadata);
     }
 
-    /** The host dies: its nova-compute stops sending heartbeats (Nova notices after service_down_time). */
+    /** The host hangs: no heartbeat (Nova notices after service_down_time), its management address silent. */
     public synchronized void failHost(String name) {
-        state.host(name).heartbeatStoppedAt = clock.instant();
-        log.info("Simulated host failure of {}", name);
+        state.stopHeartbeat(name, true);
+    }
+
+    /** Only its nova-compute stops: no heartbeat, while the host runs and its management address answers. */
+    public synchronized void stopNovaCompute(String name) {
+        state.stopHeartbeat(name, false);
     }
 
     /** The host's BMC cuts its power or powers it on ({@link CloudState#setPower}). */
     public synchronized void setPower(String name, boolean on) {
         state.setPower(name, on);
-    }
-
-    /** A fault of the host's BMC: it accepts power offs and the host keeps its power. */
-    public synchronized void setBmcIgnoresPowerOff(String name, boolean ignores) {
-        state.host(name).bmcIgnoresPowerOff = ignores;
     }
 
     /** The next {@code count} Nova requests are answered with {@code status} (a 5xx burst). */

@@ -18,8 +18,8 @@ public final class SimulatedHost {
     Instant updatedAt;
     /** What its BMC reports: a host powered off through its BMC sends no heartbeats. */
     volatile boolean poweredOn = true;
-    /** A fault: its BMC answers a power off, and the host keeps its power. */
-    boolean bmcIgnoresPowerOff;
+    /** The host hangs: its power is on, nothing of it answers. */
+    volatile boolean hung;
 
     public long memoryMb() {
         return memoryMb;
@@ -28,6 +28,11 @@ public final class SimulatedHost {
     /** What its BMC reports: true when it has power. */
     public boolean poweredOn() {
         return poweredOn;
+    }
+
+    /** Whether its management address (its sshd) answers: it has power and does not hang. */
+    public boolean managementAnswers() {
+        return poweredOn && !hung;
     }
 
     public String name() {

@@ -43,10 +43,36 @@ public class SimulatorConfiguration {
         return new SimulatedBmcs(cloud, properties);
     }
 
-    /** The dashboard's "Simulate host failure" button stops a host of this cloud. */
+    /** A management address (a TCP port standing for its sshd) for every simulated host. */
+    @Bean(destroyMethod = "close")
+    SimulatedManagementPorts simulatedManagementPorts(SimulatedCloud cloud, SimulatorProperties properties) {
+        return new SimulatedManagementPorts(cloud, properties.managementBasePort());
+    }
+
+    /** The dashboard's failure buttons act on this cloud. */
     @Bean
-    HostFailureSimulation hostFailureSimulation(SimulatedCloud cloud) {
-        return cloud::failHost;
+    HostFailureSimulation hostFailureSimulation(SimulatedCloud cloud, SimulatedManagementPorts management) {
+        return new HostFailureSimulation() {
+            @Override
+            public void stopHost(String hostname) {
+                cloud.failHost(hostname);
+            }
+
+            @Override
+            public void cutPower(String hostname) {
+                cloud.setPower(hostname, false);
+            }
+
+            @Override
+            public void stopNovaCompute(String hostname) {
+                cloud.stopNovaCompute(hostname);
+            }
+
+            @Override
+            public String managementAddress(String hostname) {
+                return management.address(hostname);
+            }
+        };
     }
 
     /** Without an explicit auth URL, instance-ha talks to the simulator's Keystone on its own port. */

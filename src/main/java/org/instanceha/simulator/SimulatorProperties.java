@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bmcTlsDir             where the BMCs' self-signed key and certificate ({@code bmc.pem}) are kept
  * @param bmcUsername           the user of every simulated BMC
  * @param bmcPassword           its password; without one the simulated BMCs refuse every request
+ * @param managementBasePort    computeN's management address is 127.0.0.1:(this + N); 0 for any free ports
  */
 @ConfigurationProperties("instanceha.simulator")
 public record SimulatorProperties(
@@ -47,5 +48,6 @@ public record SimulatorProperties(
         @DefaultValue("0") int bmcPort,
         @DefaultValue("./data/simulator-bmc") String bmcTlsDir,
         @DefaultValue("admin") String bmcUsername,
-        String bmcPassword) {
+        String bmcPassword,
+        @DefaultValue("0") int managementBasePort) {
 }

@@ -1,6 +1,7 @@
 package org.instanceha.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -340,5 +341,54 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .contains("data-host=\"compute1\" data-verdict=\"healthy\"")
                 .contains("mode <strong>report</strong>");
         assertThat(new Browser().get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    HostFailureSimulation simulation;
+
+    @Test
+    void theDemosFailureButtonsReportNothingAndTheHostMonitorNoticesEach() throws Exception {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-demo", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        java.util.Map<String, String> uuids = new java.util.HashMap<>();
+        for (String name : java.util.List.of("compute1", "compute2", "compute3", "compute4")) {
+            novaHasComputeHosts(name);
+            String bmc = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree("""
+                    {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin",
+                     "password": "test-bmc-password", "systems_uri": "/redfish/v1/Systems/%s", "verify_tls": false,
+                     "management_address": "%s"}""".formatted(bmcs.port(), name, simulation.managementAddress(name)))
+                    .toString();
+            uuids.put(name, api.post("/v1/segments/" + segment + "/hosts", """
+                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": %s}}""".formatted(name, bmc))
+                    .send().json().at("/host/uuid").asText());
+        }
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        String token = admin.csrf("/dashboard/segments/" + segment);
+        monitor.cycle();
+
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + uuids.get("compute4")
+                + "/simulate/cut-power", "_csrf=" + token)).contains("The power of compute4 is cut")
+                .contains("Nothing was reported");
+        assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + uuids.get("compute3")
+                + "/simulate/stop-nova-compute", "_csrf=" + token)).contains("The nova-compute of compute3 stopped");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single()).isZero();
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            monitor.cycle();
+            Thread.sleep(300);
+        }
+
+        assertThat(jdbc.sql("SELECT h.name || ' ' || n.type || ' ' || n.payload FROM notifications n JOIN hosts h ON "
+                + "h.uuid = n.source_host_uuid ORDER BY h.name")
+                .query(String.class).list()).satisfiesExactly(
+                        n -> assertThat(n).startsWith("compute3 PROCESS").contains("nova-compute"),
+                        n -> assertThat(n).startsWith("compute4 COMPUTE_HOST").contains("\"host_status\":\"NORMAL\""));
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM hosts WHERE "
+                + "on_maintenance").query(Long.class).single() == 2);
+        monitor.cycle();
+        assertThat(admin.get("/dashboard/hosts").body()).as("on maintenance since their reports: watched no more")
+                .contains("data-host=\"compute1\" data-verdict=\"healthy\"").doesNotContain("data-host=\"compute4\"")
+                .doesNotContain("data-host=\"compute3\"");
     }
 }

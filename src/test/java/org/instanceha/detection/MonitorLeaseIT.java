@@ -84,7 +84,10 @@ class MonitorLeaseIT extends ApiIntegrationTest {
         var row = jdbc.sql("SELECT LOCK_KEY, CLIENT_ID FROM INT_LOCK WHERE REGION = ?").param(region)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         started.get(0).stop();
-        // A dies holding the lease: its row stays, as renewed a moment ago, and nobody renews it any more.
+        // stop() lets go of the lock on A's own thread: once it has, A "dies" holding the lease: its row is back,
+        // as renewed a moment ago, and nobody renews it any more.
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT COUNT(*) FROM INT_LOCK WHERE REGION = ?")
+                .param(region).query(Long.class).single() == 0);
         jdbc.sql("INSERT INTO INT_LOCK (LOCK_KEY, REGION, CLIENT_ID, CREATED_DATE) VALUES (?, ?, ?, ?)")
                 .params(row[0], region, row[1], java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)).update();
         long died = System.nanoTime();
