@@ -27,8 +27,14 @@ public class SimulatedManagementPorts implements AutoCloseable {
     private final int basePort;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, ServerSocket> open = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, r -> {
+    /** Follows the hosts' states; the listeners accept on threads of their own, so they never starve it. */
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulated-management");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.ExecutorService listeners = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "simulated-sshd");
         thread.setDaemon(true);
         return thread;
     });
@@ -36,7 +42,7 @@ public class SimulatedManagementPorts implements AutoCloseable {
     public SimulatedManagementPorts(SimulatedCloud cloud, int basePort) {
         this.cloud = cloud;
         this.basePort = basePort;
-        threads.scheduleWithFixedDelay(this::follow, 0, 100, TimeUnit.MILLISECONDS);
+        follower.scheduleWithFixedDelay(this::follow, 0, 100, TimeUnit.MILLISECONDS);
     }
 
     /** The management address of a simulated host, {@code 127.0.0.1:<port>}, for its control attributes. */
@@ -71,7 +77,7 @@ public class SimulatedManagementPorts implements AutoCloseable {
             listener.bind(new InetSocketAddress("127.0.0.1", wanted));
             ports.put(host, listener.getLocalPort());
             open.put(host, listener);
-            threads.execute(() -> accept(listener));
+            listeners.execute(() -> accept(listener));
         } catch (IOException e) {
             log.warn("Simulated management address of {} could not listen: {}", host, e.toString());
         }
@@ -102,7 +108,8 @@ public class SimulatedManagementPorts implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        threads.shutdownNow();
+        follower.shutdownNow();
+        listeners.shutdownNow();
         open.values().forEach(SimulatedManagementPorts::closeQuietly);
         open.clear();
     }

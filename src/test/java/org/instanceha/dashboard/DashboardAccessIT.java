@@ -370,9 +370,14 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + uuids.get("compute4")
                 + "/simulate/cut-power", "_csrf=" + token)).contains("The power of compute4 is cut")
                 .contains("Nothing was reported");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single()).isZero();
+        Thread.sleep(300);
+        monitor.cycle();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single())
+                .as("a power loss is reported by the next cycle: its management address went silent, its BMC says Off")
+                .isEqualTo(1);
         assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + uuids.get("compute3")
                 + "/simulate/stop-nova-compute", "_csrf=" + token)).contains("The nova-compute of compute3 stopped");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications").query(Long.class).single()).isZero();
         long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < end) {
             monitor.cycle();
