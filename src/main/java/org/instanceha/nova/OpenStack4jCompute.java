@@ -68,14 +68,25 @@ public class OpenStack4jCompute implements Compute {
         NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
         List<ComputeServiceInfo> result = new ArrayList<>();
         answer.json().path("services").forEach(s -> result.add(service(s)));
-        java.time.Instant date = null;
+        return new NovaServiceList(novaClock(answer.date(), result), result);
+    }
+
+    /**
+     * Nova's clock at its answer: the {@code Date} it stamped on it; without one (nova-api under uwsgi sends none),
+     * its freshest heartbeat, the {@code updated_at} Nova itself wrote last; null when there is neither.
+     */
+    static java.time.Instant novaClock(String dateHeader, List<ComputeServiceInfo> services) {
         try {
-            date = answer.date() == null ? null : java.time.ZonedDateTime.parse(answer.date(),
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            if (dateHeader != null) {
+                return java.time.ZonedDateTime.parse(dateHeader, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            }
         } catch (java.time.format.DateTimeParseException e) {
-            // an answer without a readable date: the monitor treats it as Nova's clock unknown
+            // unreadable: as if there were none
         }
-        return new NovaServiceList(date, result);
+        return services.stream().map(ComputeServiceInfo::updatedAt).filter(java.util.Objects::nonNull)
+                .map(u -> java.time.LocalDateTime.parse(u).toInstant(java.time.ZoneOffset.UTC))
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     @Override

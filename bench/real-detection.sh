@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# instance-ha's own host monitor against the real test bed (../shared/openstack with its BMCs, bmc-up.sh start):
+# starts instance-ha with the monitor in mode report (stale after the test bed's service_down_time, 15 s), gives
+# every compute host its BMC and management address (bmc-up.sh fencing-json), plays one failure and posts
+# nothing: prints when the notification came, what it was, when it ended, and where the host's servers are.
+#   bench/real-detection.sh power-loss compute1       bmc-up.sh power-loss: COMPUTE_HOST NORMAL, evacuation
+#   bench/real-detection.sh hang compute2             bmc-up.sh hang: COMPUTE_HOST UNKNOWN, fenced, evacuation
+#   bench/real-detection.sh fail-host compute3        openstack-up.sh fail-host: PROCESS, nothing evacuated
+# Needs: mvn -B package -DskipTests, a running test bed with BMCs. Afterwards: bmc-up.sh power-loss/hang leave the
+# host off: bmc-up.sh bmc-restart and openstack-up.sh revive-host bring it back.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FAILURE=${1:?power-loss, hang or fail-host}
+VICTIM=${2:?computeN}
+BMC=${BMCUP:-../shared/openstack/bmc-up.sh}
+TESTBED=${TESTBED:-../shared/openstack/openstack-up.sh}
+IHA_OPTS="--instanceha.secrets.key=realrun-secrets-key --instanceha.detection.mode=report \
+  --instanceha.detection.interval=1s --instanceha.detection.stale-after=15s --instanceha.detection.confirm-cycles=2 \
+  ${IHA_OPTS:-}"
+source bench/lib-real.sh
+while read -r line; do
+  h=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['host'])" "$line")
+  body=$(python3 -c "import json,sys;d=json.loads(sys.argv[1]);print(json.dumps({'host':{'control_attributes':json.dumps(d['control_attributes'])}}))" "$line")
+  uuid=$(curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "import json,sys;print([x['uuid'] for x in json.load(sys.stdin)['hosts'] if x['name']=='$h'][0])")
+  curl -s -o /dev/null -w "BMC of $h: %{http_code}\n" $A -X PUT localhost:$PORT/v1/segments/$S/hosts/$uuid -H 'Content-Type: application/json' -d "$body"
+done < <($BMC fencing-json)
+servers() { openstack server list --all-projects --long -f value -c Name -c Status -c Host | sort; }
+echo "before:"; servers | sed 's/^/  /'
+sleep 5
+T0=$(date +%s.%N)
+case $FAILURE in
+  power-loss|hang) $BMC "$FAILURE" "$VICTIM" ;;
+  fail-host) $TESTBED fail-host "$VICTIM" ;;
+esac
+for i in $(seq 1 240); do
+  N=$(curl -s $A localhost:$PORT/v1/notifications | python3 -c "import json,sys;n=json.load(sys.stdin)['notifications'];print(n[0]['notification_uuid'] if n else '')")
+  [ -n "$N" ] && break; sleep 0.25
+done
+echo "notification $N after $(python3 -c "print(round($(date +%s.%N)-$T0,1))") s"
+await_end $N
+show_details $N
+curl -s $A localhost:$PORT/v1/notifications/$N | python3 -c "import json,sys;n=json.load(sys.stdin)['notification'];print(' type', n['type'], n['payload'])"
+echo "after:"; servers | sed 's/^/  /'
+grep -E "Host monitor" target/real-recovery-app.log | head -5 || true
