@@ -36,3 +36,14 @@ import json,sys
 n=json.load(sys.stdin)['notification']; print(' message:', n['message'])
 for t in n['recovery_workflow_details']: print('  ', t['name'], t['state'], t['progress_details'][-1]['message'])"
 }
+
+# register_bmcs BMCUP: gives every host of segment S its BMC and management address from `BMCUP fencing-json`.
+register_bmcs() {
+  local line h body uuid
+  while read -r line; do
+    h=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['host'])" "$line")
+    body=$(python3 -c "import json,sys;d=json.loads(sys.argv[1]);print(json.dumps({'host':{'control_attributes':json.dumps(d['control_attributes'])}}))" "$line")
+    uuid=$(curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "import json,sys;print([x['uuid'] for x in json.load(sys.stdin)['hosts'] if x['name']=='$h'][0])")
+    curl -s -o /dev/null -w "BMC of $h: %{http_code}\n" $A -X PUT localhost:$PORT/v1/segments/$S/hosts/$uuid -H 'Content-Type: application/json' -d "$body"
+  done < <($1 fencing-json)
+}

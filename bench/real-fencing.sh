@@ -17,12 +17,7 @@ VICTIM=${2:?computeN}
 BMC=${BMCUP:-../shared/openstack/bmc-up.sh}
 IHA_OPTS="--instanceha.secrets.key=realrun-secrets-key --instanceha.fencing.attempts=2 --instanceha.fencing.retry-delay=5s ${IHA_OPTS:-}"
 source bench/lib-real.sh
-while read -r line; do
-  h=$(python3 -c "import json,sys;print(json.loads(sys.argv[1])['host'])" "$line")
-  body=$(python3 -c "import json,sys;d=json.loads(sys.argv[1]);print(json.dumps({'host':{'control_attributes':json.dumps(d['control_attributes'])}}))" "$line")
-  uuid=$(curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "import json,sys;print([x['uuid'] for x in json.load(sys.stdin)['hosts'] if x['name']=='$h'][0])")
-  curl -s -o /dev/null -w "BMC of $h: %{http_code}\n" $A -X PUT localhost:$PORT/v1/segments/$S/hosts/$uuid -H 'Content-Type: application/json' -d "$body"
-done < <($BMC fencing-json)
+register_bmcs "$BMC"
 servers() { openstack server list --all-projects --long -f value -c Name -c Status -c Host | sort; }
 echo "before:"; servers | sed 's/^/  /'
 $BMC "$SCENARIO" "$VICTIM"
