@@ -27,8 +27,9 @@ case $FAILURE in
   power-loss|hang) $BMC "$FAILURE" "$VICTIM" ;;
   fail-host) $TESTBED fail-host "$VICTIM" ;;
 esac
+VUUID=$(curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "import json,sys;print([x['uuid'] for x in json.load(sys.stdin)['hosts'] if x['name']=='$VICTIM'][0])")
 for i in $(seq 1 240); do
-  N=$(curl -s $A localhost:$PORT/v1/notifications | python3 -c "import json,sys;n=json.load(sys.stdin)['notifications'];print(n[0]['notification_uuid'] if n else '')")
+  N=$(curl -s $A localhost:$PORT/v1/notifications | python3 -c "import json,sys;n=[x for x in json.load(sys.stdin)['notifications'] if x['source_host_uuid']=='$VUUID'];print(n[0]['notification_uuid'] if n else '')")
   [ -n "$N" ] && break; sleep 0.25
 done
 echo "notification $N after $(python3 -c "print(round($(date +%s.%N)-$T0,1))") s"
