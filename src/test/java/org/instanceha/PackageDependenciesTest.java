@@ -62,6 +62,7 @@ class PackageDependenciesTest {
             "evacuation", List.of("planning", "operator"),
             "instancefailure", List.of("operator"),
             "processfailure", List.of(),
+            "massfailure", List.of("operator"),
             "stranded", List.of(),
             "deployment", List.of()));
 

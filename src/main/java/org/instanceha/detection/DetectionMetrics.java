@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The host monitor in Prometheus: {@code instanceha_detection_hosts{verdict}} (watched hosts per verdict, on the
  * judging node), {@code instanceha_detection_down_unfenceable_hosts} (down, with no BMC or a silent one: the alert
- * "host down and cannot be fenced"), {@code instanceha_detection_observer_alert} (1 while the monitor will not
+ * "host down and cannot be fenced"), {@code instanceha_detection_bmc_silent_hosts} (watched hosts whose BMC did not
+ * answer its last read, periodic or not: a broken BMC known before it is needed), {@code
+ * instanceha_detection_observer_alert} (1 while the monitor will not
  * judge: Nova silent, its clock off, every host dead at once, or a mass failure). {@link FailureReports} times
  * {@code instanceha_detection_report_delay_seconds}, from a host's first missed signal to its report.
  */
@@ -31,6 +33,9 @@ public class DetectionMetrics implements MeterBinder {
         }
         Gauge.builder("instanceha.detection.down.unfenceable.hosts", monitor, HostMonitor::downAndUnfenceable)
                 .description("Hosts down that nothing can power off: no BMC, or one that does not answer")
+                .register(registry);
+        Gauge.builder("instanceha.detection.bmc.silent.hosts", monitor, HostMonitor::bmcSilent)
+                .description("Watched hosts whose BMC did not answer when last read: they cannot be fenced if they fail")
                 .register(registry);
         Gauge.builder("instanceha.detection.observer.alert", monitor, m -> m.alert() == null ? 0 : 1)
                 .description("1 while the host monitor will not judge or report (see its log)").register(registry);

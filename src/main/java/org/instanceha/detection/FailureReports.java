@@ -1,18 +1,28 @@
 package org.instanceha.detection;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.instanceha.common.ConflictException;
+import org.instanceha.notification.ApprovedFailures;
+import org.instanceha.notification.FailureToApprove;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
 import org.instanceha.notification.NotificationIntake;
 import org.instanceha.notification.NotificationType;
+import org.instanceha.notification.ProgressState;
+import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.segment.Host;
+import org.instanceha.segment.HostRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,10 +32,11 @@ import org.springframework.stereotype.Component;
  * API, the dashboard and Cockpit like any other, and the intake's duplicate rule makes a second report of the
  * same failure impossible. A power loss is a {@code COMPUTE_HOST} with {@code host_status: NORMAL} (the BMC says
  * it is off); a failure not fenced is {@code UNKNOWN} (the workflow fences it); a stopped nova-compute on a
- * running host is a {@code PROCESS} notification (no evacuation).
+ * running host is a {@code PROCESS} notification (no evacuation). The hosts of a mass failure are reported the
+ * same way once an operator approves them ({@link ApprovedFailures}).
  */
 @Component
-public class FailureReports {
+public class FailureReports implements ApprovedFailures {
 
     private static final Logger log = LoggerFactory.getLogger(FailureReports.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,23 +45,49 @@ public class FailureReports {
     public static final String RECORDED_AS = "Host monitor";
 
     private final NotificationIntake intake;
-    private final org.instanceha.notification.RecoveryProgress progress;
+    private final RecoveryProgress progress;
+    private final HostRepository hosts;
     private final Clock clock;
-    private final io.micrometer.core.instrument.Timer reportDelay;
+    private final Timer reportDelay;
 
-    public FailureReports(NotificationIntake intake, org.instanceha.notification.RecoveryProgress progress, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry meters) {
+    public FailureReports(NotificationIntake intake, RecoveryProgress progress, HostRepository hosts, Clock clock,
+                          MeterRegistry meters) {
         this.intake = intake;
         this.progress = progress;
+        this.hosts = hosts;
         this.clock = clock;
-        this.reportDelay = io.micrometer.core.instrument.Timer.builder("instanceha.detection.report.delay")
+        this.reportDelay = Timer.builder("instanceha.detection.report.delay")
                 .description("From a host's first missed signal to its report").register(meters);
     }
 
     /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
     public void report(Host host, HostWatch watch) {
-        Verdict verdict = watch.verdict();
-        Instant firstMiss = watch.firstMiss();
+        report(host, watch.verdict(), watch.firstMiss(), evidence(watch.signals()), "");
+    }
+
+    /** What an operator is asked to approve for this host, when its failure is part of a mass failure. */
+    static FailureToApprove toApprove(HostWatch watch) {
+        return new FailureToApprove(watch.host(), watch.verdict().shown(),
+                watch.firstMiss() == null ? null : watch.firstMiss().toString(), evidence(watch.signals()));
+    }
+
+    @Override
+    public void report(List<FailureToApprove> approved, String approvedBy, String comment) {
+        String said = " Approved by " + approvedBy + (comment == null || comment.isBlank() ? "." : ": " + comment);
+        for (FailureToApprove failure : approved) {
+            Verdict verdict = Verdict.fromShown(failure.verdict()).orElse(null);
+            Host host = hosts.findByName(failure.hostname()).orElse(null);
+            if (verdict == null || !verdict.reported() || host == null) {
+                log.warn("Approved failure of {} not reported: {}", failure.hostname(), host == null
+                        ? "the host is no longer registered" : "'" + failure.verdict() + "' is not a verdict to report");
+                continue;
+            }
+            report(host, verdict, failure.firstMiss() == null ? null : Instant.parse(failure.firstMiss()),
+                    failure.evidence(), said);
+        }
+    }
+
+    private void report(Host host, Verdict verdict, Instant firstMiss, String evidence, String approval) {
         ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED");
         NotificationType type = NotificationType.COMPUTE_HOST;
         switch (verdict) {
@@ -65,18 +102,17 @@ public class FailureReports {
         try {
             Notification notification = intake.accept(new NotificationDraft(type, host.name(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));
-            java.time.Duration delay = firstMiss == null ? java.time.Duration.ZERO
-                    : java.time.Duration.between(firstMiss, clock.instant());
+            Duration delay = firstMiss == null ? Duration.ZERO : Duration.between(firstMiss, clock.instant());
             reportDelay.record(delay);
             if (firstMiss != null) {
-                progress.recordAt(notification.uuid(), RECORDED_AS, org.instanceha.notification.ProgressState.SUCCESS,
-                        1.0, "First missed signal of " + host.name(), LocalDateTime.ofInstant(firstMiss, ZoneOffset.UTC));
+                progress.recordAt(notification.uuid(), RECORDED_AS, ProgressState.SUCCESS, 1.0,
+                        "First missed signal of " + host.name(), LocalDateTime.ofInstant(firstMiss, ZoneOffset.UTC));
             }
-            progress.record(notification.uuid(), RECORDED_AS, org.instanceha.notification.ProgressState.SUCCESS, 1.0,
-                    host.name() + " " + verdict.shown() + " (" + evidence(watch.signals()) + "): reported " + delay.toMillis()
-                    + " ms after its first missed signal.");
-            log.info("Host monitor reported {} as {}: notification {} ({} ms after the first missed signal)",
-                    host.name(), verdict.shown(), notification.uuid(), delay.toMillis());
+            progress.record(notification.uuid(), RECORDED_AS, ProgressState.SUCCESS, 1.0, host.name() + " "
+                    + verdict.shown() + " (" + evidence + "): reported " + delay.toMillis()
+                    + " ms after its first missed signal." + approval);
+            log.info("Host monitor reported {} as {}: notification {} ({} ms after the first missed signal){}",
+                    host.name(), verdict.shown(), notification.uuid(), delay.toMillis(), approval);
         } catch (ConflictException e) {
             log.info("Host monitor: {} is {}, and its failure is reported already: {}", host.name(), verdict.shown(),
                     e.getMessage());
@@ -88,9 +124,9 @@ public class FailureReports {
         if (s == null) {
             return "no signals";
         }
-        return (s.heartbeatAge() == null ? "no heartbeat in Nova" : String.format(java.util.Locale.ROOT,
+        return (s.heartbeatAge() == null ? "no heartbeat in Nova" : String.format(Locale.ROOT,
                 "heartbeat %.1f s old by Nova's clock", s.heartbeatAge().toMillis() / 1000.0))
-                + ", management address " + s.management().name().toLowerCase(java.util.Locale.ROOT)
-                + ", BMC " + s.bmc().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                + ", management address " + s.management().name().toLowerCase(Locale.ROOT)
+                + ", BMC " + s.bmc().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -4,22 +4,40 @@ import java.time.Instant;
 
 /**
  * One host's verdicts over the cycles: a verdict to report must hold for {@code confirmCycles} cycles in a row
- * before it is confirmed, and is confirmed once; a host that is healthy again before that is forgotten (never
+ * before it is confirmed, and is confirmed once, then handed on once (reported, or put to the operators); a host that is healthy again before that is forgotten (never
  * reported). Remembers when the host first looked wrong, for the time from the first missed signal to the
  * report. Plain Java; one per watched host, used by the judging node only.
  */
 public final class HostWatch {
 
     private final String host;
+    private final String registration;
     private Verdict verdict = Verdict.HEALTHY;
     private int cycles;
     private Instant firstMiss;
     private boolean confirmed;
+    private boolean handed;
     private Signals signals;
     private Instant seenAt;
+    private Signals.Power lastBmc = Signals.Power.NOT_READ;
+    private Instant bmcReadAt;
 
     public HostWatch(String host) {
+        this(host, "");
+    }
+
+    /**
+     * @param registration what the host was registered as when the watch began (its uuid, a hash of its control attributes):
+     *                     a host registered again, or given another BMC, is watched afresh
+     */
+    public HostWatch(String host, String registration) {
         this.host = host;
+        this.registration = registration;
+    }
+
+    /** What the host was registered as when this watch began. */
+    public String registration() {
+        return registration;
     }
 
     /** What one cycle said; true when this cycle confirms a verdict to report (once per failure). */
@@ -29,6 +47,7 @@ public final class HostWatch {
             cycles = 0;
             firstMiss = null;
             confirmed = false;
+            handed = false;
             return false;
         }
         if (firstMiss == null) {
@@ -50,6 +69,20 @@ public final class HostWatch {
     public void saw(Signals last, Instant at) {
         signals = last;
         seenAt = at;
+        if (last.bmc() != Signals.Power.NOT_READ) {
+            lastBmc = last.bmc();
+            bmcReadAt = at;
+        }
+    }
+
+    /** What its BMC said of the power when last read, in this cycle or an earlier one ({@code NOT_READ}: never). */
+    public Signals.Power lastBmc() {
+        return lastBmc;
+    }
+
+    /** When its BMC was last read; null when never. */
+    public Instant bmcReadAt() {
+        return bmcReadAt;
     }
 
     /** When the signals of {@link #signals()} were read. */
@@ -82,5 +115,15 @@ public final class HostWatch {
 
     public boolean confirmed() {
         return confirmed;
+    }
+
+    /** Confirmed, and neither reported nor put to the operators yet: a host of a mass failure waits so. */
+    public boolean pending() {
+        return confirmed && !handed;
+    }
+
+    /** Its confirmed failure was reported, or put to the operators: it is not handed on again. */
+    public void handed() {
+        handed = true;
     }
 }

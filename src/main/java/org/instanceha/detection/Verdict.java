@@ -26,6 +26,16 @@ public enum Verdict {
         return shown;
     }
 
+    /** The verdict shown as these words, if any. */
+    public static java.util.Optional<Verdict> fromShown(String words) {
+        for (Verdict v : values()) {
+            if (v.shown.equals(words)) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether, once confirmed, this verdict is reported (or put to the operators). */
     public boolean reported() {
         return this == FENCED || this == FAILED || this == PROCESS_DOWN;

@@ -46,8 +46,11 @@ public class NotificationIntake {
         this.clock = clock;
     }
 
-    /** Stores a notification ({@code new}) and starts its workflow. */
-    @Transactional
+    /**
+     * Stores a notification ({@code new}) and starts its workflow. A refused one changes nothing, and leaves a
+     * caller's transaction (a workflow's job that reports several) free to go on.
+     */
+    @Transactional(noRollbackFor = {InvalidInputException.class, ConflictException.class})
     public Notification accept(NotificationDraft draft) {
         Notification stored = store(UUID.randomUUID().toString(), draft, NotificationStatus.NEW);
         starter.start(stored);

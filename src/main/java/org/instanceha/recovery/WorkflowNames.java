@@ -13,6 +13,8 @@ public final class WorkflowNames {
     public static final String INSTANCE_EVACUATION = "instance-evacuation";
     public static final String INSTANCE_FAILURE_RECOVERY = "instance-failure-recovery";
     public static final String PROCESS_FAILURE_RECOVERY = "process-failure-recovery";
+    /** The operators' approval of a mass failure the host monitor found; it reports the hosts approved. */
+    public static final String MASS_FAILURE_APPROVAL = "mass-failure-approval";
 
     // Variables a start provides (the v1 intake sets notificationUuid; a REST start gives the other four).
     public static final String NOTIFICATION_UUID = "notificationUuid";

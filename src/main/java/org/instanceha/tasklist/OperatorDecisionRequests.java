@@ -26,6 +26,7 @@ import org.instanceha.common.BodyReadOnce;
 import org.instanceha.recovery.evacuation.OperatorDecisionCheck;
 import org.instanceha.recovery.hostfailure.HostFailureRecovery;
 import org.instanceha.recovery.instancefailure.InstanceFailureRecovery;
+import org.instanceha.recovery.massfailure.MassFailureApproval;
 import org.instanceha.recovery.operator.OperatorRules;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand", "Confirm ... is powered off") where Tasklist and other
+ * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand", "Confirm ... is powered off",
+ * "Approve recovery of N hosts") where Tasklist and other
  * clients send it, {@code POST .../task/{id}/complete}
  * and {@code .../submit-form} of engine-rest and of the webapps' engine API (Tasklist's), before the engine
  * sees it: a decision that cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason
@@ -110,7 +112,7 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         String form = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
         if (!OPERATOR_FORM.equals(form) && !InstanceFailureRecovery.RESTART_FORM.equals(form)
-                && !HostFailureRecovery.FENCING_FORM.equals(form)) {
+                && !HostFailureRecovery.FENCING_FORM.equals(form) && !MassFailureApproval.APPROVAL_FORM.equals(form)) {
             chain.doFilter(request, response);
             return;
         }
@@ -119,6 +121,8 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
         Optional<String> problem = OPERATOR_FORM.equals(form)
                 ? check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID), text(variables, OPERATOR_DECISION),
                         text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT))
+                : MassFailureApproval.APPROVAL_FORM.equals(form)
+                ? OperatorRules.approvalProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT))
                 : HostFailureRecovery.FENCING_FORM.equals(form)
                 ? OperatorRules.fencingProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT))
                 : OperatorRules.restartProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT));

@@ -339,7 +339,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(page).contains("data-host=\"compute4\" data-verdict=\"not protectable\"")
                 .contains("cannot be protected until it has a BMC")
                 .contains("data-host=\"compute1\" data-verdict=\"healthy\"")
-                .contains("mode <strong>report</strong>");
+                .contains("mode <strong>report</strong>").contains("<td class=\"bmc\">not read yet</td>");
         assertThat(new Browser().get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
     }
 
@@ -366,6 +366,8 @@ class DashboardAccessIT extends ApiIntegrationTest {
         Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String token = admin.csrf("/dashboard/segments/" + segment);
         monitor.cycle();
+        assertThat(admin.get("/dashboard/hosts").body()).as("every BMC read in the first cycle")
+                .containsPattern("<td class=\"bmc\">on \\(20[0-9-]+T");
 
         assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + uuids.get("compute4")
                 + "/simulate/cut-power", "_csrf=" + token)).contains("The power of compute4 is cut")

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.instanceha.ApiIntegrationTest;
 import org.instanceha.HttpApi.Response;
@@ -17,69 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * instance-ha's own host monitor against the simulated cloud: each verdict ends as it should, nothing is
- * reported from a cycle in which the observer was cut off, a mass failure is reported by no one, and a host back
+ * reported from a cycle in which the observer was cut off, a mass failure waits for the operators' approval, and a host back
  * inside the window is never reported. The tests run the cycles themselves ({@code interval: 0s}, {@code mode:
  * report}, stale after 2 s, confirmed over 2 cycles).
  */
 @org.junit.jupiter.api.Tag("workflow")
-class DetectionScenarioIT extends ApiIntegrationTest {
-
-    @Autowired
-    HostMonitor monitor;
-    @Autowired
-    SimulatedBmcs bmcs;
-    @Autowired
-    DetectionProperties properties;
-
-    private ServerSocket management;
-
-    @AfterEach
-    void closeManagementPort() throws Exception {
-        if (management != null) {
-            management.close();
-        }
-    }
-
-    /** A TCP port that answers, standing for the host's sshd. */
-    private String managementAddress() throws Exception {
-        management = new ServerSocket(0);
-        return "127.0.0.1:" + management.getLocalPort();
-    }
-
-    private String bmc(String host, String managementAddress) {
-        return """
-                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin",
-                 "password": "test-bmc-password", "systems_uri": "%s", "verify_tls": false%s}""".formatted(bmcs.port(),
-                SimulatedBmcs.systemsUri(host), managementAddress == null ? ""
-                        : ", \"management_address\": \"" + managementAddress + "\"");
-    }
-
-    /** Segment "watched" with compute1..4: the given control attributes for compute4, a BMC for the others. */
-    private void watched(String compute4) {
-        Response created = api.post("/v1/segments", """
-                {"segment": {"name": "watched", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
-        String segment = created.json().at("/segment/uuid").asText();
-        for (String host : List.of("compute1", "compute2", "compute3", "compute4")) {
-            novaHasComputeHosts(host);
-            var body = new ObjectMapper().createObjectNode();
-            body.putObject("host").put("name", host).put("type", "COMPUTE")
-                    .put("control_attributes", host.equals("compute4") ? compute4 : bmc(host, null));
-            assertThat(api.post("/v1/segments/" + segment + "/hosts", body.toString()).send().status()).isEqualTo(201);
-        }
-    }
-
-    /** Runs cycles for this long, one every 300 ms. */
-    private void cyclesFor(Duration time) throws InterruptedException {
-        long end = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < end) {
-            monitor.cycle();
-            Thread.sleep(300);
-        }
-    }
-
-    private List<String> notifications() {
-        return jdbc.sql("SELECT type || ' ' || payload FROM notifications ORDER BY id").query(String.class).list();
-    }
+class DetectionScenarioIT extends DetectionSupport {
 
     private long evacuations() {
         return cloud.evacuationsAccepted();
@@ -185,16 +129,90 @@ class DetectionScenarioIT extends ApiIntegrationTest {
         assertThat(notifications()).isEmpty();
     }
 
-    @Test
-    void aMassFailureOfASegmentIsReportedByNoOne() throws Exception {
+    /** compute2..4 of the four hang at once: a mass failure, one task for the operators, nothing reported. */
+    private String massFailureWaitingForApproval() throws Exception {
         watched(bmc("compute4", null));
         for (String host : List.of("compute2", "compute3", "compute4")) {
             cloud.failHost(host);
         }
-
         cyclesFor(properties.staleAfter().plusSeconds(3));
 
-        assertThat(monitor.alert()).contains("3 of 4 hosts of segment watched failed at once");
+        assertThat(monitor.alert()).contains("3 of 4 hosts of segment watched failed at once")
+                .contains("\"Approve recovery of 3 hosts\" waits for an operator");
+        JsonNode tasks = api.get("/engine-rest/task?processDefinitionKey=mass-failure-approval").send().json();
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).get("name").asText()).isEqualTo("Approve recovery of 3 hosts");
+        String task = tasks.get(0).get("id").asText();
+        String table = api.get("/engine-rest/task/" + task + "/form-variables").send().json()
+                .at("/failedHostsTable/value").asText();
+        assertThat(table).contains("| compute2 | failed |", "| compute3 | failed |", "| compute4 | failed |")
+                .contains("management address none, BMC on").doesNotContain("compute1");
+        cyclesFor(Duration.ofSeconds(2));
+        assertThat(api.get("/engine-rest/task?processDefinitionKey=mass-failure-approval").send().json())
+                .as("one approval, not one per cycle").hasSize(1);
+        assertThat(notifications()).as("nothing reported before it is approved").isEmpty();
+        return task;
+    }
+
+    private Response decide(String task, String decision, String comment) {
+        return api.post("/engine-rest/task/" + task + "/complete", """
+                {"variables": {"operatorDecision": {"value": "%s"}%s}}""".formatted(decision, comment == null ? ""
+                : ", \"operatorComment\": {\"value\": \"" + comment + "\"}")).send();
+    }
+
+    @Test
+    void aMassFailureWaitsForTheOperatorsApprovalAndApprovingRecoversEveryHost() throws Exception {
+        String task = massFailureWaitingForApproval();
+
+        Response approved = decide(task, "approve", null);
+
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications().size() == 3);
+        assertThat(notifications()).allSatisfy(n -> assertThat(n).startsWith("COMPUTE_HOST")
+                .contains("\"host_status\":\"UNKNOWN\""));
+        assertThat(jdbc.sql("SELECT message FROM recovery_progress WHERE task_name = 'Host monitor' AND message LIKE "
+                + "'%reported%'").query(String.class).list()).hasSize(3)
+                .allSatisfy(m -> assertThat(m).endsWith("Approved by admin."));
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("compute2", "compute3", "compute4").stream()
+                .noneMatch(h -> cloud.findHost(h).orElseThrow().poweredOn()));
+    }
+
+    @Test
+    void aRejectedMassFailureIsNeverReported() throws Exception {
+        String task = massFailureWaitingForApproval();
+
+        Response withoutReason = decide(task, "reject", null);
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(withoutReason.json().get("message").asText())
+                .endsWith("Say in the comment why none of the hosts is recovered.");
+        assertThat(decide(task, "reject", "switch sw-3 rebooted, the hosts run").status()).isEqualTo(204);
+
+        cyclesFor(Duration.ofSeconds(2));
+        assertThat(notifications()).isEmpty();
+        assertThat(api.get("/engine-rest/task?processDefinitionKey=mass-failure-approval").send().json()).isEmpty();
+        assertThat(List.of("compute2", "compute3", "compute4")).allSatisfy(h ->
+                assertThat(cloud.findHost(h).orElseThrow().poweredOn()).as(h + " not fenced").isTrue());
+    }
+
+    @Test
+    void aBrokenBmcOfAHealthyHostIsKnownBeforeItIsNeeded() throws Exception {
+        int closed;
+        try (ServerSocket port = new ServerSocket(0)) {
+            closed = port.getLocalPort();
+        }
+        watched("""
+                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin", "password": "x",
+                 "verify_tls": false}""".formatted(closed));
+
+        monitor.cycle();
+
+        HostWatch compute4 = monitor.watches().stream().filter(w -> w.host().equals("compute4")).findFirst().orElseThrow();
+        assertThat(compute4.verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(compute4.lastBmc()).isEqualTo(Signals.Power.NO_ANSWER);
+        assertThat(monitor.watches()).filteredOn(w -> !w.host().equals("compute4"))
+                .allSatisfy(w -> assertThat(w.lastBmc()).isEqualTo(Signals.Power.ON));
+        assertThat(api.get("/actuator/prometheus").send().text())
+                .contains("instanceha_detection_bmc_silent_hosts 1.0");
         assertThat(notifications()).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.instanceha.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.OwnSettingsContext;
 import org.junit.jupiter.api.Test;
 
 /**

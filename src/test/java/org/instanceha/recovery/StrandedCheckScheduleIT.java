@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.instanceha.OwnSettingsContext;
 import org.junit.jupiter.api.Test;
 
 /** With {@code stranded-check-interval} set, the check runs on its own: nobody calls it here. */

@@ -33,7 +33,11 @@ public final class OperatorRules {
         /** The operator made sure the failed host is off (a comment says how): its instances are evacuated. */
         CONFIRMED_OFF,
         /** Try the host's BMC again. */
-        RETRY_FENCING;
+        RETRY_FENCING,
+        /** Report every host of a mass failure, each as the host monitor judged it. */
+        APPROVE,
+        /** Report none of the hosts of a mass failure (a comment says why). */
+        REJECT;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -146,6 +150,23 @@ public final class OperatorRules {
         if (parsed.get() != Decision.RETRY_FENCING && (comment == null || comment.isBlank())) {
             return Optional.of("Say in the comment " + (parsed.get() == Decision.GIVE_UP
                     ? "why the recovery is given up." : "how you made sure the host is powered off."));
+        }
+        return Optional.empty();
+    }
+
+    /** What an operator may decide for the hosts of a mass failure the host monitor found. */
+    public static final List<Decision> MASS_FAILURE_CHOICES = List.of(Decision.APPROVE, Decision.REJECT);
+
+    /** Why the operator's decision on a mass failure cannot be accepted as given, or empty when it can. */
+    public static Optional<String> approvalProblem(String decision, String comment) {
+        Optional<Decision> parsed = chosen(decision, MASS_FAILURE_CHOICES);
+        if (parsed.isEmpty()) {
+            return Optional.of("Choose whether to recover the hosts (" + MASS_FAILURE_CHOICES.stream()
+                    .map(Decision::wireName).collect(Collectors.joining(", ")) + ")" + (decision == null
+                    || decision.isBlank() ? "." : "; '" + shortened(decision) + "' is none of them."));
+        }
+        if (parsed.get() == Decision.REJECT && (comment == null || comment.isBlank())) {
+            return Optional.of("Say in the comment why none of the hosts is recovered.");
         }
         return Optional.empty();
     }

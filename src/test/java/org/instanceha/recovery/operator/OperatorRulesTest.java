@@ -79,4 +79,17 @@ class OperatorRulesTest {
         assertThat(OperatorRules.problem("retry", null, null, List.of())).as("not a choice for an evacuation")
                 .get().asString().endsWith("'retry' is none of them.");
     }
+
+    @Test
+    void aMassFailureIsApprovedOrRejectedWithAReason() {
+        assertThat(OperatorRules.approvalProblem("approve", null)).isEmpty();
+        assertThat(OperatorRules.approvalProblem("reject", "switch sw-3 rebooted")).isEmpty();
+        assertThat(OperatorRules.approvalProblem("reject", " ")).get().asString()
+                .isEqualTo("Say in the comment why none of the hosts is recovered.");
+        assertThat(OperatorRules.approvalProblem(null, null)).get().asString()
+                .isEqualTo("Choose whether to recover the hosts (approve, reject).");
+        assertThat(OperatorRules.approvalProblem("confirmed_off", "x")).get().asString()
+                .endsWith("'confirmed_off' is none of them.");
+        assertThat(OperatorRules.fencingProblem("approve", "x")).as("not a choice for fencing").isPresent();
+    }
 }

@@ -1,0 +1,75 @@
+package org.instanceha.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.ApiIntegrationTest;
+import org.instanceha.HttpApi.Response;
+import org.instanceha.simulator.SimulatedBmcs;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What the host monitor's scenario tests share: a watched segment of four simulated hosts, and cycles run by hand. */
+abstract class DetectionSupport extends ApiIntegrationTest {
+
+    @Autowired
+    HostMonitor monitor;
+    @Autowired
+    SimulatedBmcs bmcs;
+    @Autowired
+    DetectionProperties properties;
+
+    ServerSocket management;
+
+    @AfterEach
+    void closeManagementPort() throws Exception {
+        if (management != null) {
+            management.close();
+        }
+    }
+
+    /** A TCP port that answers, standing for the host's sshd. */
+    String managementAddress() throws Exception {
+        management = new ServerSocket(0);
+        return "127.0.0.1:" + management.getLocalPort();
+    }
+
+    String bmc(String host, String managementAddress) {
+        return """
+                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin",
+                 "password": "test-bmc-password", "systems_uri": "%s", "verify_tls": false%s}""".formatted(bmcs.port(),
+                SimulatedBmcs.systemsUri(host), managementAddress == null ? ""
+                        : ", \"management_address\": \"" + managementAddress + "\"");
+    }
+
+    /** Segment "watched" with compute1..4: the given control attributes for compute4, a BMC for the others. */
+    void watched(String compute4) {
+        Response created = api.post("/v1/segments", """
+                {"segment": {"name": "watched", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        String segment = created.json().at("/segment/uuid").asText();
+        for (String host : List.of("compute1", "compute2", "compute3", "compute4")) {
+            novaHasComputeHosts(host);
+            var body = new ObjectMapper().createObjectNode();
+            body.putObject("host").put("name", host).put("type", "COMPUTE")
+                    .put("control_attributes", host.equals("compute4") ? compute4 : bmc(host, null));
+            assertThat(api.post("/v1/segments/" + segment + "/hosts", body.toString()).send().status()).isEqualTo(201);
+        }
+    }
+
+    /** Runs cycles for this long, one every 300 ms. */
+    void cyclesFor(Duration time) throws InterruptedException {
+        long end = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < end) {
+            monitor.cycle();
+            Thread.sleep(300);
+        }
+    }
+
+    List<String> notifications() {
+        return jdbc.sql("SELECT type || ' ' || payload FROM notifications ORDER BY id").query(String.class).list();
+    }
+}

@@ -1,0 +1,46 @@
+package org.instanceha.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.instanceha.OwnSettingsContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host monitor in mode {@code observe} ({@link OwnSettingsContext}): it judges and raises its alerts, and
+ * reports nothing, not even an approval of a mass failure.
+ */
+@OwnSettingsContext
+class ObserveOnlyDetectionIT extends DetectionSupport {
+
+    @Test
+    void aPowerLossIsJudgedButNotReported() throws Exception {
+        watched(bmc("compute4", managementAddress()));
+        monitor.cycle();
+        cloud.setPower("compute4", false);
+        management.close();
+
+        cyclesFor(properties.staleAfter().plusSeconds(3));
+
+        assertThat(monitor.mode()).isEqualTo(DetectionProperties.Mode.OBSERVE);
+        assertThat(monitor.verdicts().get("compute4")).isEqualTo(Verdict.FENCED);
+        assertThat(notifications()).isEmpty();
+        assertThat(cloud.evacuationsAccepted()).isZero();
+    }
+
+    @Test
+    void aMassFailureRaisesItsAlertAndAsksNoOne() throws Exception {
+        watched(bmc("compute4", null));
+        for (String host : List.of("compute2", "compute3", "compute4")) {
+            cloud.failHost(host);
+        }
+
+        cyclesFor(properties.staleAfter().plusSeconds(3));
+
+        assertThat(monitor.alert()).contains("3 of 4 hosts of segment watched failed at once")
+                .endsWith("observe only: no approval is asked for.");
+        assertThat(api.get("/engine-rest/task?processDefinitionKey=mass-failure-approval").send().json()).isEmpty();
+        assertThat(notifications()).isEmpty();
+    }
+}
