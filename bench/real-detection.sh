@@ -2,7 +2,9 @@
 # instance-ha's own host monitor against the real test bed (../shared/openstack with its BMCs, bmc-up.sh start):
 # starts instance-ha with the monitor in mode report (stale after the test bed's service_down_time, 15 s), gives
 # every compute host its BMC and management address (bmc-up.sh fencing-json), plays one failure and posts
-# nothing: prints when the notification came, what it was, when it ended, and where the host's servers are.
+# nothing. Prints, in seconds after the failure, for the K servers on the host: the notification, fencing
+# confirmed, the first evacuation, the last server ACTIVE elsewhere (a FIGURES line, bench/detection_figures.py),
+# then the workflow's details and where each server is.
 #   bench/real-detection.sh power-loss compute1       bmc-up.sh power-loss: COMPUTE_HOST NORMAL, evacuation
 #   bench/real-detection.sh hang compute2             bmc-up.sh hang: COMPUTE_HOST UNKNOWN, fenced, evacuation
 #   bench/real-detection.sh fail-host compute3        openstack-up.sh fail-host: PROCESS, nothing evacuated
@@ -21,6 +23,9 @@ source bench/lib-real.sh
 register_bmcs "$BMC"
 servers() { openstack server list --all-projects --long -f value -c Name -c Status -c Host | sort; }
 echo "before:"; servers | sed 's/^/  /'
+ON_VICTIM=$(servers | awk -v h="$VICTIM" '$3 == h {print $1}')
+evacuations() { openstack --os-compute-api-version 2.59 server migration list --type evacuation -f value -c Id | wc -l; }
+EVACUATIONS_BEFORE=$(evacuations)
 sleep 5
 T0=$(date +%s.%N)
 case $FAILURE in
@@ -33,8 +38,10 @@ for i in $(seq 1 240); do
   [ -n "$N" ] && break; sleep 0.25
 done
 echo "notification $N after $(python3 -c "print(round($(date +%s.%N)-$T0,1))") s"
+[ -n "$N" ] || { echo "no notification for $VICTIM within 60 s"; exit 1; }
 await_end $N
 show_details $N
-curl -s $A localhost:$PORT/v1/notifications/$N | python3 -c "import json,sys;n=json.load(sys.stdin)['notification'];print(' type', n['type'], n['payload'])"
-echo "after:"; servers | sed 's/^/  /'
+python3 bench/detection_figures.py http://localhost:$PORT "admin:realrun-password" $N $T0 $VICTIM $ON_VICTIM
+echo "Nova's evacuation records since the failure: $(( $(evacuations) - EVACUATIONS_BEFORE ))" \
+  "(a stopped nova-compute must lead to none)"
 grep -E "Host monitor" target/real-recovery-app.log | head -5 || true

@@ -100,13 +100,15 @@ final class Harness implements AutoCloseable {
     }
 
     /** The simulated cloud, alone in its process: host "failing" with the instances, three empty targets. */
-    void startCloud(String name) throws Exception {
+    void startCloud(String name, String... more) throws Exception {
         cloudPort = freePort();
-        Process cloud = start(name, Map.of(), "--server.port=" + cloudPort,
+        List<String> args = new ArrayList<>(List.of("--server.port=" + cloudPort,
                 "--spring.datasource.url=jdbc:h2:mem:cloud", "--instanceha.simulator.enabled=true",
                 "--instanceha.simulator.seed=file:" + seed(), "--instanceha.simulator.evacuation-time=3s",
                 "--instanceha.openstack.password=secret", "--instanceha.auth.admin-password=cloud-only-password",
-                "--camunda.bpm.job-execution.enabled=false");
+                "--camunda.bpm.job-execution.enabled=false", "--instanceha.detection.mode=off"));
+        args.addAll(List.of(more));
+        Process cloud = start(name, Map.of(), args.toArray(String[]::new));
         awaitReady(cloudPort, cloud);
     }
 
@@ -154,6 +156,7 @@ final class Harness implements AutoCloseable {
                 "--camunda.bpm.database.schema-name=crash", "--camunda.bpm.database.table-prefix=crash.",
                 "--instanceha.openstack.auth-url=http://localhost:" + cloudPort + "/simulator/identity/v3",
                 "--instanceha.openstack.password=secret", "--instanceha.auth.admin-password=" + TestUsers.ADMIN_PASSWORD,
+                "--instanceha.secrets.key=crash-test-secrets-key-5d1c",
                 "--instanceha.recovery.evacuation-poll-interval=1s"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
@@ -169,13 +172,20 @@ final class Harness implements AutoCloseable {
 
     /** A segment with the cloud's four hosts. */
     void registerHosts(HttpApi node) {
+        registerHosts(node, host -> "SSH");
+    }
+
+    /** A segment with the cloud's four hosts, each with these control attributes. */
+    void registerHosts(HttpApi node, java.util.function.UnaryOperator<String> controlAttributes) {
         String segment = node.post("/v1/segments", """
                 {"segment": {"name": "crash", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
                 .send().json().at("/segment/uuid").asText();
         for (String host : List.of("failing", "target1", "target2", "target3")) {
-            assertThat(node.post("/v1/segments/" + segment + "/hosts", """
-                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(host))
-                    .send().status()).isEqualTo(201);
+            var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            body.putObject("host").put("name", host).put("type", "COMPUTE")
+                    .put("control_attributes", controlAttributes.apply(host));
+            assertThat(node.post("/v1/segments/" + segment + "/hosts", body.toString()).send().status())
+                    .isEqualTo(201);
         }
     }
 
