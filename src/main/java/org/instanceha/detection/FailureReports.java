@@ -62,7 +62,7 @@ public class FailureReports implements ApprovedFailures {
 
     /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
     public void report(Host host, HostWatch watch) {
-        report(host, watch.verdict(), watch.firstMiss(), evidence(watch.signals()), "");
+        report(host, watch.verdict(), watch.firstMiss(), watch.sinceLastHeartbeat(), evidence(watch.signals()), "");
     }
 
     /** What an operator is asked to approve for this host, when its failure is part of a mass failure. */
@@ -82,12 +82,17 @@ public class FailureReports implements ApprovedFailures {
                         ? "the host is no longer registered" : "'" + failure.verdict() + "' is not a verdict to report");
                 continue;
             }
-            report(host, verdict, failure.firstMiss() == null ? null : Instant.parse(failure.firstMiss()),
+            report(host, verdict, failure.firstMiss() == null ? null : Instant.parse(failure.firstMiss()), false,
                     failure.evidence(), said);
         }
     }
 
-    private void report(Host host, Verdict verdict, Instant firstMiss, String evidence, String approval) {
+    /**
+     * @param sinceLastHeartbeat {@code firstMiss} is the host's last heartbeat in Nova, not a cycle that saw it
+     *                           wrong
+     */
+    private void report(Host host, Verdict verdict, Instant firstMiss, boolean sinceLastHeartbeat, String evidence,
+                        String approval) {
         ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED");
         NotificationType type = NotificationType.COMPUTE_HOST;
         switch (verdict) {
@@ -106,7 +111,9 @@ public class FailureReports implements ApprovedFailures {
             reportDelay.record(delay);
             if (firstMiss != null) {
                 progress.recordAt(notification.uuid(), RECORDED_AS, ProgressState.SUCCESS, 1.0,
-                        "First missed signal of " + host.name(), LocalDateTime.ofInstant(firstMiss, ZoneOffset.UTC));
+                        "First missed signal of " + host.name() + (sinceLastHeartbeat
+                                ? ": its last heartbeat in Nova, nothing since" : ""),
+                        LocalDateTime.ofInstant(firstMiss, ZoneOffset.UTC));
             }
             progress.record(notification.uuid(), RECORDED_AS, ProgressState.SUCCESS, 1.0, host.name() + " "
                     + verdict.shown() + " (" + evidence + "): reported " + delay.toMillis()

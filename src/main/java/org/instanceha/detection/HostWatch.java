@@ -15,6 +15,7 @@ public final class HostWatch {
     private Verdict verdict = Verdict.HEALTHY;
     private int cycles;
     private Instant firstMiss;
+    private boolean sinceLastHeartbeat;
     private boolean confirmed;
     private boolean handed;
     private Signals signals;
@@ -40,18 +41,27 @@ public final class HostWatch {
         return registration;
     }
 
-    /** What one cycle said; true when this cycle confirms a verdict to report (once per failure). */
+    /**
+     * What one cycle said, after {@link #saw} gave it the cycle's signals; true when this cycle confirms a
+     * verdict to report (once per failure).
+     */
     public boolean observe(Verdict now, Instant at, int confirmCycles) {
         if (now == Verdict.HEALTHY) {
             verdict = now;
             cycles = 0;
             firstMiss = null;
+            sinceLastHeartbeat = false;
             confirmed = false;
             handed = false;
             return false;
         }
         if (firstMiss == null) {
             firstMiss = at;
+            if (now.staleHeartbeat() && signals != null && signals.heartbeatAge() != null
+                    && at.minus(signals.heartbeatAge()).isBefore(at)) {
+                firstMiss = at.minus(signals.heartbeatAge());
+                sinceLastHeartbeat = true;
+            }
         }
         if (now != verdict) {
             verdict = now;
@@ -108,9 +118,18 @@ public final class HostWatch {
         return verdict;
     }
 
-    /** When the host first looked anything but healthy in its current trouble; null while healthy. */
+    /**
+     * When the host's current trouble began; null while healthy. When it began with a stale heartbeat, that is
+     * its last heartbeat in Nova (by the heartbeat's age in the cycle that first saw it: nothing came after it),
+     * else the cycle that first saw it wrong (its management address silent, its BMC off).
+     */
     public Instant firstMiss() {
         return firstMiss;
+    }
+
+    /** Whether {@link #firstMiss()} is the host's last heartbeat in Nova. */
+    public boolean sinceLastHeartbeat() {
+        return sinceLastHeartbeat;
     }
 
     public boolean confirmed() {

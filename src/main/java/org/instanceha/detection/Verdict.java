@@ -36,6 +36,11 @@ public enum Verdict {
         return java.util.Optional.empty();
     }
 
+    /** Whether this verdict means that Nova's heartbeat of the host is stale. */
+    public boolean staleHeartbeat() {
+        return this == FAILED || this == PROCESS_DOWN || this == NOT_PROTECTABLE;
+    }
+
     /** Whether, once confirmed, this verdict is reported (or put to the operators). */
     public boolean reported() {
         return this == FENCED || this == FAILED || this == PROCESS_DOWN;

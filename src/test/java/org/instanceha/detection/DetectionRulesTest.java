@@ -74,6 +74,25 @@ class DetectionRulesTest {
     }
 
     @Test
+    void aFailureThatBeganWithAStaleHeartbeatDatesFromTheLastHeartbeat() {
+        Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
+        HostWatch hung = new HostWatch("compute4");
+        hung.saw(new Signals(Duration.ofSeconds(17), false, false, Signals.Management.SILENT, Signals.Power.ON), t0);
+        hung.observe(Verdict.FAILED, t0, 3);
+        assertThat(hung.firstMiss()).isEqualTo(t0.minusSeconds(17));
+        assertThat(hung.sinceLastHeartbeat()).isTrue();
+
+        HostWatch suspect = new HostWatch("compute3");
+        suspect.saw(new Signals(Duration.ofSeconds(2), true, false, Signals.Management.SILENT, Signals.Power.ON), t0);
+        suspect.observe(Verdict.SUSPECT, t0, 3);
+        suspect.saw(new Signals(Duration.ofSeconds(20), false, false, Signals.Management.SILENT, Signals.Power.ON),
+                t0.plusSeconds(18));
+        suspect.observe(Verdict.FAILED, t0.plusSeconds(18), 3);
+        assertThat(suspect.firstMiss()).as("its management address went silent first").isEqualTo(t0);
+        assertThat(suspect.sinceLastHeartbeat()).isFalse();
+    }
+
+    @Test
     void aPowerLossNeedsNoConfirmingCyclesAndAHostThatCannotBeProtectedIsNeverReported() {
         HostWatch watch = new HostWatch("compute2");
         assertThat(watch.observe(Verdict.FENCED, Instant.EPOCH, 3)).isTrue();

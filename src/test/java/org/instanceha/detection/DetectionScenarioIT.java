@@ -65,7 +65,7 @@ class DetectionScenarioIT extends DetectionSupport {
         List<String> seen = jdbc.sql("SELECT message FROM recovery_progress WHERE task_name = 'Host monitor' ORDER BY "
                 + "created_at").query(String.class).list();
         assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).isEqualTo("First missed signal of compute4");
+        assertThat(seen.get(0)).isEqualTo("First missed signal of compute4: its last heartbeat in Nova, nothing since");
         assertThat(seen.get(1)).matches("compute4 failed \\(heartbeat [0-9.]+ s old by Nova's clock, management "
                 + "address none, BMC on\\): reported [0-9]+ ms after its first missed signal\\.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recovery_progress p JOIN notifications n ON n.notification_uuid = "
