@@ -51,7 +51,8 @@ public class HostWizardPages {
             try {
                 String controlAttributes = ControlAttributes.fromFields(form.get("protocol." + host),
                         form.get("bmcHost." + host), form.get("port." + host), form.get("username." + host),
-                        form.get("password." + host), form.get("systems." + host), form.get("ca." + host), !"true".equals(form.get("insecure." + host)));
+                        form.get("password." + host), form.get("systems." + host), form.get("ca." + host),
+                        !"true".equals(form.get("insecure." + host)), form.get("management." + host));
                 segments.createHost(uuid, SegmentFields.host(host, "COMPUTE", controlAttributes,
                         "true".equals(form.get("reserved." + host)), "true".equals(form.get("maintenance." + host)), "0"));
                 added.add(host);

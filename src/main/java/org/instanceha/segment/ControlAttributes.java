@@ -59,7 +59,8 @@ public final class ControlAttributes {
      * object, checked as any other ({@link #validated}). Blank fields are left out: the defaults apply.
      */
     public static String fromFields(String protocol, String host, String port, String username, String password,
-                                    String systemsUri, String caCertificate, boolean verifyTls) {
+                                    String systemsUri, String caCertificate, boolean verifyTls,
+                                    String managementAddress) {
         if (protocol == null || protocol.isBlank() || protocol.equals("none")) {
             return "SSH";
         }
@@ -81,6 +82,7 @@ public final class ControlAttributes {
                 json.put("verify_tls", false);
             }
         }
+        putIfGiven(json, "management_address", managementAddress);
         return validated(json.toString());
     }
 

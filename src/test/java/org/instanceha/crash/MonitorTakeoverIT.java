@@ -81,7 +81,7 @@ class MonitorTakeoverIT {
             assertThat(reported.get(0).get("payload").toString()).as("a power loss: fenced already")
                     .contains("\"host_status\":\"NORMAL\"");
 
-            Thread.sleep(CYCLE.multipliedBy(3).toMillis());
+            Thread.sleep(CYCLE.multipliedBy(2).toMillis());
             assertThat(notifications(survivor)).as("reported once").hasSize(1);
             JsonNode done = Harness.awaitEnd(survivor, reported.get(0).get("notification_uuid").asText(),
                     Duration.ofMinutes(2));

@@ -257,7 +257,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         String after = admin.submit("/dashboard/segments/" + segment + "/add-hosts", String.join("&",
                 "add.compute1=true", "protocol.compute1=redfish", "bmcHost.compute1=10.0.0.21", "username.compute1=root",
                 "password.compute1=" + secret, "insecure.compute1=true",
-                "systems.compute1=/redfish/v1/Systems/compute1",
+                "systems.compute1=/redfish/v1/Systems/compute1", "management.compute1=10.0.1.21:22",
                 "add.compute2=true", "reserved.compute2=true", "maintenance.compute2=true", "protocol.compute2=none",
                 "add.compute3=true", "protocol.compute3=ipmi", "bmcHost.compute3=10.0.0.23", "password.compute3=x",
                 "_csrf=" + token));
@@ -270,7 +270,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE name = 'compute1' AND deleted = 0")
                 .query(String.class).single();
         assertThat(stored).contains("\"protocol\":\"redfish\"", "\"verify_tls\":false", "sealed:v1:",
-                        "\"systems_uri\":\"/redfish/v1/Systems/compute1\"")
+                        "\"systems_uri\":\"/redfish/v1/Systems/compute1\"", "\"management_address\":\"10.0.1.21:22\"")
                 .doesNotContain(secret);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM hosts WHERE name = 'compute3' AND deleted = 0").query(Long.class)
                 .single()).isZero();
@@ -341,6 +341,10 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .contains("data-host=\"compute1\" data-verdict=\"healthy\"")
                 .contains("mode <strong>report</strong>").contains("<td class=\"bmc\">not read yet</td>");
         assertThat(new Browser().get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
+        String compute4 = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute4' AND deleted = 0").query(String.class)
+                .single();
+        assertThat(admin.get("/dashboard/segments/" + segment + "/hosts/" + compute4).body())
+                .contains("id=\"host-not-protectable\"").contains("until it has a BMC");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -69,6 +69,20 @@ abstract class DetectionSupport extends ApiIntegrationTest {
         }
     }
 
+    /**
+     * Runs cycles, one every 300 ms, until the condition holds, then two more (a second report of the same failure
+     * would come in them); fails after the stale time plus 8 s.
+     */
+    void cyclesUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + properties.staleAfter().plusSeconds(8).toNanos();
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("the cycles reached what the test waits for in time").isLessThan(end);
+            monitor.cycle();
+            Thread.sleep(300);
+        }
+        cyclesFor(Duration.ofMillis(600));
+    }
+
     List<String> notifications() {
         return jdbc.sql("SELECT type || ' ' || payload FROM notifications ORDER BY id").query(String.class).list();
     }

@@ -2,6 +2,7 @@ package org.instanceha.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.instanceha.OwnSettingsContext;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * reports nothing, not even an approval of a mass failure.
  */
 @OwnSettingsContext
+@org.junit.jupiter.api.Tag("workflow")
 class ObserveOnlyDetectionIT extends DetectionSupport {
 
     @Test
@@ -21,7 +23,8 @@ class ObserveOnlyDetectionIT extends DetectionSupport {
         cloud.setPower("compute4", false);
         management.close();
 
-        cyclesFor(properties.staleAfter().plusSeconds(3));
+        cyclesUntil(() -> monitor.verdicts().get("compute4") == Verdict.FENCED);
+        cyclesFor(Duration.ofSeconds(1));
 
         assertThat(monitor.mode()).isEqualTo(DetectionProperties.Mode.OBSERVE);
         assertThat(monitor.verdicts().get("compute4")).isEqualTo(Verdict.FENCED);
@@ -36,7 +39,7 @@ class ObserveOnlyDetectionIT extends DetectionSupport {
             cloud.failHost(host);
         }
 
-        cyclesFor(properties.staleAfter().plusSeconds(3));
+        cyclesUntil(() -> monitor.alert() != null && monitor.alert().contains("observe only"));
 
         assertThat(monitor.alert()).contains("3 of 4 hosts of segment watched failed at once")
                 .endsWith("observe only: no approval is asked for.");
