@@ -41,15 +41,18 @@ public class NotificationPages {
     private final TaskService tasks;
     private final VmMoveRepository vmoves;
     private final InstanceRestartRepository restarts;
+    private final org.instanceha.vmove.RestartTiers tiers;
 
     public NotificationPages(NotificationQueries queries, RecoveryProgress progress, HostRepository hosts,
-                             TaskService tasks, VmMoveRepository vmoves, InstanceRestartRepository restarts) {
+                             TaskService tasks, VmMoveRepository vmoves, InstanceRestartRepository restarts,
+                             org.instanceha.vmove.RestartTiers tiers) {
         this.queries = queries;
         this.progress = progress;
         this.hosts = hosts;
         this.tasks = tasks;
         this.vmoves = vmoves;
         this.restarts = restarts;
+        this.tiers = tiers;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -168,6 +171,10 @@ public class NotificationPages {
                 .count();
         long done = latest.stream().filter(m -> !m.status().unfinished() && !m.waitingForOperator()).count();
         model.addAttribute("moves", moves);
+        // The restart tier of each instance, shown when the host's instances have more than one.
+        java.util.Map<String, Integer> priorities = tiers.prioritiesOf(notification.uuid());
+        model.addAttribute("priorities", priorities);
+        model.addAttribute("tiered", !priorities.isEmpty());
         model.addAttribute("total", latest.size());
         model.addAttribute("succeeded", succeeded);
         model.addAttribute("failed", failed);

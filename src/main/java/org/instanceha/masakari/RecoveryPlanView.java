@@ -48,6 +48,7 @@ final class RecoveryPlanView {
                 instance.put("ram_mb", i.ramMb());
                 instance.put("target_host", i.targetHost());
                 instance.put("reason", i.reason());
+                instance.put("restart_priority", i.priority());
                 return instance;
             }).toList());
             return host;

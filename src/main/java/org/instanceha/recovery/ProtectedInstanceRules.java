@@ -24,6 +24,29 @@ public final class ProtectedInstanceRules {
                 .toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The server metadata key of an instance's restart priority. */
+    public static final String PRIORITY_KEY = "instanceha:priority";
+
+    /**
+     * An instance's restart priority: its metadata {@code instanceha:priority}, 1 (first) to 5 (last), else
+     * {@code defaultPriority}; {@code problem} says why a value that was given is not used, else it is null.
+     */
+    public record Priority(int value, String problem) {
+    }
+
+    public static Priority priority(Server server, int defaultPriority) {
+        String given = server.metadata().get(PRIORITY_KEY);
+        if (given == null || given.isBlank()) {
+            return new Priority(defaultPriority, null);
+        }
+        String value = given.strip();
+        if (value.matches("[1-5]")) {
+            return new Priority(Integer.parseInt(value), null);
+        }
+        return new Priority(defaultPriority, server.name() + ": " + PRIORITY_KEY + " '"
+                + org.instanceha.common.FieldRules.shortened(value) + "' is not 1 to 5; " + defaultPriority + " used");
+    }
+
     public static List<Server> select(List<Server> servers, boolean evacuateAll, boolean ignoreErrors) {
         List<Server> protectedFirst = new ArrayList<>();
         List<Server> others = new ArrayList<>();

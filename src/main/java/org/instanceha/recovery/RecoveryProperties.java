@@ -40,6 +40,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param protectionMetricsInterval      how often the segments' protection gauges (headroom, unprotected
  *                                       instances, hosts whose instances would not fit) are computed from one
  *                                       look at Nova; 0: never
+ * @param tierTimeout                    an instance waits at most this long per earlier restart tier (server
+ *                                       metadata {@code instanceha:priority}) for that tier's instances to settle
+ * @param tierPollInterval               how often an instance that waits for earlier tiers looks again
  */
 @ConfigurationProperties("instanceha.recovery")
 public record RecoveryProperties(
@@ -61,5 +64,7 @@ public record RecoveryProperties(
         @DefaultValue("10s") Duration planCacheTime,
         @DefaultValue("30s") Duration protectionMetricsInterval,
         @DefaultValue("50") int maxParallelEvacuationsTotal,
-        @DefaultValue("3s") Duration capacityClaimGrace) {
+        @DefaultValue("3s") Duration capacityClaimGrace,
+        @DefaultValue("2m") Duration tierTimeout,
+        @DefaultValue("1s") Duration tierPollInterval) {
 }

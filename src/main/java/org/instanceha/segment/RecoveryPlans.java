@@ -65,7 +65,11 @@ public interface RecoveryPlans {
         }
     }
 
-    /** One instance: its target, or null with the planner's reason. */
-    record InstancePlan(String uuid, String name, int vcpus, int ramMb, String targetHost, String reason) {
+    /**
+     * One instance: its target, or null with the planner's reason; and its restart priority (metadata
+     * {@code instanceha:priority}, 1 first to 5 last), the tier its evacuation would start in.
+     */
+    record InstancePlan(String uuid, String name, int vcpus, int ramMb, String targetHost, String reason,
+                        int priority) {
     }
 }

@@ -316,16 +316,22 @@ class DashboardAccessIT extends ApiIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.instanceha.detection.HostMonitor monitor;
 
+    /** A segment of that name with compute1..4, none with a BMC; returns its uuid. */
+    private String segmentOfFourHostsWithoutBmc(String name) {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "%s", "recovery_method": "auto", "service_type": "COMPUTE"}}""".formatted(name))
+                .send().json().at("/segment/uuid").asText();
+        for (String host : java.util.List.of("compute1", "compute2", "compute3", "compute4")) {
+            novaHasComputeHosts(host);
+            api.post("/v1/segments/" + segment + "/hosts", """
+                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(host)).send();
+        }
+        return segment;
+    }
+
     @Test
     void theHostsPageShowsWhatTheHostMonitorSeesOfEachHost() throws Exception {
-        String segment = api.post("/v1/segments", """
-                {"segment": {"name": "seg-watched", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
-                .send().json().at("/segment/uuid").asText();
-        for (String name : java.util.List.of("compute1", "compute2", "compute3", "compute4")) {
-            novaHasComputeHosts(name);
-            api.post("/v1/segments/" + segment + "/hosts", """
-                    {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": "SSH"}}""".formatted(name)).send();
-        }
+        String segment = segmentOfFourHostsWithoutBmc("seg-watched");
         cloud.failHost("compute4");
         long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < end) {
@@ -401,5 +407,28 @@ class DashboardAccessIT extends ApiIntegrationTest {
         assertThat(admin.get("/dashboard/hosts").body()).as("on maintenance since their reports: watched no more")
                 .contains("data-host=\"compute1\" data-verdict=\"healthy\"").doesNotContain("data-host=\"compute4\"")
                 .doesNotContain("data-host=\"compute3\"");
+    }
+
+    @Test
+    void thePlanAndTheRecoveryProgressShowEachInstancesRestartTier() throws Exception {
+        String segment = segmentOfFourHostsWithoutBmc("seg-tiers");
+        cloud.addServer("db-1", "compute4", "1", "demo", java.util.Map.of("instanceha:priority", "1"));
+        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+        assertThat(admin.get("/dashboard/segments/" + segment + "/plan").body())
+                .containsPattern("data-instance=\"db-1\">\\s*<td>db-1</td><td class=\"tier\"[^>]*>1</td>");
+        String notification = api.post("/v1/notifications", """
+                {"notification": {"type": "COMPUTE_HOST", "hostname": "compute4", "generated_time": "%s",
+                 "payload": {"event": "STOPPED", "host_status": "NORMAL"}}}""".formatted(
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))).send().json()
+                .at("/notification/notification_uuid").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> api.get(
+                "/v1/notifications/" + notification).send().json().at("/notification/status").asText()
+                .equals("finished"));
+
+        String progress = admin.get("/dashboard/notifications/" + notification + "/progress").body();
+        assertThat(progress).contains("<th>Tier</th>")
+                .containsPattern("<td>db-1</td>\\s*<td class=\"tier\"[^>]*>1</td>")
+                .containsPattern("<td>vm10</td>\\s*<td class=\"tier\"[^>]*>3</td>");
     }
 }

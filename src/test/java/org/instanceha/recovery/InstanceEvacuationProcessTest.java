@@ -44,6 +44,14 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
     private boolean prepareRefuses;
     private boolean evacuateRefuses;
     private Deque<Boolean> retryAnswers;
+    private Deque<Boolean> tierAnswers;
+
+    /** Stand-in for the bean of the timer "Wait for earlier tiers". */
+    public static class TierWait {
+        public String getInterval() {
+            return "PT1S";
+        }
+    }
 
     @BeforeEach
     void standIns() {
@@ -53,8 +61,10 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         prepareRefuses = false;
         evacuateRefuses = false;
         retryAnswers = new ArrayDeque<>();
+        tierAnswers = new ArrayDeque<>();
 
         Map<String, JavaDelegate> standIns = new HashMap<>();
+        standIns.put("checkTiersTurn", e -> e.setVariable(TIERS_TURN, tierAnswers.isEmpty() || tierAnswers.pop()));
         standIns.put("prepareInstance", e -> {
             if (prepareRefuses) {
                 throw new BpmnError(ERROR_EVACUATION_REFUSED, "instance gone");
@@ -79,6 +89,7 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         ModelBeans beans = registerStandIns("bpmn/instance-evacuation.bpmn", standIns);
         assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
+        Mocks.register("tierWait", new TierWait());
     }
 
     /** Starts the recovery of move-1 as "Recover each instance" does, and runs its jobs. */
@@ -95,10 +106,20 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         slotAnswers = new ArrayDeque<>(List.of(false, true));
         evacuationStates = new ArrayDeque<>(List.of(MOVING, MOVED));
         BpmnAwareTests.assertThat(evacuate()).isEnded()
-                .hasPassedInOrder("InstanceToEvacuate", "PrepareInstance", "ClaimEvacuationSlot", "WaitForSlot",
+                .hasPassedInOrder("InstanceToEvacuate", "PrepareInstance", "CheckTiersTurn", "TiersTurn",
+                        "ClaimEvacuationSlot", "WaitForSlot",
                         "LookForSlotAgain", "ClaimEvacuationSlot", "EvacuateInstance", "WaitForEvacuation",
                         "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "FreeEvacuationSlot",
                         "EvacuationMoved", "RestorePowerState", "RecordVmMoveSucceeded", "InstanceEvacuated");
+    }
+
+    @Test
+    void anInstanceOfALaterTierWaitsUntilTheEarlierTiersHaveSettled() {
+        tierAnswers = new ArrayDeque<>(List.of(false, false, true));
+        BpmnAwareTests.assertThat(evacuate()).isEnded()
+                .hasPassedInOrder("PrepareInstance", "CheckTiersTurn", "TiersTurn", "WaitForEarlierTiers",
+                        "CheckTiersTurn", "WaitForEarlierTiers", "CheckTiersTurn", "TiersTurn", "ClaimEvacuationSlot",
+                        "EvacuateInstance", "InstanceEvacuated");
     }
 
     @Test

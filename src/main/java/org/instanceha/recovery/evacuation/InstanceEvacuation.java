@@ -15,6 +15,9 @@ public final class InstanceEvacuation {
     public static final String RETRY_DELAY = "retryDelay";
 
     public static final String SLOT_CLAIMED = "slotClaimed";
+    // Set by "Check tier's turn": whether the earlier restart tiers let this instance start, and since when it waits.
+    public static final String TIERS_TURN = "tiersTurn";
+    public static final String TIER_WAIT_SINCE = "tierWaitSince";
     public static final String EVACUATION_DEADLINE = "evacuationDeadline";
     /** One of {@link EvacuationState}'s values: {@link #MOVING}, {@link #MOVED}, {@link #FAILED}. */
     public static final String EVACUATION_STATE = "evacuationState";

@@ -6,6 +6,7 @@ import static org.instanceha.recovery.hostfailure.HostFailureRecovery.*;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.instanceha.common.UtcTime;
@@ -18,12 +19,15 @@ import org.instanceha.recovery.RecoveryProperties;
 import org.instanceha.recovery.RecoveryTask;
 import org.instanceha.recovery.TaskRun;
 import org.instanceha.recovery.ProtectedInstanceRules;
+import org.instanceha.vmove.RestartTiers;
 import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * "Identify protected instances": one pending VM move per instance of the failed host to evacuate, protected
- * ones first ({@link ProtectedInstanceRules}). A second run finds the moves of the first.
+ * ones first ({@link ProtectedInstanceRules}), each with its restart priority (metadata {@code instanceha:priority},
+ * 1 first to 5 last, 3 by default), which the evacuations start tier by tier with. A second run finds the moves
+ * of the first.
  */
 @Reads({"notificationUuid", "hostname"})
 @Writes({"instanceCount", "vmoveIds"})
@@ -32,14 +36,16 @@ public class IdentifyProtectedInstances extends RecoveryTask {
 
     private final Compute compute;
     private final VmMoveRepository vmoves;
+    private final RestartTiers tiers;
     private final RecoveryProperties properties;
     private final Clock clock;
 
     public IdentifyProtectedInstances(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
-                                      RecoveryProperties properties, Clock clock) {
+                                      RestartTiers tiers, RecoveryProperties properties, Clock clock) {
         super(progress);
         this.compute = compute;
         this.vmoves = vmoves;
+        this.tiers = tiers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,14 +58,32 @@ public class IdentifyProtectedInstances extends RecoveryTask {
         List<Server> selected = ProtectedInstanceRules.select(servers, properties.evacuateAllInstances(),
                 properties.ignoreInstancesInErrorState());
         List<String> ids = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> priorities = new java.util.LinkedHashMap<>();
         for (Server server : selected) {
             ids.add(vmoves.createPending(uuid, server.id(), server.name(), host, server.vmState(), server.vcpus(),
                     server.ramMb(), ProtectedInstanceRules.haEnabled(server), UtcTime.now(clock)).uuid());
+            ProtectedInstanceRules.Priority priority = ProtectedInstanceRules.priority(server,
+                    RestartTiers.DEFAULT_PRIORITY);
+            priorities.put(server.id(), priority.value());
+            if (priority.problem() != null) {
+                problems.add(priority.problem());
+            }
+        }
+        // One tier (every instance at the default) needs no record: each instance's check then finds no earlier tier.
+        if (priorities.values().stream().anyMatch(p -> p != RestartTiers.DEFAULT_PRIORITY)) {
+            priorities.forEach((instance, priority) -> tiers.record(uuid, instance, priority));
         }
         task.set(VMOVE_IDS, ids);
         task.set(INSTANCE_COUNT, ids.size());
+        Map<Integer, Long> byTier = priorities.values().stream().collect(Collectors.groupingBy(p -> p,
+                java.util.TreeMap::new, Collectors.counting()));
         task.success(servers.size() + " instance(s) on " + host + ", " + selected.size() + " to evacuate"
                 + (selected.isEmpty() ? "." : ": " + selected.stream().map(Server::name)
-                .collect(Collectors.joining(", ")) + "."));
+                .collect(Collectors.joining(", ")) + ".")
+                + (byTier.size() > 1 ? " Restart tiers, first to last: " + byTier.entrySet().stream()
+                .map(t -> "priority " + t.getKey() + " (" + t.getValue() + ")").collect(Collectors.joining(", "))
+                + "." : "")
+                + (problems.isEmpty() ? "" : " " + String.join("; ", problems) + "."));
     }
 }

@@ -17,6 +17,7 @@ import org.instanceha.segment.HostRepository;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
+import org.instanceha.vmove.RestartTiers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,9 +64,14 @@ class RecoveryPlanPreview implements RecoveryPlans {
             List<TargetPlanner.Candidate> candidates = instances.isEmpty() ? List.of()
                     : everyCandidate.stream().filter(c -> !c.host().equals(host.name())).toList();
             TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);
+            Map<String, Integer> priorities = selected.stream().collect(Collectors.toMap(Server::id,
+                    s -> ProtectedInstanceRules.priority(s, RestartTiers.DEFAULT_PRIORITY).value(), (a, b) -> a));
             plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), plan.placements().stream()
                     .map(p -> new InstancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
-                            p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null)).toList(), onHost.size() - selected.size()));
+                            p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null,
+                            priorities.get(p.instance().id())))
+                    .sorted(java.util.Comparator.comparingInt(InstancePlan::priority)).toList(),
+                    onHost.size() - selected.size()));
         }
         return new RecoveryPlan(segment.uuid(), segment.name(), segment.recoveryMethod(),
                 java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),

@@ -33,7 +33,7 @@ class RecoveryPlanHeadroomTest {
 
     private static HostPlan load(String host, int instances, int vcpus, int ramMb) {
         return new HostPlan(host, false, false, java.util.stream.IntStream.range(0, instances)
-                .mapToObj(i -> new InstancePlan("i" + i, host + "-vm" + i, vcpus, ramMb, "x", null)).toList(), 0);
+                .mapToObj(i -> new InstancePlan("i" + i, host + "-vm" + i, vcpus, ramMb, "x", null, 3)).toList(), 0);
     }
 
     @Test
@@ -93,7 +93,7 @@ class RecoveryPlanHeadroomTest {
         List<HypervisorCapacity> hypervisors = List.of(hypervisor("a", 3, 6000), hypervisor("b", 2, 2000),
                 hypervisor("c", 2, 2000));
         HostPlan unplaced = new HostPlan("a", false, false, List.of(new InstancePlan("i", "large", 1, 1000, null,
-                "No host has room")), 0);
+                "No host has room", 3)), 0);
 
         Headroom headroom = RecoveryPlanPreview.headroom(RecoveryMethod.AUTO, List.of(unplaced), members, hypervisors);
         assertThat(headroom.percent()).isPositive();
