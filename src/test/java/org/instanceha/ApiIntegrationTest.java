@@ -51,19 +51,33 @@ public abstract class ApiIntegrationTest {
         });
         // Where the check for stranded notifications runs on its own, it may record progress meanwhile: again.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-            for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "restart_tiers", "instance_restarts",
+            for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "restart_tiers", "notification_projects", "instance_restarts",
                     "notifications",
                     "hosts", "segments"}) {
                 jdbc.sql("DELETE FROM " + table).update();
             }
             return true;
         });
-        if (identityService.createUserQuery().userId(TestUsers.OPERATOR).count() == 0) {
-            var operator = identityService.newUser(TestUsers.OPERATOR);
-            operator.setPassword(TestUsers.OPERATOR_PASSWORD);
-            identityService.saveUser(operator);
-        }
+        user(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD, null);
+        user(TestUsers.READER, TestUsers.READER_PASSWORD, "instanceha-readers");
+        user(TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD, "project-" + TestUsers.PROJECT_A);
+        user(TestUsers.MEMBER_B, TestUsers.MEMBER_B_PASSWORD, "project-" + TestUsers.PROJECT_B);
         api = new HttpApi(port);
+    }
+
+    /** A Camunda user with this password, in {@code group} (created when missing) unless it is null. */
+    private void user(String id, String password, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var user = identityService.newUser(id);
+            user.setPassword(password);
+            identityService.saveUser(user);
+        }
+        if (group != null && identityService.createGroupQuery().groupId(group).count() == 0) {
+            identityService.saveGroup(identityService.newGroup(group));
+        }
+        if (group != null && identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(id, group);
+        }
     }
 
     /** A Masakari fault: status, {@code {"<faultName>": {"code": status, "message": "...<message>..."}}}. */

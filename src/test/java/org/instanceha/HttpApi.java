@@ -137,20 +137,35 @@ public final class HttpApi {
         if (credentials[0].equals(TestUsers.ADMIN) && credentials[1].equals(TestUsers.ADMIN_PASSWORD)) {
             keystoneUser = "admin";
         } else if (credentials[0].equals(TestUsers.OPERATOR) && credentials[1].equals(TestUsers.OPERATOR_PASSWORD)) {
+            keystoneUser = "guest";
+        } else if (credentials[0].equals(TestUsers.READER) && credentials[1].equals(TestUsers.READER_PASSWORD)) {
+            keystoneUser = "auditor";
+        } else if (credentials[0].equals(TestUsers.MEMBER_A) && credentials[1].equals(TestUsers.MEMBER_A_PASSWORD)) {
             keystoneUser = "demo";
+        } else if (credentials[0].equals(TestUsers.MEMBER_B) && credentials[1].equals(TestUsers.MEMBER_B_PASSWORD)) {
+            keystoneUser = "alt";
         } else {
             return "invalid-token-for-" + credentials[0];
         }
         return KEYSTONE_TOKENS.computeIfAbsent(base + keystoneUser, k -> issueToken(keystoneUser));
     }
 
-    /** A token from the simulated Keystone, for a user whose password is {@code secret}. */
+    /**
+     * A token from the simulated Keystone, for a user whose password is {@code secret}: scoped to the user's
+     * project, or to the system for {@code auditor}.
+     */
     public String issueToken(String user) {
-        String project = user.equals("admin") ? "admin" : "demo";
+        String project = switch (user) {
+            case "admin" -> "admin";
+            case "alt" -> "alt";
+            default -> "demo";
+        };
+        String scope = user.equals("auditor") ? "{\"system\": {\"all\": true}}"
+                : "{\"project\": {\"name\": \"%s\", \"domain\": {\"name\": \"Default\"}}}".formatted(project);
         String body = """
                 {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
                  "domain": {"name": "Default"}, "password": "secret"}}},
-                 "scope": {"project": {"name": "%s", "domain": {"name": "Default"}}}}}""".formatted(user, project);
+                 "scope": %s}}""".formatted(user, scope);
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create(base + "/simulator/identity/v3/auth/tokens"))

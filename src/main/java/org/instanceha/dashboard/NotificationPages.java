@@ -18,7 +18,8 @@ import org.instanceha.segment.HostRepository;
 import org.instanceha.vmove.InstanceRestart;
 import org.instanceha.vmove.InstanceRestartRepository;
 import org.instanceha.vmove.VmMove;
-import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.common.CallerScope;
+import org.instanceha.vmove.VmMoveQueries;
 import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,12 +40,12 @@ public class NotificationPages {
     private final RecoveryProgress progress;
     private final HostRepository hosts;
     private final TaskService tasks;
-    private final VmMoveRepository vmoves;
+    private final VmMoveQueries vmoves;
     private final InstanceRestartRepository restarts;
     private final org.instanceha.vmove.RestartTiers tiers;
 
     public NotificationPages(NotificationQueries queries, RecoveryProgress progress, HostRepository hosts,
-                             TaskService tasks, VmMoveRepository vmoves, InstanceRestartRepository restarts,
+                             TaskService tasks, VmMoveQueries vmoves, InstanceRestartRepository restarts,
                              org.instanceha.vmove.RestartTiers tiers) {
         this.queries = queries;
         this.progress = progress;
@@ -106,7 +107,7 @@ public class NotificationPages {
                 .getOrDefault(notification.sourceHostUuid(), notification.sourceHostUuid()));
         model.addAttribute("openTasks", tasks.createTaskQuery().processInstanceBusinessKey(uuid).count());
         model.addAttribute("timeline", IncidentTimeline.of(notification, steps,
-                vmoves.list(uuid, null, null, new PageRequest(1000, null, List.of(new SortKey("id", true)))),
+                vmoves.list(uuid, null, null, CallerScope.EVERYTHING, new PageRequest(1000, null, List.of(new SortKey("id", true)))),
                 restarts.allOf(uuid)));
         addProgress(notification, model);
         return "notification";
@@ -160,7 +161,7 @@ public class NotificationPages {
     }
 
     private void addEvacuations(Notification notification, Model model) {
-        List<VmMove> moves = vmoves.list(notification.uuid(), null, null,
+        List<VmMove> moves = vmoves.list(notification.uuid(), null, null, CallerScope.EVERYTHING,
                 new PageRequest(1000, null, List.of(new SortKey("id", true))));
         // The table shows every attempt; the counts are per instance, by its latest attempt.
         List<VmMove> latest = moves.stream().collect(java.util.stream.Collectors.toMap(VmMove::instanceUuid,

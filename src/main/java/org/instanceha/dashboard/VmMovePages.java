@@ -1,6 +1,6 @@
 package org.instanceha.dashboard;
 
-import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -12,9 +12,9 @@ public class VmMovePages {
 
     static final int NOTIFICATIONS = 50;
 
-    private final VmMoveRepository vmoves;
+    private final VmMoveQueries vmoves;
 
-    public VmMovePages(VmMoveRepository vmoves) {
+    public VmMovePages(VmMoveQueries vmoves) {
         this.vmoves = vmoves;
     }
 

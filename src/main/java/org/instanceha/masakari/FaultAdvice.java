@@ -5,6 +5,7 @@ import java.util.Map;
 import org.instanceha.common.ConflictException;
 import org.instanceha.common.DatabaseUnavailable;
 import org.instanceha.common.ExternalServiceException;
+import org.instanceha.common.ForbiddenException;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ public class FaultAdvice {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return fault(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+        return fault(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -28,9 +28,10 @@ public record HostView(
         boolean deleted,
         int priority) {
 
-    public static HostView of(Host h) {
+    /** The host; its {@code control_attributes} (BMC address and user, password masked) null unless {@code withBmc}. */
+    public static HostView of(Host h, boolean withBmc) {
         return new HostView(h.id(), h.uuid(), h.name(), h.segment().uuid(), SegmentView.of(h.segment()), h.type(),
-                h.reserved(), ControlAttributes.masked(h.controlAttributes()), h.onMaintenance(), UtcTime.format(h.createdAt()),
+                h.reserved(), withBmc ? ControlAttributes.masked(h.controlAttributes()) : null, h.onMaintenance(), UtcTime.format(h.createdAt()),
                 UtcTime.format(h.updatedAt()), UtcTime.format(h.deletedAt()), h.deleted(), h.priority());
     }
 }

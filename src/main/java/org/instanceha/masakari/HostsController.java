@@ -3,6 +3,8 @@ package org.instanceha.masakari;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.common.Policy;
+import org.instanceha.segment.Host;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.HostRepository;
 import org.instanceha.segment.SegmentService;
@@ -26,40 +28,53 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class HostsController {
 
-    private final SegmentService segments;
+    private static final String CONTROL_ATTRIBUTES = "instanceha:os-hosts:control_attributes";
 
-    public HostsController(SegmentService segments) {
+    private final SegmentService segments;
+    private final Policy policy;
+
+    public HostsController(SegmentService segments, Policy policy) {
         this.segments = segments;
+        this.policy = policy;
+    }
+
+    private HostView view(Host host) {
+        return HostView.of(host, policy.allowsEverything(CONTROL_ATTRIBUTES));
     }
 
     @GetMapping
+    @PolicyRule("os_masakari_api:os-hosts:index")
     public Map<String, Object> list(@PathVariable String segmentId,
                                     @RequestParam MultiValueMap<String, String> query) {
         Map<String, String> single = query.toSingleValueMap();
         var filter = new HostFilter(single.get("type"), ListParams.booleanFilter(single, "on_maintenance"),
                 ListParams.booleanFilter(single, "reserved"));
         var page = ListParams.page(query, HostRepository.SORTABLE);
-        return Map.of("hosts", segments.listHosts(segmentId, filter, page).stream().map(HostView::of).toList());
+        return Map.of("hosts", segments.listHosts(segmentId, filter, page).stream().map(this::view).toList());
     }
 
     @GetMapping("/{hostId}")
+    @PolicyRule("os_masakari_api:os-hosts:detail")
     public Map<String, Object> show(@PathVariable String segmentId, @PathVariable String hostId) {
-        return Map.of("host", HostView.of(segments.getHost(segmentId, hostId)));
+        return Map.of("host", view(segments.getHost(segmentId, hostId)));
     }
 
     @PostMapping
+    @PolicyRule("os_masakari_api:os-hosts:create")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(@PathVariable String segmentId, @RequestBody JsonNode body) {
-        return Map.of("host", HostView.of(segments.createHost(segmentId, HostRequests.create(body))));
+        return Map.of("host", view(segments.createHost(segmentId, HostRequests.create(body))));
     }
 
     @PutMapping("/{hostId}")
+    @PolicyRule("os_masakari_api:os-hosts:update")
     public Map<String, Object> update(@PathVariable String segmentId, @PathVariable String hostId,
                                       @RequestBody JsonNode body) {
-        return Map.of("host", HostView.of(segments.updateHost(segmentId, hostId, HostRequests.update(body))));
+        return Map.of("host", view(segments.updateHost(segmentId, hostId, HostRequests.update(body))));
     }
 
     @DeleteMapping("/{hostId}")
+    @PolicyRule("os_masakari_api:os-hosts:delete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String segmentId, @PathVariable String hostId) {
         segments.deleteHost(segmentId, hostId);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.common.CallerScope;
 import org.instanceha.common.UtcTime;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.TaskDetails;
@@ -38,6 +39,18 @@ public final class NotificationView {
         m.put("deleted", n.deleted());
         m.put("failover_segment_uuid", n.segmentUuid());
         m.put("message", n.message());
+        return m;
+    }
+
+    /**
+     * The notification as a caller limited to a project sees it: without our {@code message}, which may name
+     * instances of other projects.
+     */
+    public static Map<String, Object> of(Notification n, CallerScope scope) {
+        Map<String, Object> m = of(n);
+        if (!scope.everything()) {
+            m.put("message", null);
+        }
         return m;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.instanceha.common.CallerScope;
 import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
@@ -20,7 +21,7 @@ import org.instanceha.notification.NotificationType;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.notification.TaskDetails;
 import org.instanceha.vmove.VmMove;
-import org.instanceha.vmove.VmMoveRepository;
+import org.instanceha.vmove.VmMoveQueries;
 import org.instanceha.vmove.VmMoveStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,10 +44,10 @@ public class NotificationsController {
     private final NotificationIntake intake;
     private final NotificationQueries queries;
     private final RecoveryProgress progress;
-    private final VmMoveRepository vmoves;
+    private final VmMoveQueries vmoves;
 
     public NotificationsController(NotificationIntake intake, NotificationQueries queries, RecoveryProgress progress,
-                                   VmMoveRepository vmoves) {
+                                   VmMoveQueries vmoves) {
         this.intake = intake;
         this.queries = queries;
         this.progress = progress;
@@ -54,13 +55,15 @@ public class NotificationsController {
     }
 
     @PostMapping
+    @PolicyRule("os_masakari_api:notifications:create")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> create(@RequestBody JsonNode body) {
         return Map.of("notification", NotificationView.of(intake.accept(NotificationRequests.create(body))));
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
+    @PolicyRule("os_masakari_api:notifications:index")
+    public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Map<String, String> single = query.toSingleValueMap();
         NotificationStatus status = null;
         if (single.containsKey("status")) {
@@ -76,14 +79,19 @@ public class NotificationsController {
                 single.containsKey("generated-since") ? NotificationFields.generatedTime(single.get("generated-since"))
                         : null);
         var page = ListParams.page(query, NotificationRepository.SORTABLE);
-        return Map.of("notifications", queries.list(filter, page).stream().map(NotificationView::of).toList());
+        CallerScope scope = PolicyCheck.scope(request);
+        return Map.of("notifications", queries.list(filter.within(scope), page).stream()
+                .map(n -> NotificationView.of(n, scope)).toList());
     }
 
     @GetMapping("/{notificationId}")
+    @PolicyRule("os_masakari_api:notifications:detail")
     public Map<String, Object> show(@PathVariable String notificationId, HttpServletRequest request) {
-        Notification notification = queries.get(notificationId);
-        Map<String, Object> view = NotificationView.of(notification);
-        if (MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_1)) {
+        CallerScope scope = PolicyCheck.scope(request);
+        Notification notification = queries.get(notificationId, scope);
+        Map<String, Object> view = NotificationView.of(notification, scope);
+        // The workflow's messages name every instance of the host: a project's member follows its own in the VM moves.
+        if (MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_1) && scope.everything()) {
             view.put("recovery_workflow_details", NotificationView.workflowDetails(
                     TaskDetails.of(progress.of(notification.uuid()))));
         }
@@ -91,25 +99,28 @@ public class NotificationsController {
     }
 
     @GetMapping("/{notificationId}/vmoves")
+    @PolicyRule("os_masakari_api:vmoves:index")
     public Map<String, Object> vmoves(@PathVariable String notificationId,
                                       @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Notification notification = computeHostNotification(notificationId, request);
         Map<String, String> single = query.toSingleValueMap();
-        var page = ListParams.page(query, VmMoveRepository.SORTABLE);
+        var page = ListParams.page(query, VmMoveQueries.SORTABLE);
         String statusFilter = single.get("status");
         Optional<VmMoveStatus> status = statusFilter == null ? Optional.empty() : VmMoveStatus.fromWire(statusFilter);
         if (statusFilter != null && status.isEmpty()) {
             return Map.of("vmoves", List.of()); // no move has a status that does not exist
         }
-        return Map.of("vmoves", vmoves.list(notification.uuid(), status.orElse(null), single.get("type"), page)
+        return Map.of("vmoves", vmoves.list(notification.uuid(), status.orElse(null), single.get("type"),
+                        PolicyCheck.scope(request), page)
                 .stream().map(VmMoveView::of).toList());
     }
 
     @GetMapping("/{notificationId}/vmoves/{vmoveId}")
+    @PolicyRule("os_masakari_api:vmoves:detail")
     public Map<String, Object> vmove(@PathVariable String notificationId, @PathVariable String vmoveId,
                                      HttpServletRequest request) {
         Notification notification = computeHostNotification(notificationId, request);
-        VmMove move = vmoves.findByUuid(vmoveId).filter(v -> v.notificationUuid().equals(notification.uuid()))
+        VmMove move = vmoves.find(notification.uuid(), vmoveId, PolicyCheck.scope(request))
                 .orElseThrow(() -> new NotFoundException("No vm move with id " + vmoveId + "."));
         return Map.of("vmove", VmMoveView.of(move));
     }
@@ -118,7 +129,7 @@ public class NotificationsController {
         if (!MicroversionFilter.versionOf(request).atLeast(ApiVersion.V1_3)) {
             throw new NotFoundException("The resource could not be found.");
         }
-        Notification notification = queries.get(notificationId);
+        Notification notification = queries.get(notificationId, PolicyCheck.scope(request));
         if (notification.type() != NotificationType.COMPUTE_HOST) {
             throw new InvalidInputException("Notification " + notificationId + " is of type " + notification.type()
                     + ": only COMPUTE_HOST notifications have VM moves.");

@@ -1,5 +1,8 @@
 package org.instanceha.masakari;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.instanceha.common.UtcTime;
@@ -20,6 +23,20 @@ public record SegmentView(
         @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("deleted_at") String deletedAt,
         boolean deleted) {
+
+    /**
+     * What a project's member sees of a segment: its name, recovery method, number of hosts and whether it is
+     * enabled, with its uuid to address it; nothing of its hosts.
+     */
+    public static Map<String, Object> summary(Segment s, int hosts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("uuid", s.uuid());
+        view.put("name", s.name());
+        view.put("recovery_method", s.recoveryMethod().wireName());
+        view.put("enabled", s.enabled());
+        view.put("host_count", hosts);
+        return view;
+    }
 
     public static SegmentView of(Segment s) {
         return new SegmentView(s.id(), s.uuid(), s.name(), s.serviceType(), s.enabled(), s.description(),

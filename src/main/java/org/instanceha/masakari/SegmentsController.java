@@ -1,5 +1,6 @@
 package org.instanceha.masakari;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
+import org.instanceha.segment.Segment;
 import org.instanceha.segment.SegmentFilter;
 import org.instanceha.segment.SegmentRepository;
 import org.instanceha.segment.SegmentService;
@@ -38,6 +40,7 @@ public class SegmentsController {
     }
 
     @GetMapping
+    @PolicyRule("os_masakari_api:segments:index")
     public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Map<String, String> single = query.toSingleValueMap();
         RecoveryMethod method = null;
@@ -50,12 +53,24 @@ public class SegmentsController {
                 ? ListParams.booleanFilter(single, "enabled") : null;
         var filter = new SegmentFilter(method, single.get("service_type"), enabled);
         var page = ListParams.page(query, SegmentRepository.SORTABLE);
-        return Map.of("segments", segments.listSegments(filter, page).stream().map(SegmentView::of).toList());
+        List<Segment> found = segments.listSegments(filter, page);
+        if (PolicyCheck.scope(request).everything()) {
+            return Map.of("segments", found.stream().map(SegmentView::of).toList());
+        }
+        Map<Long, Integer> counts = segments.hostCounts(found);
+        return Map.of("segments", found.stream().map(s -> SegmentView.summary(s, counts.getOrDefault(s.id(), 0)))
+                .toList());
     }
 
     @GetMapping("/{segmentId}")
-    public Map<String, Object> show(@PathVariable String segmentId) {
-        return Map.of("segment", SegmentView.of(segments.getSegment(segmentId)));
+    @PolicyRule("os_masakari_api:segments:detail")
+    public Map<String, Object> show(@PathVariable String segmentId, HttpServletRequest request) {
+        Segment segment = segments.getSegment(segmentId);
+        if (PolicyCheck.scope(request).everything()) {
+            return Map.of("segment", SegmentView.of(segment));
+        }
+        return Map.of("segment", SegmentView.summary(segment,
+                segments.hostCounts(List.of(segment)).getOrDefault(segment.id(), 0)));
     }
 
     /**
@@ -63,11 +78,13 @@ public class SegmentsController {
      * where each instance would go under the segment's recovery method, and which would not fit.
      */
     @GetMapping("/{segmentId}/recovery-plan")
+    @PolicyRule("instanceha:segments:recovery_plan")
     public Map<String, Object> recoveryPlan(@PathVariable String segmentId) {
         return Map.of("recovery_plan", RecoveryPlanView.of(plans.of(segments.getSegment(segmentId))));
     }
 
     @PostMapping
+    @PolicyRule("os_masakari_api:segments:create")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(@RequestBody JsonNode body, HttpServletRequest request) {
         var draft = SegmentRequests.create(body, MicroversionFilter.versionOf(request));
@@ -75,6 +92,7 @@ public class SegmentsController {
     }
 
     @PutMapping("/{segmentId}")
+    @PolicyRule("os_masakari_api:segments:update")
     public Map<String, Object> update(@PathVariable String segmentId, @RequestBody JsonNode body,
                                       HttpServletRequest request) {
         var changes = SegmentRequests.update(body, MicroversionFilter.versionOf(request));
@@ -82,6 +100,7 @@ public class SegmentsController {
     }
 
     @DeleteMapping("/{segmentId}")
+    @PolicyRule("os_masakari_api:segments:delete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String segmentId) {
         segments.deleteSegment(segmentId);

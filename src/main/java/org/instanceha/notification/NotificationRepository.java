@@ -98,6 +98,10 @@ public class NotificationRepository {
                     + " AND w.operator_task_id IS NOT NULL) OR EXISTS (SELECT 1 FROM instance_restarts r"
                     + " WHERE r.notification_uuid = n.notification_uuid AND r.operator_task_id IS NOT NULL))");
         }
+        if (filter.projectId() != null) {
+            query.where("EXISTS (SELECT 1 FROM notification_projects p WHERE p.project_id = :project"
+                    + " AND p.notification_uuid = n.notification_uuid)", "project", filter.projectId());
+        }
         if (filter.generatedSince() != null) {
             query.where("n.generated_time >= :since", "since", Timestamp.valueOf(filter.generatedSince()));
         }

@@ -276,7 +276,8 @@ public class OpenStack4jCompute implements Compute {
                 text(s, "OS-EXT-STS:vm_state"), text(s, "OS-EXT-STS:task_state"),
                 s.path("OS-EXT-STS:power_state").asInt(0), text(s, "OS-EXT-SRV-ATTR:host"),
                 text(s, "OS-EXT-SRV-ATTR:hypervisor_hostname"), s.path("locked").asBoolean(false), metadata,
-                flavor.path("vcpus").asInt(0), flavor.path("ram").asInt(0), text(s.path("fault"), "message"));
+                flavor.path("vcpus").asInt(0), flavor.path("ram").asInt(0), text(s.path("fault"), "message"),
+                text(s, "tenant_id"));
     }
 
     static Aggregate aggregate(JsonNode a) {

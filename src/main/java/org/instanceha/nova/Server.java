@@ -10,10 +10,11 @@ import java.util.Map;
  * @param powerState Nova's power state number (1 running, 4 shutdown)
  * @param host       the compute service host it is on
  * @param fault      the fault message of a server in error, or null
+ * @param projectId  the project that owns it ({@code tenant_id})
  */
 public record Server(String id, String name, String status, String vmState, String taskState, int powerState,
                      String host, String hypervisorHostname, boolean locked, Map<String, String> metadata,
-                     int vcpus, int ramMb, String fault) {
+                     int vcpus, int ramMb, String fault, String projectId) {
 
     public Server {
         metadata = Map.copyOf(metadata);

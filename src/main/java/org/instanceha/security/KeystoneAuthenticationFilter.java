@@ -55,6 +55,7 @@ public class KeystoneAuthenticationFilter extends OncePerRequestFilter {
                         .map(r -> new SimpleGrantedAuthority(authority(r))).toList();
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(t.userName(), null,
                         authorities);
+                authentication.setDetails(t);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             });
         }

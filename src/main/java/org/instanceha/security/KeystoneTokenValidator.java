@@ -127,7 +127,8 @@ public class KeystoneTokenValidator {
             token.path("roles").forEach(r -> roles.add(r.path("name").asText()));
             Instant expires = OffsetDateTime.parse(token.path("expires_at").asText()).toInstant();
             return new KeystoneToken(token.path("user").path("name").asText(),
-                    token.path("project").path("id").asText(null), List.copyOf(roles), expires);
+                    token.path("project").path("id").asText(null), List.copyOf(roles), expires,
+                    token.path("system").path("all").asBoolean(false));
         } catch (IOException | DateTimeParseException e) {
             throw new ComputeException(200, "Keystone's token validation answer could not be read: "
                     + e.getMessage(), true, e);

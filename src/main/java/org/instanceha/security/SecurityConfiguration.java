@@ -24,9 +24,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /engine-rest/**}: Camunda's own HTTP Basic filter against its identity service, and its
  *       authorizations (Spring Security steps aside).</li>
  *   <li>{@code /camunda/**}: the Camunda webapps, with their own login form, session and CSRF token.</li>
- *   <li>everything else, the v1 API first: the admin role, except version discovery and health. In
- *       {@code local} mode callers use HTTP Basic against Camunda's identity service; in {@code keystone}
- *       mode they send a Keystone token in {@code X-Auth-Token}.</li>
+ *   <li>everything else, the v1 API first: any authenticated caller for the v1 API, whose handlers each
+ *       enforce their policy rule ({@link ApiPolicy}); the admin role for the rest, except version discovery
+ *       and health. In {@code local} mode callers use HTTP Basic against Camunda's identity service; in
+ *       {@code keystone} mode they send a Keystone token in {@code X-Auth-Token}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -105,6 +106,8 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/", "/v1", "/v1/").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // Each v1 handler names its policy rule, which says who may call it (PolicyCheck).
+                        .requestMatchers("/v1/**").authenticated()
                         .anyRequest().hasAnyAuthority(auth.apiAuthorities()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthorized)

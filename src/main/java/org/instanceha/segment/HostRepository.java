@@ -122,6 +122,19 @@ public class HostRepository {
         return names;
     }
 
+    /** How many live hosts each of the segments has (segments without hosts are absent). */
+    public java.util.Map<Long, Integer> countsBySegment(java.util.Collection<Long> segmentIds) {
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        if (!segmentIds.isEmpty()) {
+            jdbc.sql("SELECT failover_segment_id, COUNT(*) AS n FROM hosts WHERE failover_segment_id IN (:ids) "
+                            + "AND deleted = 0 GROUP BY failover_segment_id").param("ids", segmentIds)
+                    .query(rs -> {
+                        counts.put(rs.getLong("failover_segment_id"), rs.getInt("n"));
+                    });
+        }
+        return counts;
+    }
+
     /** Every live host of a segment. */
     public List<Host> allOf(long segmentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.failover_segment_id = :segmentId "

@@ -64,6 +64,12 @@ public class SegmentService {
         return segments.list(filter, page);
     }
 
+    /** How many live hosts each of {@code segments} has. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Integer> hostCounts(java.util.Collection<Segment> of) {
+        return hosts.countsBySegment(of.stream().map(Segment::id).toList());
+    }
+
     public Segment updateSegment(String uuid, SegmentChanges changes) {
         Segment current = lockSegmentNotInUse(uuid);
         try {

@@ -12,7 +12,9 @@ public record CloudSeed(List<ProjectSeed> projects, List<UserSeed> users, List<F
     public record ProjectSeed(String id, String name) {
     }
 
-    public record UserSeed(String id, String name, String password, String project, List<String> roles) {
+    /** A user with roles in one project, or ({@code system}) on the whole system and in no project. */
+    public record UserSeed(String id, String name, String password, String project, List<String> roles,
+                           boolean system) {
     }
 
     public record FlavorSeed(String id, String name, int vcpus, int ram, int disk) {

@@ -85,7 +85,7 @@ final class CloudState {
         if (flavor == null || !hosts.containsKey(host)) {
             throw new IllegalArgumentException("no flavor " + flavorId + " or host " + host);
         }
-        String userId = seed.users().stream().filter(u -> u.project().equals(projectName)).findFirst()
+        String userId = seed.users().stream().filter(u -> projectName.equals(u.project())).findFirst()
                 .map(CloudSeed.UserSeed::id).orElse(project.id());
         String id = UUID.nameUUIDFromBytes(("server:" + name).getBytes()).toString();
         SimulatedServer server = new SimulatedServer(id, name, project.id(), userId, flavor, servers.size() + 1,

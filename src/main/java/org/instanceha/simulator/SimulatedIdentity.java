@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /** The simulated Keystone's users, projects and tokens. Thread-safe. */
 public class SimulatedIdentity {
 
-    /** An issued token: who, in which project, with which roles, until when. */
+    /** An issued token: who, in which project (null: a system-scoped token), with which roles, until when. */
     public record IssuedToken(String id, CloudSeed.UserSeed user, CloudSeed.ProjectSeed project, Instant issuedAt,
                               Instant expiresAt, String auditId) {
     }
@@ -34,16 +34,26 @@ public class SimulatedIdentity {
         this.clock = clock;
     }
 
-    /** Password authentication scoped to a project; empty when the credentials or the scope are wrong. */
-    public Optional<IssuedToken> authenticate(String userName, String password, String projectName) {
+    /**
+     * Password authentication scoped to a project, or to the whole system ({@code system}, for users with
+     * system roles); empty when the credentials or the scope are wrong.
+     */
+    public Optional<IssuedToken> authenticate(String userName, String password, String projectName, boolean system) {
         CloudSeed.UserSeed user = users.get(userName);
         if (user == null || !user.password().equals(password)) {
             return Optional.empty();
         }
-        String scope = projectName != null ? projectName : user.project();
-        CloudSeed.ProjectSeed project = projects.get(scope);
-        if (project == null || !user.project().equals(scope)) {
-            return Optional.empty();
+        CloudSeed.ProjectSeed project = null;
+        if (system || user.system()) {
+            if (!system || !user.system()) {
+                return Optional.empty();
+            }
+        } else {
+            String scope = projectName != null ? projectName : user.project();
+            project = projects.get(scope);
+            if (project == null || !scope.equals(user.project())) {
+                return Optional.empty();
+            }
         }
         Instant now = clock.instant();
         String id = "gAAAAA" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString()

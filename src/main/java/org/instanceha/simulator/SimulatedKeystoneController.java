@@ -72,7 +72,8 @@ public class SimulatedKeystoneController {
                     + "the request since it is either malformed or otherwise incorrect.");
         }
         String projectName = project.hasNonNull("name") ? project.get("name").asText() : null;
-        return identity.authenticate(user.path("name").asText(), user.path("password").asText(), projectName)
+        boolean system = auth.path("scope").path("system").path("all").asBoolean(false);
+        return identity.authenticate(user.path("name").asText(), user.path("password").asText(), projectName, system)
                 .map(token -> ResponseEntity.status(HttpStatus.CREATED)
                         .header("X-Subject-Token", token.id())
                         .header("Vary", "X-Auth-Token")
@@ -108,9 +109,11 @@ public class SimulatedKeystoneController {
         user.put("name", token.user().name());
         user.put("password_expires_at", null);
         Map<String, Object> project = new LinkedHashMap<>();
-        project.put("domain", domain);
-        project.put("id", token.project().id());
-        project.put("name", token.project().name());
+        if (token.project() != null) {
+            project.put("domain", domain);
+            project.put("id", token.project().id());
+            project.put("name", token.project().name());
+        }
         List<Map<String, Object>> roles = new ArrayList<>();
         for (String role : token.user().roles()) {
             roles.add(Map.of("id", UUID.nameUUIDFromBytes(role.getBytes()).toString().replace("-", ""), "name", role));
@@ -118,7 +121,8 @@ public class SimulatedKeystoneController {
         String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
         List<Map<String, Object>> catalog = List.of(
                 service("compute", "nova", base + SimulatedNovaController.ROOT + "/v2.1"),
-                service("instance-ha", "masakari", base + "/v1/" + token.project().id()),
+                service("instance-ha", "masakari", base + "/v1" + (token.project() == null ? ""
+                        : "/" + token.project().id())),
                 service("identity", "keystone", identityUrl(request) + "/"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("methods", List.of("password"));
@@ -126,7 +130,11 @@ public class SimulatedKeystoneController {
         body.put("audit_ids", List.of(token.auditId()));
         body.put("expires_at", KEYSTONE_TIME.format(token.expiresAt()));
         body.put("issued_at", KEYSTONE_TIME.format(token.issuedAt()));
-        body.put("project", project);
+        if (token.project() != null) {
+            body.put("project", project);
+        } else {
+            body.put("system", Map.of("all", true));
+        }
         body.put("is_domain", false);
         body.put("roles", roles);
         body.put("catalog", catalog);

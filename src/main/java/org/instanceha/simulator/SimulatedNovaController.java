@@ -172,7 +172,7 @@ public class SimulatedNovaController {
         }
         Integer pageSize = limit == null ? 1000 : Math.min(limit, 1000);
         String base = base(request);
-        return locked(() -> Map.of("servers", cloud.servers(all ? null : token.project().id(), admin ? host : null,
+        return locked(() -> Map.of("servers", cloud.servers(all ? null : token.project() == null ? "" : token.project().id(), admin ? host : null,
                 pageSize, marker).stream().map(s -> NovaViews.server(cloud, s, v, base)).toList()));
     }
 

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.instanceha.common.KeysetQuery;
-import org.instanceha.common.PageRequest;
 import org.instanceha.common.SqlTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,21 +23,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VmMoveRepository {
 
-    static final Map<String, String> SORT_KEYS = Map.of(
-            "id", "v.id",
-            "uuid", "v.uuid",
-            "instance_uuid", "v.instance_uuid",
-            "instance_name", "COALESCE(v.instance_name, '')",
-            "status", "v.status",
-            "type", "v.type",
-            "start_time", "COALESCE(v.start_time, v.created_at)",
-            "end_time", "COALESCE(v.end_time, v.created_at)",
-            "created_at", "v.created_at",
-            "updated_at", "COALESCE(v.updated_at, v.created_at)");
-
-    /** The whitelist of {@code sort_key} values for the VM move list. */
-    public static final Set<String> SORTABLE = SORT_KEYS.keySet();
-
     private final JdbcClient jdbc;
 
     public VmMoveRepository(JdbcClient jdbc) {
@@ -49,13 +32,14 @@ public class VmMoveRepository {
     /** Creates the pending move of an instance, unless the notification already has one for it. */
     public VmMove createPending(String notificationUuid, String instanceUuid, String instanceName, String sourceHost,
                                 String originalVmState, int vcpus, int ramMb, boolean haEnabled,
-                                LocalDateTime now) {
+                                String projectId, LocalDateTime now) {
         try {
             jdbc.sql("""
                     INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
-                                        original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, created_at)
+                                        original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, project_id,
+                                        created_at)
                     VALUES (:uuid, :notification, :instance, :name, :source, 'evacuation', 'pending', :vmState,
-                            :vcpus, :ram, :haEnabled, :now)""")
+                            :vcpus, :ram, :haEnabled, :project, :now)""")
                     .param("uuid", UUID.randomUUID().toString())
                     .param("notification", notificationUuid)
                     .param("instance", instanceUuid)
@@ -65,6 +49,7 @@ public class VmMoveRepository {
                     .param("vcpus", vcpus)
                     .param("ram", ramMb)
                     .param("haEnabled", haEnabled)
+                    .param("project", projectId)
                     .param("now", Timestamp.valueOf(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -127,39 +112,6 @@ public class VmMoveRepository {
     public List<VmMove> allOf(String notificationUuid) {
         return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.notification_uuid = :n AND v.deleted = 0 ORDER BY v.id")
                 .param("n", notificationUuid).query(VmMoveRepository::map).list();
-    }
-
-    public List<VmMove> list(String notificationUuid, VmMoveStatus status, String type, PageRequest page) {
-        KeysetQuery query = new KeysetQuery("v.*", "vmoves v", "v.id", SORT_KEYS)
-                .where("v.deleted = 0")
-                .where("v.notification_uuid = :n", "n", notificationUuid);
-        if (status != null) {
-            query.where("v.status = :status", "status", status.wireName());
-        }
-        if (type != null) {
-            query.where("v.type = :type", "type", type);
-        }
-        return query.fetch(jdbc, page, VmMoveRepository::map);
-    }
-
-    /**
-     * Every VM move of the newest {@code notifications} notifications, newest start time first. The
-     * notifications are read first: H2 answered the same as one query with {@code IN (SELECT ... LIMIT)}
-     * by reading every VM move (2 s at 100,000 of them), while a list of uuids uses the index.
-     */
-    public List<VmMove> ofRecentNotifications(int notifications) {
-        List<String> recent = jdbc.sql("""
-                SELECT n.notification_uuid FROM notifications n WHERE n.deleted = 0
-                ORDER BY n.created_at DESC, n.id DESC LIMIT :n""")
-                .param("n", notifications).query(String.class).list();
-        if (recent.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                SELECT v.* FROM vmoves v
-                WHERE v.deleted = 0 AND v.notification_uuid IN (:recent)
-                ORDER BY COALESCE(v.start_time, v.created_at) DESC, v.id DESC""")
-                .param("recent", recent).query(VmMoveRepository::map).list();
     }
 
     public void planTarget(String uuid, String targetHost, LocalDateTime now) {

@@ -60,8 +60,8 @@ class ConcurrentRecoveriesIT extends RecoveryScenarioSupport {
         }
         String first = storeNotification(segment, hostUuid("r1"), "running");
         String second = storeNotification(segment, hostUuid("r2"), "running");
-        VmMove a = vmoves.createPending(first, "id-a", "big-a", "r1", "active", 2, 4096, true, now());
-        VmMove b = vmoves.createPending(second, "id-b", "big-b", "r2", "active", 2, 4096, true, now());
+        VmMove a = vmoves.createPending(first, "id-a", "big-a", "r1", "active", 2, 4096, true, null, now());
+        VmMove b = vmoves.createPending(second, "id-b", "big-b", "r2", "active", 2, 4096, true, null, now());
 
         plan(first, "r1");
         plan(second, "r2");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ProtectedInstanceRulesTest {
 
     private static Server server(String name, String vmState, String task, String host, Map<String, String> metadata) {
-        return new Server("id-" + name, name, "X", vmState, task, 1, host, host, false, metadata, 1, 512, null);
+        return new Server("id-" + name, name, "X", vmState, task, 1, host, host, false, metadata, 1, 512, null, "project-a");
     }
 
     @Test

@@ -95,6 +95,18 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             Response anonymous = call(route, null, null);
             Response badPassword = call(route, TestUsers.ADMIN, "wrong-password");
             Response operator = call(route, TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
+            if (!path.startsWith("/v1/")) {
+                // The v1 API's readers and project members (ProjectUsersIT) are nobody anywhere else.
+                for (String[] user : new String[][] {{TestUsers.READER, TestUsers.READER_PASSWORD},
+                        {TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD}}) {
+                    Response r = call(route, user[0], user[1]);
+                    if (dashboard && safe) {
+                        expectLoginRedirect(wrong, route + " " + user[0] + " by HTTP Basic", r);
+                    } else if (!dashboard && r.status() != 403) {
+                        wrong.add(route + " " + user[0] + ": " + r.status());
+                    }
+                }
+            }
             if (dashboard && safe) {
                 expectLoginRedirect(wrong, route + " anonymous", anonymous);
                 expectLoginRedirect(wrong, route + " wrong password", badPassword);
@@ -122,6 +134,18 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                 .contains("/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/deployment");
 
         List<String> wrong = new ArrayList<>();
+        // Readers and project members have a Camunda login but no Camunda authorization: they see nothing.
+        for (String resource : List.of("/engine-rest/process-instance", "/engine-rest/history/process-instance",
+                "/engine-rest/task", "/engine-rest/variable-instance", "/engine-rest/history/variable-instance",
+                "/engine-rest/history/activity-instance", "/engine-rest/incident")) {
+            for (String[] user : new String[][] {{TestUsers.READER, TestUsers.READER_PASSWORD},
+                    {TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD}, {TestUsers.MEMBER_B, TestUsers.MEMBER_B_PASSWORD}}) {
+                Response r = call("GET " + resource, user[0], user[1]);
+                if (!(r.status() == 200 && r.text().equals("[]")) && r.status() != 403) {
+                    wrong.add("GET " + resource + " " + user[0] + ": " + r.status() + " " + r.text());
+                }
+            }
+        }
         for (String root : roots) {
             for (String method : List.of("GET", "POST")) {
                 int anonymous = call(method + " " + root, null, null).status();

@@ -63,11 +63,24 @@ class KeystoneAuthIT {
     }
 
     @Test
-    void aTokenWithoutTheAdminRoleIsForbidden() {
-        Response r = withToken("GET", "/v1/segments", api.issueToken("demo"));
+    void aProjectMembersTokenReadsSegmentsButWritesNothingAndATokenWithoutARoleOfOursIsForbidden() {
+        String member = api.issueToken("demo");
+        assertThat(withToken("GET", "/v1/segments", member).status()).isEqualTo(200);
+        Response write = withToken("POST", "/v1/segments", member);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.json().at("/forbidden/message").asText())
+                .isEqualTo("Policy doesn't allow os_masakari_api:segments:create to be performed.");
 
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.json().at("/forbidden/code").asInt()).isEqualTo(403);
+        Response guest = withToken("GET", "/v1/segments", api.issueToken("guest"));
+        assertThat(guest.status()).isEqualTo(403);
+        assertThat(guest.json().at("/forbidden/code").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void aSystemScopedReaderTokenReadsHostsButNotTheirBmcs() {
+        String reader = api.issueToken("auditor");
+        assertThat(withToken("GET", "/v1/segments", reader).status()).isEqualTo(200);
+        assertThat(withToken("POST", "/v1/segments", reader).status()).isEqualTo(403);
     }
 
     @Test

@@ -25,6 +25,8 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     @Autowired
     VmMoveRepository vmoves;
     @Autowired
+    VmMoveQueries queries;
+    @Autowired
     TransactionTemplate transactions;
 
     private String notification;
@@ -37,7 +39,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     private VmMove pending(String instance) {
-        return vmoves.createPending(notification, "id-" + instance, instance, "compute4", "active", 1, 512, true, now);
+        return vmoves.createPending(notification, "id-" + instance, instance, "compute4", "active", 1, 512, true, null, now);
     }
 
     @Test
@@ -116,7 +118,7 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         List<Callable<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             VmMove here = pending("here" + i);
-            VmMove there = vmoves.createPending(other, "id-there" + i, "there" + i, "compute3", "active", 1, 512, true, now);
+            VmMove there = vmoves.createPending(other, "id-there" + i, "there" + i, "compute3", "active", 1, 512, true, null, now);
             claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(here.uuid(), notification, 10, 5, now)));
             claims.add(() -> transactions.execute(tx -> vmoves.claimSlot(there.uuid(), other, 10, 5, now)));
         }
@@ -140,10 +142,10 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         pending("c");
         vmoves.claimSlot(a.uuid(), atItsBound, 2, 0, now);
         vmoves.claimSlot(b.uuid(), atItsBound, 2, 0, now);
-        VmMove d = vmoves.createPending(belowItsBound, "id-d", "d", "compute3", "active", 1, 512, true, now);
-        VmMove e = vmoves.createPending(belowItsBound, "id-e", "e", "compute3", "active", 1, 512, true, now);
+        VmMove d = vmoves.createPending(belowItsBound, "id-d", "d", "compute3", "active", 1, 512, true, null, now);
+        VmMove e = vmoves.createPending(belowItsBound, "id-e", "e", "compute3", "active", 1, 512, true, null, now);
         vmoves.claimSlot(d.uuid(), belowItsBound, 2, 0, now);
-        VmMove f = vmoves.createPending(nothingWaiting, "id-f", "f", "compute2", "active", 1, 512, true, now);
+        VmMove f = vmoves.createPending(nothingWaiting, "id-f", "f", "compute2", "active", 1, 512, true, null, now);
         vmoves.claimSlot(f.uuid(), nothingWaiting, 2, 0, now);
 
         List<String> withRoom = vmoves.withRoomForAnEvacuation(2, 1000);
@@ -222,8 +224,8 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         pending("b");
         vmoves.claimSlot(a.uuid(), notification, 10, 0, now);
 
-        List<VmMove> ongoing = vmoves.list(notification, VmMoveStatus.ONGOING, null,
-                new org.instanceha.common.PageRequest(10, null, List.of(new org.instanceha.common.SortKey("id", true))));
+        List<VmMove> ongoing = queries.list(notification, VmMoveStatus.ONGOING, null,
+                org.instanceha.common.CallerScope.EVERYTHING, new org.instanceha.common.PageRequest(10, null, List.of(new org.instanceha.common.SortKey("id", true))));
 
         assertThat(ongoing).hasSize(1);
         assertThat(ongoing.get(0).uuid()).isEqualTo(a.uuid());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.instanceha.common.UtcTime;
+import org.instanceha.notification.NotificationProjects;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.Server;
@@ -37,15 +38,18 @@ public class IdentifyProtectedInstances extends RecoveryTask {
     private final Compute compute;
     private final VmMoveRepository vmoves;
     private final RestartTiers tiers;
+    private final NotificationProjects projects;
     private final RecoveryProperties properties;
     private final Clock clock;
 
     public IdentifyProtectedInstances(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
-                                      RestartTiers tiers, RecoveryProperties properties, Clock clock) {
+                                      RestartTiers tiers, NotificationProjects projects,
+                                      RecoveryProperties properties, Clock clock) {
         super(progress);
         this.compute = compute;
         this.vmoves = vmoves;
         this.tiers = tiers;
+        this.projects = projects;
         this.properties = properties;
         this.clock = clock;
     }
@@ -62,7 +66,8 @@ public class IdentifyProtectedInstances extends RecoveryTask {
         Map<String, Integer> priorities = new java.util.LinkedHashMap<>();
         for (Server server : selected) {
             ids.add(vmoves.createPending(uuid, server.id(), server.name(), host, server.vmState(), server.vcpus(),
-                    server.ramMb(), ProtectedInstanceRules.haEnabled(server), UtcTime.now(clock)).uuid());
+                    server.ramMb(), ProtectedInstanceRules.haEnabled(server), server.projectId(), UtcTime.now(clock))
+                    .uuid());
             ProtectedInstanceRules.Priority priority = ProtectedInstanceRules.priority(server,
                     RestartTiers.DEFAULT_PRIORITY);
             priorities.put(server.id(), priority.value());
@@ -70,6 +75,7 @@ public class IdentifyProtectedInstances extends RecoveryTask {
                 problems.add(priority.problem());
             }
         }
+        projects.record(uuid, selected.stream().map(Server::projectId).toList());
         // One tier (every instance at the default) needs no record: each instance's check then finds no earlier tier.
         if (priorities.values().stream().anyMatch(p -> p != RestartTiers.DEFAULT_PRIORITY)) {
             priorities.forEach((instance, priority) -> tiers.record(uuid, instance, priority));

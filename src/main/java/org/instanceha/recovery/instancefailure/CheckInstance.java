@@ -7,6 +7,7 @@ import static org.instanceha.recovery.operator.OperatorTasks.*;
 import java.time.Clock;
 
 import org.instanceha.common.UtcTime;
+import org.instanceha.notification.NotificationProjects;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.Server;
@@ -32,14 +33,16 @@ public class CheckInstance extends RecoveryTask {
 
     private final Compute compute;
     private final InstanceRestartRepository restarts;
+    private final NotificationProjects projects;
     private final InstanceFailureProperties properties;
     private final Clock clock;
 
     CheckInstance(RecoveryProgress progress, Compute compute, InstanceRestartRepository restarts,
-                  InstanceFailureProperties properties, Clock clock) {
+                  NotificationProjects projects, InstanceFailureProperties properties, Clock clock) {
         super(progress);
         this.compute = compute;
         this.restarts = restarts;
+        this.projects = projects;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,6 +67,7 @@ public class CheckInstance extends RecoveryTask {
                 InstanceRestart restart = restarts.start(task.notificationUuid(), 1, server.id(), server.name(),
                         server.host(), server.vmState(), UtcTime.now(clock));
                 task.set(RESTART_ID, restart.uuid());
+                projects.record(task.notificationUuid(), java.util.List.of(server.projectId()));
                 task.set(INSTANCE_NEEDS, assessment.need());
             }
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EvacuabilityRulesTest {
 
     private static Server server(String vmState, String task, String host) {
-        return new Server("id", "vm", "X", vmState, task, 1, host, host, false, Map.of(), 1, 512, null);
+        return new Server("id", "vm", "X", vmState, task, 1, host, host, false, Map.of(), 1, 512, null, "project-a");
     }
 
     @Test

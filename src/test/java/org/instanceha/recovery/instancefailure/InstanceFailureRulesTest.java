@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InstanceFailureRulesTest {
 
     private static Server server(String vmState, String taskState, String host, Map<String, String> metadata) {
-        return new Server("id-1", "vm1", "X", vmState, taskState, 1, host, host, false, metadata, 1, 512, null);
+        return new Server("id-1", "vm1", "X", vmState, taskState, 1, host, host, false, metadata, 1, 512, null, "project-a");
     }
 
     private static Server protectedOne(String vmState) {
