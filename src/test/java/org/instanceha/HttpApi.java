@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final boolean KEYSTONE = "keystone".equals(System.getProperty("instanceha.auth.mode"));
+    /** Whether this test run is the keystone pass (callers send Keystone tokens). */
+    public static final boolean KEYSTONE = "keystone".equals(System.getProperty("instanceha.auth.mode"));
     private static final Map<String, String> KEYSTONE_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;

@@ -42,7 +42,8 @@ class PackageDependenciesTest {
             Map.entry("notification", List.of("segment", "common")),
             Map.entry("recovery", List.of("nova", "fencing", "segment", "vmove", "notification", "common")),
             Map.entry("masakari", List.of("segment", "notification", "vmove", "common")),
-            Map.entry("dashboard", List.of("detection", "fencing", "segment", "notification", "vmove", "common")),
+            Map.entry("dashboard", List.of("detection", "nova", "fencing", "segment", "notification", "vmove",
+                    "common")),
             Map.entry("security", List.of("masakari", "nova", "common")),
             Map.entry("tasklist", List.of("recovery", "common")),
             Map.entry("simulator", List.of("common"))));

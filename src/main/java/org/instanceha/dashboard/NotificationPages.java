@@ -61,11 +61,6 @@ public class NotificationPages {
         return "redirect:/dashboard/notifications";
     }
 
-    @GetMapping("/dashboard/login")
-    public String login() {
-        return "login";
-    }
-
     /** Where Spring Security forwards a refused request, whatever its method (a form without its CSRF token). */
     @RequestMapping("/dashboard/forbidden")
     public String forbidden() {

@@ -41,6 +41,9 @@ public interface Compute {
     /** All servers of all projects on every host, every page of them (one listing for a whole segment's plan). */
     List<Server> servers();
 
+    /** All servers of one project, on every host, every page of them (where a project's instances are). */
+    List<Server> serversOfProject(String projectId);
+
     /** One server, or empty when Nova does not know it. */
     Optional<Server> server(String serverId);
 

@@ -49,7 +49,7 @@ public class OpenStack4jCompute implements Compute {
                 .path("services");
         for (JsonNode service : services) {
             if (host.equals(service.path("host").asText())) {
-                return Optional.of(service(service));
+                return Optional.of(NovaJson.service(service));
             }
         }
         return Optional.empty();
@@ -59,7 +59,7 @@ public class OpenStack4jCompute implements Compute {
     public List<ComputeServiceInfo> computeServices() {
         List<ComputeServiceInfo> result = new ArrayList<>();
         nova().get(SERVICES, "/os-services", Map.of("binary", "nova-compute")).path("services")
-                .forEach(s -> result.add(service(s)));
+                .forEach(s -> result.add(NovaJson.service(s)));
         return result;
     }
 
@@ -67,7 +67,7 @@ public class OpenStack4jCompute implements Compute {
     public NovaServiceList computeServicesNow() {
         NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
         List<ComputeServiceInfo> result = new ArrayList<>();
-        answer.json().path("services").forEach(s -> result.add(service(s)));
+        answer.json().path("services").forEach(s -> result.add(NovaJson.service(s)));
         return new NovaServiceList(novaClock(answer.date(), result), result);
     }
 
@@ -114,21 +114,26 @@ public class OpenStack4jCompute implements Compute {
     private ComputeServiceInfo updateService(String host, ObjectNode body) {
         ComputeServiceInfo service = computeService(host).orElseThrow(() ->
                 new ComputeNotFound("Compute service with name " + host + " could not be found."));
-        return service(nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
+        return NovaJson.service(nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
     }
 
     @Override
     public List<Server> serversOnHost(String host) {
-        return listServers(host);
+        return listServers(host, null);
     }
 
     @Override
     public List<Server> servers() {
-        return listServers(null);
+        return listServers(null, null);
     }
 
-    /** Servers of all projects, on one host or (null) everywhere, every page of them. */
-    private List<Server> listServers(String host) {
+    @Override
+    public List<Server> serversOfProject(String projectId) {
+        return listServers(null, projectId);
+    }
+
+    /** Servers of all projects or (projectId) one, on one host or (null) everywhere, every page of them. */
+    private List<Server> listServers(String host, String projectId) {
         List<Server> servers = new ArrayList<>();
         String marker = null;
         while (true) {
@@ -137,13 +142,16 @@ public class OpenStack4jCompute implements Compute {
             if (host != null) {
                 query.put("host", host);
             }
+            if (projectId != null) {
+                query.put("project_id", projectId);
+            }
             query.put("limit", properties.pageSize());
             if (marker != null) {
                 query.put("marker", marker);
             }
             JsonNode page = nova().get(SERVERS, "/servers/detail", query).path("servers");
             for (JsonNode server : page) {
-                servers.add(server(server));
+                servers.add(NovaJson.server(server));
             }
             if (page.size() < properties.pageSize() || page.isEmpty()) {
                 return servers;
@@ -155,7 +163,7 @@ public class OpenStack4jCompute implements Compute {
     @Override
     public Optional<Server> server(String serverId) {
         try {
-            return Optional.of(server(nova().get(SERVERS, "/servers/" + serverId, Map.of()).path("server")));
+            return Optional.of(NovaJson.server(nova().get(SERVERS, "/servers/" + serverId, Map.of()).path("server")));
         } catch (ComputeNotFound e) {
             return Optional.empty();
         }
@@ -227,7 +235,7 @@ public class OpenStack4jCompute implements Compute {
     public List<Aggregate> aggregatesOf(String host) {
         List<Aggregate> result = new ArrayList<>();
         for (JsonNode a : nova().get(SERVICES, "/os-aggregates", Map.of()).path("aggregates")) {
-            Aggregate aggregate = aggregate(a);
+            Aggregate aggregate = NovaJson.aggregate(a);
             if (aggregate.hosts().contains(host)) {
                 result.add(aggregate);
             }
@@ -256,40 +264,9 @@ public class OpenStack4jCompute implements Compute {
                 Map.of("migration_type", "evacuation", "instance_uuid", serverId)).path("migrations");
         for (JsonNode m : migrations) {
             result.add(new Migration(m.path("id").asLong(), m.path("instance_uuid").asText(),
-                    text(m, "source_compute"), text(m, "dest_compute"), text(m, "status"),
-                    text(m, "migration_type")));
+                    NovaJson.text(m, "source_compute"), NovaJson.text(m, "dest_compute"), NovaJson.text(m, "status"),
+                    NovaJson.text(m, "migration_type")));
         }
         return result;
-    }
-
-    static ComputeServiceInfo service(JsonNode s) {
-        return new ComputeServiceInfo(s.path("id").asText(), s.path("host").asText(), text(s, "zone"),
-                "enabled".equals(s.path("status").asText()), "up".equals(s.path("state").asText()),
-                s.path("forced_down").asBoolean(false), text(s, "disabled_reason"), text(s, "updated_at"));
-    }
-
-    static Server server(JsonNode s) {
-        Map<String, String> metadata = new HashMap<>();
-        s.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
-        JsonNode flavor = s.path("flavor");
-        return new Server(s.path("id").asText(), text(s, "name"), text(s, "status"),
-                text(s, "OS-EXT-STS:vm_state"), text(s, "OS-EXT-STS:task_state"),
-                s.path("OS-EXT-STS:power_state").asInt(0), text(s, "OS-EXT-SRV-ATTR:host"),
-                text(s, "OS-EXT-SRV-ATTR:hypervisor_hostname"), s.path("locked").asBoolean(false), metadata,
-                flavor.path("vcpus").asInt(0), flavor.path("ram").asInt(0), text(s.path("fault"), "message"),
-                text(s, "tenant_id"));
-    }
-
-    static Aggregate aggregate(JsonNode a) {
-        List<String> hosts = new ArrayList<>();
-        a.path("hosts").forEach(h -> hosts.add(h.asText()));
-        Map<String, String> metadata = new HashMap<>();
-        a.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
-        return new Aggregate(a.path("id").asLong(), text(a, "name"), hosts, metadata);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -99,6 +99,12 @@ public class ApiPolicy implements Policy {
         return rules.passes(rule, current(), null);
     }
 
+    /** Whether {@code rule} allows these credentials what concerns their own project (or everything). */
+    boolean allowsOwnProject(String rule, PolicyRules.Credentials credentials) {
+        return rules.passes(rule, credentials, null)
+                || credentials.projectId() != null && rules.passes(rule, credentials, credentials.projectId());
+    }
+
     private PolicyRules.Credentials current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return credentials.of(authentication);

@@ -23,6 +23,9 @@ public final class DefaultPolicy {
     /** Ours: a host's {@code control_attributes} (its BMC's address and user) in host answers. */
     public static final String HOST_CONTROL_ATTRIBUTES = "instanceha:os-hosts:control_attributes";
 
+    /** Ours: a project user's dashboard login, for "My instances". */
+    public static final String MY_INSTANCES = "instanceha:dashboard:my_instances";
+
     private static final String ADMIN = "rule:admin_api";
     private static final String READER = "rule:admin_api or rule:system_reader_api";
     private static final String READER_OR_PROJECT = READER + " or rule:project_reader_api";
@@ -58,6 +61,7 @@ public final class DefaultPolicy {
         rules.put(NOTIFICATIONS + "create", ADMIN);
         rules.put(VMOVES + "index", READER_OR_PROJECT);
         rules.put(VMOVES + "detail", READER_OR_PROJECT);
+        rules.put(MY_INSTANCES, "rule:project_reader_api");
         return rules;
     }
 

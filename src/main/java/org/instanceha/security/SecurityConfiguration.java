@@ -74,6 +74,7 @@ public class SecurityConfiguration {
 
     /**
      * The operator dashboard: a login form against Camunda's identity service (the webapps' users),
+     * in {@code keystone} mode also a project users' login against Keystone for "My instances" only,
      * the same admin group as the v1 API's local mode, a session (its cookie SameSite=Lax), CSRF tokens
      * on every form, and a Content-Security-Policy.
      */
@@ -84,8 +85,11 @@ public class SecurityConfiguration {
                         path("/dashboard-assets/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path("/dashboard/login"), path("/dashboard/forbidden"), path("/webjars/**"),
-                                path("/dashboard-assets/**"))
+                                path("/dashboard-assets/**"), path("/dashboard/project-login"))
                         .permitAll()
+                        // A project user's Keystone login (ProjectLoginController) opens only "My instances".
+                        .requestMatchers(path("/dashboard/my-instances"), path("/dashboard/my-instances/**"))
+                        .hasAuthority(ProjectLoginController.PROJECT_USER)
                         .anyRequest().hasAuthority("GROUP_" + auth.adminGroup()))
                 .formLogin(f -> f.loginPage("/dashboard/login").loginProcessingUrl("/dashboard/login")
                         .defaultSuccessUrl("/dashboard/notifications", true).permitAll())

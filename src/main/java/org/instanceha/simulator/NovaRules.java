@@ -253,4 +253,13 @@ final class NovaRules {
                 .sorted(Comparator.comparingLong((SimulatedMigration m) -> m.id).reversed())
                 .toList();
     }
+
+    /** A list's {@code limit}: at most 1,000, the default; a negative one is Nova's 400. */
+    static int pageSize(Integer limit) {
+        if (limit != null && limit < 0) {
+            throw NovaFault.badRequest("Invalid input for query parameters limit. Value: " + limit
+                    + ". " + limit + " is less than the minimum of 0");
+        }
+        return limit == null ? 1000 : Math.min(limit, 1000);
+    }
 }

@@ -160,20 +160,17 @@ public class SimulatedNovaController {
                                        @RequestParam(name = "all_tenants", required = false) String allTenants,
                                        @RequestParam(required = false) String host,
                                        @RequestParam(required = false) Integer limit,
-                                       @RequestParam(required = false) String marker) {
+                                       @RequestParam(required = false) String marker,
+                                       @RequestParam(name = "project_id", required = false) String projectId) {
         boolean all = allTenants != null && !"0".equals(allTenants) && !"false".equalsIgnoreCase(allTenants);
         NovaVersion v = begin(request, response, all);
         SimulatedIdentity.IssuedToken token = (SimulatedIdentity.IssuedToken) request.getAttribute(
                 SimulatedIdentity.IssuedToken.class.getName());
         boolean admin = identity.roles(token).contains("admin");
-        if (limit != null && limit < 0) {
-            throw NovaFault.badRequest("Invalid input for query parameters limit. Value: " + limit
-                    + ". " + limit + " is less than the minimum of 0");
-        }
-        Integer pageSize = limit == null ? 1000 : Math.min(limit, 1000);
-        String base = base(request);
-        return locked(() -> Map.of("servers", cloud.servers(all ? null : token.project() == null ? "" : token.project().id(), admin ? host : null,
-                pageSize, marker).stream().map(s -> NovaViews.server(cloud, s, v, base)).toList()));
+        Integer pageSize = NovaRules.pageSize(limit);
+        String project = all ? projectId : token.project() == null ? "" : token.project().id();
+        return locked(() -> Map.of("servers", cloud.servers(project, admin ? host : null, pageSize, marker).stream()
+                .map(s -> NovaViews.server(cloud, s, v, base(request))).toList()));
     }
 
     @GetMapping("/v2.1/servers/{id}")

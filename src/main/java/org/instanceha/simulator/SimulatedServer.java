@@ -37,6 +37,11 @@ public final class SimulatedServer {
         return host;
     }
 
+    /** Its metadata as it is now (a copy). */
+    public Map<String, String> metadata() {
+        return Map.copyOf(metadata);
+    }
+
     public synchronized String vmState() {
         return vmState;
     }

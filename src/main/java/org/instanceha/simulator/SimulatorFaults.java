@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Nova's and Keystone's error bodies for the simulator's controllers. */
-@RestControllerAdvice(assignableTypes = {SimulatedNovaController.class, SimulatedKeystoneController.class})
+@RestControllerAdvice(assignableTypes = {SimulatedNovaController.class, SimulatedKeystoneController.class,
+        SimulatedServerMetadataController.class})
 public class SimulatorFaults {
 
     private static final MediaType NOVA_JSON = MediaType.parseMediaType("application/json; charset=UTF-8");

@@ -109,6 +109,16 @@ public class InstanceRestartRepository {
                 + " does not exist"));
     }
 
+    /** The newest {@code limit} restart attempts of these instances, newest first. */
+    public List<InstanceRestart> ofInstances(java.util.Collection<String> instanceUuids, int limit) {
+        if (instanceUuids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM instance_restarts WHERE instance_uuid IN (:ids) ORDER BY start_time DESC, id DESC"
+                        + " LIMIT :limit").param("ids", instanceUuids).param("limit", limit)
+                .query(InstanceRestartRepository::map).list();
+    }
+
     /** Every attempt of the notification, first to last. */
     public List<InstanceRestart> allOf(String notificationUuid) {
         return jdbc.sql("SELECT * FROM instance_restarts WHERE notification_uuid = :n ORDER BY attempt")

@@ -65,6 +65,13 @@ public class VmMoveQueries {
         return query.query(VmMoveRepository::map).optional();
     }
 
+    /** The newest {@code limit} VM moves of the project's instances, newest start first. */
+    public List<VmMove> ofProject(String projectId, int limit) {
+        return jdbc.sql("SELECT v.* FROM vmoves v WHERE v.project_id = :project AND v.deleted = 0"
+                        + " ORDER BY COALESCE(v.start_time, v.created_at) DESC, v.id DESC LIMIT :limit")
+                .param("project", projectId).param("limit", limit).query(VmMoveRepository::map).list();
+    }
+
     /**
      * Every VM move of the newest {@code notifications} notifications, newest start time first. The
      * notifications are read first: H2 answered the same as one query with {@code IN (SELECT ... LIMIT)}

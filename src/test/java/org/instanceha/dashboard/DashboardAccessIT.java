@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.instanceha.ApiIntegrationTest;
+import org.instanceha.DashboardBrowser;
 import org.instanceha.TestUsers;
 import org.junit.jupiter.api.Test;
 
@@ -23,45 +24,9 @@ class DashboardAccessIT extends ApiIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.instanceha.segment.SecretBox secrets;
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    private final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Posts a form and follows its redirect, as a browser does; returns the page it lands on. */
-        String submit(String path, String form) throws Exception {
-            HttpResponse<String> answer = post(path, form);
-            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(302);
-            return get(answer.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")).body();
-        }
-
-        String csrf(String path) throws Exception {
-            Matcher m = CSRF.matcher(get(path).body());
-            assertThat(m.find()).as("a CSRF token on " + path).isTrue();
-            return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        }
-
-        Browser logIn(String user, String password) throws Exception {
-            post("/dashboard/login", "username=" + user + "&password=" + password + "&_csrf=" + csrf("/dashboard/login"));
-            return this;
-        }
-    }
-
     @Test
     void anonymousVisitorsAreSentToTheLoginAndBrowsersAtTheRootToTheDashboard() throws Exception {
-        Browser anonymous = new Browser();
+        DashboardBrowser anonymous = new DashboardBrowser(port);
 
         HttpResponse<String> page = anonymous.get("/dashboard/vmoves");
         assertThat(page.statusCode()).isEqualTo(302);
@@ -75,7 +40,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
 
     @Test
     void pagesSendAContentSecurityPolicyAndTheSessionCookieIsSameSite() throws Exception {
-        Browser anonymous = new Browser();
+        DashboardBrowser anonymous = new DashboardBrowser(port);
         HttpResponse<String> login = anonymous.get("/dashboard/login");
 
         assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
@@ -90,7 +55,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
 
     @Test
     void aUserWithoutTheRoleIsForbidden() throws Exception {
-        Browser operator = new Browser().logIn(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
+        DashboardBrowser operator = new DashboardBrowser(port).logIn(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD);
 
         for (String page : new String[] {"/dashboard/notifications", "/dashboard/vmoves", "/dashboard/segments"}) {
             HttpResponse<String> answer = operator.get(page);
@@ -101,7 +66,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
 
     @Test
     void malformedIdsAndFiltersGetTheDashboardsOwnNotFoundOrBadRequestPage() throws Exception {
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String segment = api.post("/v1/segments", """
                 {"segment": {"name": "seg", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send()
                 .json().at("/segment/uuid").asText();
@@ -123,7 +88,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
 
     @Test
     void formsNeedTheirCsrfTokenAndFollowTheApisRules() throws Exception {
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         assertThat(admin.get("/dashboard/notifications").statusCode()).isEqualTo(200);
 
         assertThat(admin.post("/dashboard/segments", "name=forged&recoveryMethod=auto&serviceType=COMPUTE")
@@ -171,7 +136,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         String host = api.post("/v1/segments/" + segment + "/hosts", """
                 {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": %s}}""".formatted(bmc))
                 .send().json().at("/host/uuid").asText();
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
 
         String segmentPage = admin.get("/dashboard/segments/" + segment).body();
         String hostPage = admin.get("/dashboard/segments/" + segment + "/hosts/" + host).body();
@@ -223,7 +188,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         api.post("/v1/segments/" + segment + "/hosts", """
                 {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": "SSH"}}""").send();
         cloud.setPower("compute1", false);
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String token = admin.csrf("/dashboard/segments/" + segment + "/hosts/" + good);
 
         assertThat(admin.submit("/dashboard/segments/" + segment + "/hosts/" + good + "/test-bmc", "_csrf=" + token))
@@ -247,7 +212,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         novaHasComputeHosts("compute1", "compute2", "compute3", "compute4");
         api.post("/v1/segments/" + segment + "/hosts", """
                 {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": "SSH"}}""").send();
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String page = admin.get("/dashboard/segments/" + segment).body();
         assertThat(page).contains("data-host=\"compute1\"", "data-host=\"compute2\"", "data-host=\"compute3\"")
                 .as("compute4 is in a segment already").doesNotContain("name=\"add.compute4\"");
@@ -297,7 +262,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> api.get(
                 "/v1/notifications/" + notification).send().json().at("/notification/status").asText()
                 .equals("finished"));
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
 
         StringBuilder pages = new StringBuilder();
         for (String path : java.util.List.of("/dashboard/notifications/" + notification,
@@ -338,7 +303,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
             monitor.cycle();
             Thread.sleep(300);
         }
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
 
         String page = admin.get("/dashboard/hosts").body();
 
@@ -346,7 +311,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .contains("cannot be protected until it has a BMC")
                 .contains("data-host=\"compute1\" data-verdict=\"healthy\"")
                 .contains("mode <strong>report</strong>").contains("<td class=\"bmc\">not read yet</td>");
-        assertThat(new Browser().get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
+        assertThat(new DashboardBrowser(port).get("/dashboard/hosts").statusCode()).as("anonymous").isEqualTo(302);
         String compute4 = jdbc.sql("SELECT uuid FROM hosts WHERE name = 'compute4' AND deleted = 0").query(String.class)
                 .single();
         assertThat(admin.get("/dashboard/segments/" + segment + "/hosts/" + compute4).body())
@@ -373,7 +338,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
                     {"host": {"name": "%s", "type": "COMPUTE", "control_attributes": %s}}""".formatted(name, bmc))
                     .send().json().at("/host/uuid").asText());
         }
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String token = admin.csrf("/dashboard/segments/" + segment);
         monitor.cycle();
         assertThat(admin.get("/dashboard/hosts").body()).as("every BMC read in the first cycle")
@@ -413,7 +378,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
     void thePlanAndTheRecoveryProgressShowEachInstancesRestartTier() throws Exception {
         String segment = segmentOfFourHostsWithoutBmc("seg-tiers");
         cloud.addServer("db-1", "compute4", "1", "demo", java.util.Map.of("instanceha:priority", "1"));
-        Browser admin = new Browser().logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
 
         assertThat(admin.get("/dashboard/segments/" + segment + "/plan").body())
                 .containsPattern("data-instance=\"db-1\">\\s*<td>db-1</td><td class=\"tier\"[^>]*>1</td>");

@@ -137,6 +137,39 @@ class ProjectUsersIT extends RecoveryApiSupport {
         }
     }
 
+    /**
+     * The dashboard's "My instances" (keystone mode): each member logs in with their OpenStack password and
+     * follows their own instances' evacuations, and sees nothing of the other project's. In local mode there
+     * is no project login.
+     */
+    @Test
+    void eachMemberFollowsItsInstancesRecoveryOnTheDashboard() throws Exception {
+        if (!org.instanceha.HttpApi.KEYSTONE) {
+            var browser = new org.instanceha.DashboardBrowser(port);
+            assertThat(browser.get("/dashboard/login").body()).doesNotContain("project-login");
+            var refused = browser.projectLogIn("demo", "secret", "demo");
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/login");
+            return;
+        }
+        Failure failure = aHostOfTwoProjectsFails();
+        for (String project : List.of("demo", "alt")) {
+            var browser = new org.instanceha.DashboardBrowser(port);
+            var login = browser.projectLogIn(project, "secret", project);
+            assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/my-instances");
+            String page = browser.get("/dashboard/my-instances").body();
+            List<String> own = project.equals("demo") ? failure.serversOfA() : failure.serversOfB();
+            List<String> others = project.equals("demo") ? failure.serversOfB() : failure.serversOfA();
+            for (String name : own.stream().filter(s -> !s.matches("[0-9a-f-]{36}")).toList()) {
+                assertThat(page).as(project + " sees its " + name).contains("<td>" + name + "</td>");
+            }
+            assertThat(page).contains(failure.notification()).contains("succeeded");
+            for (String other : others) {
+                assertThat(page).as(project + " sees nothing of the other project").doesNotContain(other);
+            }
+            assertThat(browser.get("/dashboard/notifications").body()).doesNotContain(failure.notification());
+        }
+    }
+
     @Test
     void aNotificationOfOneProjectIsNotFoundForAnother() {
         segment("auto", true);

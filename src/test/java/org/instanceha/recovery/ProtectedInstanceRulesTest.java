@@ -30,13 +30,13 @@ class ProtectedInstanceRulesTest {
     @Test
     void anInstancesRestartPriorityIsOneToFiveAndTheDefaultOtherwise() {
         assertThat(ProtectedInstanceRules.priority(server("a", "active", null, "c1", Map.of()), 3))
-                .isEqualTo(new ProtectedInstanceRules.Priority(3, null));
+                .isEqualTo(new org.instanceha.nova.InstanceProtection.Priority(3, null));
         assertThat(ProtectedInstanceRules.priority(server("a", "active", null, "c1",
                 Map.of("instanceha:priority", " 1 ")), 3).value()).isEqualTo(1);
         assertThat(ProtectedInstanceRules.priority(server("a", "active", null, "c1",
                 Map.of("instanceha:priority", "5")), 3).value()).isEqualTo(5);
         for (String wrong : List.of("0", "6", "high", "1.5", "-1")) {
-            ProtectedInstanceRules.Priority p = ProtectedInstanceRules.priority(server("a", "active", null, "c1",
+            org.instanceha.nova.InstanceProtection.Priority p = ProtectedInstanceRules.priority(server("a", "active", null, "c1",
                     Map.of("instanceha:priority", wrong)), 3);
             assertThat(p.value()).as(wrong).isEqualTo(3);
             assertThat(p.problem()).isEqualTo("a: instanceha:priority '" + wrong + "' is not 1 to 5; 3 used");

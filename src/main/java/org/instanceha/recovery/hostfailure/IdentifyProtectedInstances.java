@@ -13,6 +13,7 @@ import org.instanceha.common.UtcTime;
 import org.instanceha.notification.NotificationProjects;
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
+import org.instanceha.nova.InstanceProtection;
 import org.instanceha.nova.Server;
 import org.instanceha.recovery.Reads;
 import org.instanceha.recovery.Writes;
@@ -68,7 +69,7 @@ public class IdentifyProtectedInstances extends RecoveryTask {
             ids.add(vmoves.createPending(uuid, server.id(), server.name(), host, server.vmState(), server.vcpus(),
                     server.ramMb(), ProtectedInstanceRules.haEnabled(server), server.projectId(), UtcTime.now(clock))
                     .uuid());
-            ProtectedInstanceRules.Priority priority = ProtectedInstanceRules.priority(server,
+            InstanceProtection.Priority priority = ProtectedInstanceRules.priority(server,
                     RestartTiers.DEFAULT_PRIORITY);
             priorities.put(server.id(), priority.value());
             if (priority.problem() != null) {
