@@ -90,6 +90,9 @@ public class SecurityConfiguration {
                         // A project user's Keystone login (ProjectLoginController) opens only "My instances".
                         .requestMatchers(path("/dashboard/my-instances"), path("/dashboard/my-instances/**"))
                         .hasAuthority(ProjectLoginController.PROJECT_USER)
+                        // Readers see every page (without its forms, DashboardAccess); only admins change things.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard/**"))
+                        .hasAnyAuthority("GROUP_" + auth.adminGroup(), "GROUP_" + auth.readerGroup())
                         .anyRequest().hasAuthority("GROUP_" + auth.adminGroup()))
                 .formLogin(f -> f.loginPage("/dashboard/login").loginProcessingUrl("/dashboard/login")
                         .defaultSuccessUrl("/dashboard/notifications", true).permitAll())

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +122,40 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .contains("Maintenance cleared.");
         assertThat(jdbc.sql("SELECT on_maintenance FROM hosts WHERE uuid = :u").param("u", host).query(Boolean.class)
                 .single()).isFalse();
+    }
+
+    @Test
+    void aReaderSeesEveryPageWithoutItsFormsOrTheBmcsAndChangesNothing() throws Exception {
+        String segment = api.post("/v1/segments", """
+                {"segment": {"name": "seg-read", "recovery_method": "auto", "service_type": "COMPUTE"}}""")
+                .send().json().at("/segment/uuid").asText();
+        novaHasComputeHosts("compute4");
+        String bmc = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree("""
+                {"protocol": "redfish", "host": "10.0.0.24", "username": "root", "password": "x", "verify_tls": false}""")
+                .toString();
+        String host = api.post("/v1/segments/" + segment + "/hosts", """
+                {"host": {"name": "compute4", "type": "COMPUTE", "control_attributes": %s}}""".formatted(bmc))
+                .send().json().at("/host/uuid").asText();
+        DashboardBrowser reader = new DashboardBrowser(port).logIn(TestUsers.READER, TestUsers.READER_PASSWORD);
+        DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+        for (String page : List.of("/dashboard/notifications", "/dashboard/vmoves", "/dashboard/hosts",
+                "/dashboard/segments", "/dashboard/segments/" + segment, "/dashboard/segments/" + segment + "/plan",
+                "/dashboard/segments/" + segment + "/hosts/" + host)) {
+            HttpResponse<String> answer = reader.get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page).doesNotContain("10.0.0.24").doesNotContain("method=\"post\" class=\"card")
+                    .doesNotContain("class=\"danger\"");
+        }
+        assertThat(reader.get("/dashboard/segments/" + segment).body()).contains("compute4")
+                .contains("(shown to administrators)");
+        assertThat(admin.get("/dashboard/segments/" + segment).body()).contains("redfish root@10.0.0.24:443")
+                .contains("id=\"delete-segment\"");
+        // The reader's session has a CSRF token (logout), but a change is the administrators'.
+        HttpResponse<String> refused = reader.post("/dashboard/segments/" + segment + "/delete", "_csrf="
+                + reader.csrf("/dashboard/segments"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(api.get("/v1/segments/" + segment).send().status()).isEqualTo(200);
     }
 
     @Test
