@@ -188,6 +188,24 @@ class ProjectUsersIT extends RecoveryApiSupport {
     }
 
     @Test
+    void aRestartedInstanceIsItsProjectsAndNoOtherProjects() {
+        segment("auto", true);
+        var crashed = cloud.addServer("b-crashed", "compute3", "1", "alt", Map.of("HA_Enabled", "True"));
+        Response r = api.post("/v1/notifications", """
+                {"notification": {"type": "VM", "hostname": "compute3", "generated_time": "%s",
+                 "payload": {"event": "LIFECYCLE", "instance_uuid": "%s", "vir_domain_event": "STOPPED_FAILED"}}}"""
+                .formatted(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), crashed.id())).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        String notification = r.json().at("/notification/notification_uuid").asText();
+        assertThat(awaitEnd(notification).get("status").asText()).isEqualTo("finished");
+
+        assertThat(get(MEMBER_B, "/v1/notifications").json().get("notifications")
+                .findValuesAsText("notification_uuid")).containsExactly(notification);
+        assertThat(get(MEMBER_A, "/v1/notifications").json().get("notifications")).isEmpty();
+        assertFault(get(MEMBER_A, "/v1/notifications/" + notification), 404, "itemNotFound", null);
+    }
+
+    @Test
     void readersReadEverythingButBmcDetailsAndMembersSeeSegmentsInSummary() {
         Failure failure = aHostOfTwoProjectsFails();
         String hostPath = "/v1/segments/" + failure.segment() + "/hosts/" + failure.host();
