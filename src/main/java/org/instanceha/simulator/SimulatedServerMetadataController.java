@@ -40,8 +40,9 @@ public class SimulatedServerMetadataController {
 
     @GetMapping
     public Map<String, Object> show(@PathVariable String id, HttpServletRequest request) {
+        SimulatedIdentity.IssuedToken token = token(request);
         synchronized (cloud) {
-            return Map.of("metadata", new LinkedHashMap<>(owned(id, request).metadata));
+            return Map.of("metadata", new LinkedHashMap<>(owned(id, token).metadata));
         }
     }
 
@@ -49,9 +50,10 @@ public class SimulatedServerMetadataController {
     @PostMapping
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) String body,
                                       HttpServletRequest request) {
+        SimulatedIdentity.IssuedToken token = token(request);
         Map<String, String> items = items(body);
         synchronized (cloud) {
-            SimulatedServer server = owned(id, request);
+            SimulatedServer server = owned(id, token);
             Map<String, String> metadata = new LinkedHashMap<>(server.metadata);
             metadata.putAll(items);
             server.metadata = metadata;
@@ -59,11 +61,15 @@ public class SimulatedServerMetadataController {
         }
     }
 
-    private SimulatedServer owned(String id, HttpServletRequest request) {
-        SimulatedIdentity.IssuedToken token = identity.validate(request.getHeader("X-Auth-Token")).orElseThrow(() -> {
+    /** As keystonemiddleware in front of Nova: no valid token, 401 before anything else. */
+    private SimulatedIdentity.IssuedToken token(HttpServletRequest request) {
+        return identity.validate(request.getHeader("X-Auth-Token")).orElseThrow(() -> {
             identity.countRejected();
             return new KeystoneUnauthorized();
         });
+    }
+
+    private SimulatedServer owned(String id, SimulatedIdentity.IssuedToken token) {
         SimulatedServer server = cloud.server(id);
         boolean admin = identity.roles(token).contains("admin");
         if (!admin && (token.project() == null || !token.project().id().equals(server.projectId))) {
