@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Project users on the real test bed (../shared/openstack): instance-ha in keystone mode on port 8090, in the
-# Keystone catalog as service type instance-ha (created here if the catalog has none, removed at the end).
+# Keystone catalog as service type instance-ha (created here if the catalog has none, and removed at the end;
+# if it has one, Masakari's, its endpoints point here while the script runs and are restored at the end).
 # As the project member demo, with the OpenStack CLI: sets instanceha:priority on compute1's servers
 # (PRIORITIES, default "vm1=5 vm2=2 vm3=1"), then compute1 fails and is recovered, and demo lists and shows
 # the notification (python3-masakariclient). Prints each VM move's start and end with its priority, the tier
@@ -14,10 +15,16 @@ PORT=8090
 PRIORITIES=${PRIORITIES:-"vm1=5 vm2=2 vm3=1"}
 URL="http://127.0.0.1:$PORT/v1/%(tenant_id)s"
 OWN_SERVICE=
+RESTORE=()
 if ! openstack service show instance-ha >/dev/null 2>&1; then
   openstack service create --name instance-ha instance-ha -f value -c id >/dev/null
   for face in public internal admin; do openstack endpoint create --region RegionOne instance-ha $face "$URL" >/dev/null; done
   OWN_SERVICE=yes
+else
+  while read -r id url; do
+    RESTORE+=("$id=$url")
+    openstack endpoint set --url "$URL" "$id"
+  done < <(openstack endpoint list --service instance-ha -f value -c ID -c URL)
 fi
 java @deploy/jvm.options -jar target/instance-ha-0.1.0-SNAPSHOT.jar --server.port=$PORT \
   --spring.datasource.url=jdbc:h2:mem:projectusers --instanceha.auth.mode=keystone \
@@ -29,6 +36,7 @@ APP=$!
 cleanup() {
   kill $APP
   if [ -n "$OWN_SERVICE" ]; then openstack service delete instance-ha; fi
+  for e in "${RESTORE[@]}"; do openstack endpoint set --url "${e#*=}" "${e%%=*}"; done
 }
 trap cleanup EXIT
 for i in $(seq 1 60); do sleep 1; curl -s localhost:$PORT/actuator/health >/dev/null && break; done
@@ -46,6 +54,10 @@ for p in $PRIORITIES; do
 done
 echo "+ (demo) openstack segment list  # a member reads segments in summary"
 demo segment list -f value -c name -c recovery_method 2>&1 | head -3 || true
+echo "+ (demo) openstack segment create mine auto COMPUTE  # writes are the administrators'"
+demo segment create mine auto COMPUTE 2>&1 | head -2 || true
+echo "+ (demo) openstack segment host list $S  # hosts are the administrators' and readers'"
+demo segment host list "$S" 2>&1 | head -2 || true
 
 $TESTBED fail-host compute1
 T0=$(date +%s.%N)
