@@ -64,8 +64,19 @@ final class MyInstances {
             rows.add(new Row(server.id(), server.name(), server.status(), InstanceProtection.haEnabled(
                     server.metadata()), priority.value(), priority.problem(), coveredBy, covered));
         }
-        rows.sort(Comparator.comparing(Row::name, Comparator.nullsLast(Comparator.naturalOrder())));
+        rows.sort(Comparator.comparing(Row::name, Comparator.nullsLast(MyInstances::byNameAndNumber)));
         return rows;
+    }
+
+    /** vm2 before vm10: names compared as text, then by the number they end with. */
+    static int byNameAndNumber(String a, String b) {
+        String stemA = a.replaceAll("\\d+$", "");
+        String stemB = b.replaceAll("\\d+$", "");
+        if (!stemA.equals(stemB) || a.equals(stemA) || b.equals(stemB)) {
+            return a.compareTo(b);
+        }
+        return new java.math.BigInteger(a.substring(stemA.length())).compareTo(
+                new java.math.BigInteger(b.substring(stemB.length())));
     }
 
     /** The evacuations and restarts, newest first, named as the project's servers are. */

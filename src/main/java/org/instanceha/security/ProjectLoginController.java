@@ -76,7 +76,7 @@ public class ProjectLoginController {
             return "redirect:/dashboard/login?projectError=keystone";
         }
         if (token.isEmpty()) {
-            failedLogins.wrongPassword(username);
+            failedLogins.wrongPassword("openstack:" + username);
             log.info("Project login refused by Keystone: user {}, project {}", username, project);
             return "redirect:/dashboard/login?projectError=credentials";
         }
