@@ -142,6 +142,26 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
+    void cockpitAndTasklistRefuseReadersAndProjectMembers() throws Exception {
+        String base = "http://localhost:" + port + "/camunda";
+        for (String[] user : new String[][] {{TestUsers.READER, TestUsers.READER_PASSWORD},
+                {TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD}, {TestUsers.MEMBER_B, TestUsers.MEMBER_B_PASSWORD}}) {
+            for (String app : new String[] {"cockpit", "tasklist", "admin"}) {
+                HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/app/" + app
+                        + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                                URI.create(base + "/api/admin/auth/user/default/login/" + app))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user[0] + "&password=" + user[1]))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(login.statusCode()).as(user[0] + " into " + app + ": " + login.body()).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
     void webappLoginRefusesAWrongPassword() throws Exception {
         var user = identityService.newUser("webtypo" + System.nanoTime());
         user.setPassword("right-password");
