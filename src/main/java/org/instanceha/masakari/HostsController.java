@@ -50,7 +50,9 @@ public class HostsController {
         var filter = new HostFilter(single.get("type"), ListParams.booleanFilter(single, "on_maintenance"),
                 ListParams.booleanFilter(single, "reserved"));
         var page = ListParams.page(query, HostRepository.SORTABLE);
-        return Map.of("hosts", segments.listHosts(segmentId, filter, page).stream().map(this::view).toList());
+        boolean withBmc = policy.allowsEverything(CONTROL_ATTRIBUTES);
+        return Map.of("hosts", segments.listHosts(segmentId, filter, page).stream()
+                .map(h -> HostView.of(h, withBmc)).toList());
     }
 
     @GetMapping("/{hostId}")

@@ -21,9 +21,6 @@ public final class ProtectedInstanceRules {
         return InstanceProtection.haEnabled(server.metadata());
     }
 
-    /** The server metadata key of an instance's restart priority. */
-    public static final String PRIORITY_KEY = InstanceProtection.PRIORITY_KEY;
-
     /** An instance's restart priority, 1 (first) to 5 (last), else {@code defaultPriority} with the reason. */
     public static InstanceProtection.Priority priority(Server server, int defaultPriority) {
         return InstanceProtection.priority(server.name(), server.metadata(), defaultPriority);

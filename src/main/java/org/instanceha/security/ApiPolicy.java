@@ -84,14 +84,19 @@ public class ApiPolicy implements Policy {
 
     @Override
     public CallerScope enforce(String rule) {
-        PolicyRules.Credentials caller = current();
+        return scopeOf(rule, current()).orElseThrow(() ->
+                new ForbiddenException("Policy doesn't allow " + rule + " to be performed."));
+    }
+
+    /** Everything when the rule passes whatever the target's project; the caller's project when only for it. */
+    private java.util.Optional<CallerScope> scopeOf(String rule, PolicyRules.Credentials caller) {
         if (rules.passes(rule, caller, null)) {
-            return CallerScope.EVERYTHING;
+            return java.util.Optional.of(CallerScope.EVERYTHING);
         }
         if (caller.projectId() != null && rules.passes(rule, caller, caller.projectId())) {
-            return CallerScope.project(caller.projectId());
+            return java.util.Optional.of(CallerScope.project(caller.projectId()));
         }
-        throw new ForbiddenException("Policy doesn't allow " + rule + " to be performed.");
+        return java.util.Optional.empty();
     }
 
     @Override
@@ -99,10 +104,9 @@ public class ApiPolicy implements Policy {
         return rules.passes(rule, current(), null);
     }
 
-    /** Whether {@code rule} allows these credentials what concerns their own project (or everything). */
-    boolean allowsOwnProject(String rule, PolicyRules.Credentials credentials) {
-        return rules.passes(rule, credentials, null)
-                || credentials.projectId() != null && rules.passes(rule, credentials, credentials.projectId());
+    /** Whether {@code rule} allows this caller what concerns their own project (or everything). */
+    boolean allowsOwnProject(String rule, Authentication caller) {
+        return scopeOf(rule, credentials.of(caller)).isPresent();
     }
 
     private PolicyRules.Credentials current() {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.instanceha.nova.ProjectToken;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The policy's view of an authenticated caller.
  * <ul>
- *   <li>{@code keystone} mode: the token's roles and project, or its system scope.</li>
+ *   <li>{@code keystone} mode: the token's roles and project, or its system scope; a dashboard session
+ *       opened by a project user's password (their {@link ProjectToken}) likewise.</li>
  *   <li>{@code local} mode, from Camunda groups: the admin group ({@code camunda-admin}) is the {@code admin}
  *       role with a system scope; the reader group ({@code instanceha-readers}) the {@code reader} role with a
  *       system scope; a group {@code project-<project id>} the {@code member} and {@code reader} roles in that
@@ -37,6 +39,9 @@ public class CallerCredentials {
         }
         if (authentication.getDetails() instanceof KeystoneToken token) {
             return new PolicyRules.Credentials(Set.copyOf(token.roles()), token.projectId(), token.systemAll());
+        }
+        if (authentication.getDetails() instanceof ProjectToken token) {
+            return new PolicyRules.Credentials(Set.copyOf(token.roles()), token.projectId(), false);
         }
         Set<String> roles = new HashSet<>();
         boolean system = false;

@@ -81,15 +81,14 @@ public class ProjectLoginController {
             return "redirect:/dashboard/login?projectError=credentials";
         }
         ProjectToken t = token.get();
-        var credentials = new PolicyRules.Credentials(java.util.Set.copyOf(t.roles()), t.projectId(), false);
-        if (!policy.allowsOwnProject(MY_INSTANCES_RULE, credentials)) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(t.userName(), null,
+                List.of(new SimpleGrantedAuthority(PROJECT_USER)));
+        authentication.setDetails(t);
+        if (!policy.allowsOwnProject(MY_INSTANCES_RULE, authentication)) {
             log.info("Project login of {} in {}: roles {} do not allow {}", username, project, t.roles(),
                     MY_INSTANCES_RULE);
             return "redirect:/dashboard/login?projectError=role";
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(t.userName(), null,
-                List.of(new SimpleGrantedAuthority(PROJECT_USER)));
-        authentication.setDetails(t);
         if (request.getSession(false) != null) {
             request.changeSessionId(); // a new session id on login: no fixation
         }
