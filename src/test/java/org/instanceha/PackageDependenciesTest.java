@@ -139,9 +139,37 @@ class PackageDependenciesTest {
                     + " Camunda's impl packages");
 
     /**
-     * The same rules for the engine's imports, static ones included: a constant of another package is copied
-     * into the class that uses it, so the bytecode ArchUnit reads no longer shows where it came from.
+     * The same rules for every package's imports, static ones included: a constant of another package is
+     * copied into the class that uses it, so the bytecode ArchUnit reads no longer shows where it came from.
+     * The simulator's configuration class wires our ports and is left to its own rule.
      */
+    @org.junit.jupiter.api.Test
+    void eachPackagesImportsHoldItsRulesToo() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java/org/instanceha");
+        var imports = java.util.regex.Pattern.compile("^import (?:static )?org\\.instanceha\\.([a-z]+)\\.([\\w.]+)",
+                java.util.regex.Pattern.MULTILINE);
+        List<String> broken = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.nio.file.Path dir = root.relativize(file.getParent());
+                if (dir.toString().isEmpty() || file.getFileName().toString().equals("SimulatorConfiguration.java")) {
+                    continue;
+                }
+                String pkg = dir.getName(0).toString();
+                List<String> allowed = ALLOWED.get(pkg);
+                org.assertj.core.api.Assertions.assertThat(allowed).as("package " + pkg + " in ALLOWED").isNotNull();
+                var m = imports.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    if (!m.group(1).equals(pkg) && !allowed.contains(m.group(1))) {
+                        broken.add(file + " imports " + m.group(1) + "." + m.group(2));
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(broken).isEmpty();
+    }
+
+    /** Within the engine, the sub-packages' rules, for imports too. */
     @org.junit.jupiter.api.Test
     void theEngineImportsHoldItsRulesToo() throws java.io.IOException {
         java.nio.file.Path engine = java.nio.file.Path.of("src/main/java/org/instanceha/recovery");

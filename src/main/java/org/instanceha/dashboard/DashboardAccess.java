@@ -1,6 +1,7 @@
 package org.instanceha.dashboard;
 
 import org.instanceha.common.Policy;
+import org.instanceha.common.PolicyNames;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,10 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = DashboardAccess.class)
 public class DashboardAccess {
 
-    /** The rule of a segment's changes stands for every change made through the dashboard. */
-    static final String WRITE_RULE = "os_masakari_api:segments:update";
-    static final String BMC_RULE = "instanceha:os-hosts:control_attributes";
-
     private final Policy policy;
 
     public DashboardAccess(Policy policy) {
@@ -24,7 +21,7 @@ public class DashboardAccess {
 
     @ModelAttribute
     void access(Model model) {
-        model.addAttribute("canWrite", policy.allowsEverything(WRITE_RULE));
-        model.addAttribute("seesBmc", policy.allowsEverything(BMC_RULE));
+        model.addAttribute("canWrite", policy.allowsEverything(PolicyNames.DASHBOARD_WRITE));
+        model.addAttribute("seesBmc", policy.allowsEverything(PolicyNames.HOSTS_CONTROL_ATTRIBUTES));
     }
 }

@@ -1,7 +1,5 @@
 package org.instanceha.dashboard;
 
-import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
-
 import org.instanceha.vmove.InstanceRestart;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveStatus;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.instanceha.common.Policy;
+import org.instanceha.common.PolicyNames;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.HostRepository;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class HostsController {
 
-    private static final String CONTROL_ATTRIBUTES = "instanceha:os-hosts:control_attributes";
-
     private final SegmentService segments;
     private final Policy policy;
 
@@ -39,44 +38,44 @@ public class HostsController {
     }
 
     private HostView view(Host host) {
-        return HostView.of(host, policy.allowsEverything(CONTROL_ATTRIBUTES));
+        return HostView.of(host, policy.allowsEverything(PolicyNames.HOSTS_CONTROL_ATTRIBUTES));
     }
 
     @GetMapping
-    @PolicyRule("os_masakari_api:os-hosts:index")
+    @PolicyRule(PolicyNames.HOSTS_INDEX)
     public Map<String, Object> list(@PathVariable String segmentId,
                                     @RequestParam MultiValueMap<String, String> query) {
         Map<String, String> single = query.toSingleValueMap();
         var filter = new HostFilter(single.get("type"), ListParams.booleanFilter(single, "on_maintenance"),
                 ListParams.booleanFilter(single, "reserved"));
         var page = ListParams.page(query, HostRepository.SORTABLE);
-        boolean withBmc = policy.allowsEverything(CONTROL_ATTRIBUTES);
+        boolean withBmc = policy.allowsEverything(PolicyNames.HOSTS_CONTROL_ATTRIBUTES);
         return Map.of("hosts", segments.listHosts(segmentId, filter, page).stream()
                 .map(h -> HostView.of(h, withBmc)).toList());
     }
 
     @GetMapping("/{hostId}")
-    @PolicyRule("os_masakari_api:os-hosts:detail")
+    @PolicyRule(PolicyNames.HOSTS_DETAIL)
     public Map<String, Object> show(@PathVariable String segmentId, @PathVariable String hostId) {
         return Map.of("host", view(segments.getHost(segmentId, hostId)));
     }
 
     @PostMapping
-    @PolicyRule("os_masakari_api:os-hosts:create")
+    @PolicyRule(PolicyNames.HOSTS_CREATE)
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(@PathVariable String segmentId, @RequestBody JsonNode body) {
         return Map.of("host", view(segments.createHost(segmentId, HostRequests.create(body))));
     }
 
     @PutMapping("/{hostId}")
-    @PolicyRule("os_masakari_api:os-hosts:update")
+    @PolicyRule(PolicyNames.HOSTS_UPDATE)
     public Map<String, Object> update(@PathVariable String segmentId, @PathVariable String hostId,
                                       @RequestBody JsonNode body) {
         return Map.of("host", view(segments.updateHost(segmentId, hostId, HostRequests.update(body))));
     }
 
     @DeleteMapping("/{hostId}")
-    @PolicyRule("os_masakari_api:os-hosts:delete")
+    @PolicyRule(PolicyNames.HOSTS_DELETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String segmentId, @PathVariable String hostId) {
         segments.deleteHost(segmentId, hostId);

@@ -10,6 +10,7 @@ import org.instanceha.common.CallerScope;
 import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
+import org.instanceha.common.PolicyNames;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationFields;
 import org.instanceha.notification.NotificationFilter;
@@ -55,14 +56,14 @@ public class NotificationsController {
     }
 
     @PostMapping
-    @PolicyRule("os_masakari_api:notifications:create")
+    @PolicyRule(PolicyNames.NOTIFICATIONS_CREATE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> create(@RequestBody JsonNode body) {
         return Map.of("notification", NotificationView.of(intake.accept(NotificationRequests.create(body))));
     }
 
     @GetMapping
-    @PolicyRule("os_masakari_api:notifications:index")
+    @PolicyRule(PolicyNames.NOTIFICATIONS_INDEX)
     public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Map<String, String> single = query.toSingleValueMap();
         NotificationStatus status = null;
@@ -85,7 +86,7 @@ public class NotificationsController {
     }
 
     @GetMapping("/{notificationId}")
-    @PolicyRule("os_masakari_api:notifications:detail")
+    @PolicyRule(PolicyNames.NOTIFICATIONS_DETAIL)
     public Map<String, Object> show(@PathVariable String notificationId, HttpServletRequest request) {
         CallerScope scope = PolicyCheck.scope(request);
         Notification notification = queries.get(notificationId, scope);
@@ -99,7 +100,7 @@ public class NotificationsController {
     }
 
     @GetMapping("/{notificationId}/vmoves")
-    @PolicyRule("os_masakari_api:vmoves:index")
+    @PolicyRule(PolicyNames.VMOVES_INDEX)
     public Map<String, Object> vmoves(@PathVariable String notificationId,
                                       @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Notification notification = computeHostNotification(notificationId, request);
@@ -116,7 +117,7 @@ public class NotificationsController {
     }
 
     @GetMapping("/{notificationId}/vmoves/{vmoveId}")
-    @PolicyRule("os_masakari_api:vmoves:detail")
+    @PolicyRule(PolicyNames.VMOVES_DETAIL)
     public Map<String, Object> vmove(@PathVariable String notificationId, @PathVariable String vmoveId,
                                      HttpServletRequest request) {
         Notification notification = computeHostNotification(notificationId, request);

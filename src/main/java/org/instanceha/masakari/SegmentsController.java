@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.instanceha.common.InvalidInputException;
+import org.instanceha.common.PolicyNames;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
@@ -40,7 +41,7 @@ public class SegmentsController {
     }
 
     @GetMapping
-    @PolicyRule("os_masakari_api:segments:index")
+    @PolicyRule(PolicyNames.SEGMENTS_INDEX)
     public Map<String, Object> list(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         Map<String, String> single = query.toSingleValueMap();
         RecoveryMethod method = null;
@@ -63,7 +64,7 @@ public class SegmentsController {
     }
 
     @GetMapping("/{segmentId}")
-    @PolicyRule("os_masakari_api:segments:detail")
+    @PolicyRule(PolicyNames.SEGMENTS_DETAIL)
     public Map<String, Object> show(@PathVariable String segmentId, HttpServletRequest request) {
         Segment segment = segments.getSegment(segmentId);
         if (PolicyCheck.scope(request).everything()) {
@@ -78,13 +79,13 @@ public class SegmentsController {
      * where each instance would go under the segment's recovery method, and which would not fit.
      */
     @GetMapping("/{segmentId}/recovery-plan")
-    @PolicyRule("instanceha:segments:recovery_plan")
+    @PolicyRule(PolicyNames.SEGMENTS_RECOVERY_PLAN)
     public Map<String, Object> recoveryPlan(@PathVariable String segmentId) {
         return Map.of("recovery_plan", RecoveryPlanView.of(plans.of(segments.getSegment(segmentId))));
     }
 
     @PostMapping
-    @PolicyRule("os_masakari_api:segments:create")
+    @PolicyRule(PolicyNames.SEGMENTS_CREATE)
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(@RequestBody JsonNode body, HttpServletRequest request) {
         var draft = SegmentRequests.create(body, MicroversionFilter.versionOf(request));
@@ -92,7 +93,7 @@ public class SegmentsController {
     }
 
     @PutMapping("/{segmentId}")
-    @PolicyRule("os_masakari_api:segments:update")
+    @PolicyRule(PolicyNames.SEGMENTS_UPDATE)
     public Map<String, Object> update(@PathVariable String segmentId, @RequestBody JsonNode body,
                                       HttpServletRequest request) {
         var changes = SegmentRequests.update(body, MicroversionFilter.versionOf(request));
@@ -100,7 +101,7 @@ public class SegmentsController {
     }
 
     @DeleteMapping("/{segmentId}")
-    @PolicyRule("os_masakari_api:segments:delete")
+    @PolicyRule(PolicyNames.SEGMENTS_DELETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(@PathVariable String segmentId) {
         segments.deleteSegment(segmentId);

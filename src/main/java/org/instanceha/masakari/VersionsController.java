@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.instanceha.common.PolicyNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,7 @@ public class VersionsController {
 
     /** A browser ({@code Accept} naming text/html) is sent to the dashboard; anything else gets the versions. */
     @GetMapping(path = "/")
-    @PolicyRule("os_masakari_api:versions:index")
+    @PolicyRule(PolicyNames.VERSIONS_INDEX)
     public ResponseEntity<Map<String, Object>> versions(HttpServletRequest request,
                                                         @RequestHeader(name = "Accept", required = false) String accept) {
         if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
@@ -34,7 +35,7 @@ public class VersionsController {
     }
 
     @GetMapping(path = {"/v1", "/v1/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-    @PolicyRule("os_masakari_api:versions:index")
+    @PolicyRule(PolicyNames.VERSIONS_INDEX)
     public Map<String, Object> v1(HttpServletRequest request) {
         return Map.of("version", v1(request, true));
     }

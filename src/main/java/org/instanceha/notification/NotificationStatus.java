@@ -1,7 +1,5 @@
 package org.instanceha.notification;
 
-import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
-
 import java.util.Locale;
 
 /** A notification's lifecycle, with Masakari's wire names. */

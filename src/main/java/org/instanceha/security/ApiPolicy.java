@@ -104,6 +104,21 @@ public class ApiPolicy implements Policy {
         return rules.passes(rule, current(), null);
     }
 
+    /**
+     * The dashboard's check of a page: the rule must allow the caller everything it guards. A session opened
+     * by a project user's Keystone login is for "My instances" alone, whatever its roles.
+     */
+    org.springframework.security.authorization.AuthorizationManager<
+            org.springframework.security.web.access.intercept.RequestAuthorizationContext> dashboard(String rule) {
+        return (authentication, request) -> {
+            Authentication caller = authentication.get();
+            boolean projectSession = caller != null && caller.getAuthorities().stream()
+                    .anyMatch(a -> ProjectLoginController.PROJECT_USER.equals(a.getAuthority()));
+            return new org.springframework.security.authorization.AuthorizationDecision(!projectSession
+                    && rules.passes(rule, credentials.of(caller), null));
+        };
+    }
+
     /** Whether {@code rule} allows this caller what concerns their own project (or everything). */
     boolean allowsOwnProject(String rule, Authentication caller) {
         return scopeOf(rule, credentials.of(caller)).isPresent();

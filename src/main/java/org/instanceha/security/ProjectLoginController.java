@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.instanceha.common.PolicyNames;
 import org.instanceha.nova.ComputeException;
 import org.instanceha.nova.ProjectLogins;
 import org.instanceha.nova.ProjectToken;
@@ -32,7 +33,6 @@ public class ProjectLoginController {
 
     /** The authority of a session opened by a project user's Keystone login. */
     public static final String PROJECT_USER = "PROJECT_USER";
-    static final String MY_INSTANCES_RULE = DefaultPolicy.MY_INSTANCES;
     private static final Logger log = LoggerFactory.getLogger(ProjectLoginController.class);
     private static final int MAX_FIELD = 255;
 
@@ -84,9 +84,9 @@ public class ProjectLoginController {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(t.userName(), null,
                 List.of(new SimpleGrantedAuthority(PROJECT_USER)));
         authentication.setDetails(t);
-        if (!policy.allowsOwnProject(MY_INSTANCES_RULE, authentication)) {
+        if (!policy.allowsOwnProject(PolicyNames.DASHBOARD_MY_INSTANCES, authentication)) {
             log.info("Project login of {} in {}: roles {} do not allow {}", username, project, t.roles(),
-                    MY_INSTANCES_RULE);
+                    PolicyNames.DASHBOARD_MY_INSTANCES);
             return "redirect:/dashboard/login?projectError=role";
         }
         if (request.getSession(false) != null) {

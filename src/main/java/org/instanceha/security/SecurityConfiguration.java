@@ -2,6 +2,7 @@ package org.instanceha.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.instanceha.common.PolicyNames;
 import org.instanceha.nova.KeystoneSession;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -75,12 +76,12 @@ public class SecurityConfiguration {
     /**
      * The operator dashboard: a login form against Camunda's identity service (the webapps' users),
      * in {@code keystone} mode also a project users' login against Keystone for "My instances" only,
-     * the same admin group as the v1 API's local mode, a session (its cookie SameSite=Lax), CSRF tokens
+     * the policy of the v1 API for every other page ({@link ApiPolicy#dashboard}), a session (its cookie SameSite=Lax), CSRF tokens
      * on every form, and a Content-Security-Policy.
      */
     @Bean
     @Order(3)
-    SecurityFilterChain dashboard(HttpSecurity http, AuthProperties auth) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, ApiPolicy policy) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/dashboard/**"), path("/webjars/**"),
                         path("/dashboard-assets/**")))
                 .authorizeHttpRequests(a -> a
@@ -90,10 +91,11 @@ public class SecurityConfiguration {
                         // A project user's Keystone login (ProjectLoginController) opens only "My instances".
                         .requestMatchers(path("/dashboard/my-instances"), path("/dashboard/my-instances/**"))
                         .hasAuthority(ProjectLoginController.PROJECT_USER)
-                        // Readers see every page (without its forms, DashboardAccess); only admins change things.
+                        // The policy decides the rest: by default readers see every page (without its forms,
+                        // DashboardAccess) and only admins change things. A project user's session opens no more.
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboard/**"))
-                        .hasAnyAuthority("GROUP_" + auth.adminGroup(), "GROUP_" + auth.readerGroup())
-                        .anyRequest().hasAuthority("GROUP_" + auth.adminGroup()))
+                        .access(policy.dashboard(PolicyNames.DASHBOARD_READ))
+                        .anyRequest().access(policy.dashboard(PolicyNames.DASHBOARD_WRITE)))
                 .formLogin(f -> f.loginPage("/dashboard/login").loginProcessingUrl("/dashboard/login")
                         .defaultSuccessUrl("/dashboard/notifications", true).permitAll())
                 .logout(l -> l.logoutUrl("/dashboard/logout").logoutSuccessUrl("/dashboard/login?logout"))

@@ -1,7 +1,5 @@
 package org.instanceha.vmove;
 
-import static org.instanceha.recovery.evacuation.InstanceEvacuation.*;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
