@@ -46,7 +46,7 @@ public class SegmentPages {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SegmentPages.class);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
     private static final PageRequest ALL_BY_NAME = new PageRequest(1000, null,
             List.of(new SortKey("name", true), new SortKey("id", true)));
 
@@ -57,12 +57,13 @@ public class SegmentPages {
     private final RecoveryPlans plans;
 
     public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<HostFailureSimulation> simulator,
-                        Clock clock, RecoveryPlans plans) {
+                        Clock clock, RecoveryPlans plans, ObjectMapper mapper) {
         this.segments = segments;
         this.intake = intake;
         this.simulator = simulator;
         this.clock = clock;
         this.plans = plans;
+        this.mapper = mapper;
     }
 
     /** "If this host died now": the segment's recovery plan, a row per host, each expandable to its instances. */
@@ -203,7 +204,7 @@ public class SegmentPages {
             // The host hangs, its power on. A monitor cannot tell whether it is off: UNKNOWN, which instance-ha
             // recovers after fencing the host through its BMC. Without a BMC, a monitor that fenced it itself.
             boolean hasBmc = ControlAttributes.bmc(failed.controlAttributes()).isPresent();
-            ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED")
+            ObjectNode payload = mapper.createObjectNode().put("event", "STOPPED")
                     .put("host_status", hasBmc ? "UNKNOWN" : "NORMAL").put("cluster_status", "OFFLINE");
             Notification notification = intake.accept(new NotificationDraft(NotificationType.COMPUTE_HOST, name,
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), payload));

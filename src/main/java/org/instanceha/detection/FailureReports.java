@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 public class FailureReports implements ApprovedFailures {
 
     private static final Logger log = LoggerFactory.getLogger(FailureReports.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
 
     /** The name the host monitor's entries go under in the workflow details and the incident timeline. */
     public static final String RECORDED_AS = "Host monitor";
@@ -51,11 +51,12 @@ public class FailureReports implements ApprovedFailures {
     private final Timer reportDelay;
 
     public FailureReports(NotificationIntake intake, RecoveryProgress progress, HostRepository hosts, Clock clock,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, ObjectMapper mapper) {
         this.intake = intake;
         this.progress = progress;
         this.hosts = hosts;
         this.clock = clock;
+        this.mapper = mapper;
         this.reportDelay = Timer.builder("instanceha.detection.report.delay")
                 .description("From a host's first missed signal to its report").register(meters);
     }
@@ -93,7 +94,7 @@ public class FailureReports implements ApprovedFailures {
      */
     private void report(Host host, Verdict verdict, Instant firstMiss, boolean sinceLastHeartbeat, String evidence,
                         String approval) {
-        ObjectNode payload = JSON.createObjectNode().put("event", "STOPPED");
+        ObjectNode payload = mapper.createObjectNode().put("event", "STOPPED");
         NotificationType type = NotificationType.COMPUTE_HOST;
         switch (verdict) {
             case FENCED -> payload.put("host_status", "NORMAL").put("cluster_status", "OFFLINE");

@@ -39,12 +39,13 @@ public class Redfish implements BmcAdapter {
 
     static final String SERVICE_ROOT = "/redfish/v1/";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
 
     private final FencingProperties properties;
 
-    public Redfish(FencingProperties properties) {
+    public Redfish(FencingProperties properties, ObjectMapper mapper) {
         this.properties = properties;
+        this.mapper = mapper;
     }
 
     @Override
@@ -171,7 +172,7 @@ public class Redfish implements BmcAdapter {
                             + " answered HTTP " + status + " to " + request.method() + " " + request.uri().getPath()
                             + ".");
                 }
-                return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+                return bytes.length == 0 ? mapper.createObjectNode() : mapper.readTree(bytes);
             } catch (IOException e) {
                 throw new FencingException(FencingException.Failure.REFUSED, "The Redfish BMC " + address(bmc)
                         + " answered something that is not JSON to " + request.uri().getPath() + ".");

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.common.JsonValues;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 
 /** Masakari's error body: {@code {"<faultName>": {"code": N, "message": "..."}}}. */
 public final class Faults {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     private Faults() {
     }

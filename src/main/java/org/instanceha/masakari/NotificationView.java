@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.instanceha.common.CallerScope;
+import org.instanceha.common.JsonValues;
 import org.instanceha.common.UtcTime;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.TaskDetails;
@@ -19,7 +20,7 @@ import org.instanceha.notification.TaskDetails;
  */
 public final class NotificationView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     private NotificationView() {
     }

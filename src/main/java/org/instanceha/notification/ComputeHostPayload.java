@@ -3,6 +3,7 @@ package org.instanceha.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.common.JsonValues;
 
 /**
  * The payload of a {@code COMPUTE_HOST} notification, read once from its stored JSON: {@code event}
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record ComputeHostPayload(String event, String hostStatus, String clusterStatus) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     public static ComputeHostPayload of(Notification notification) {
         if (notification.type() != NotificationType.COMPUTE_HOST) {

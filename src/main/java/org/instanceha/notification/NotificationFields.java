@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.instanceha.common.FieldRules;
 import org.instanceha.common.InvalidInputException;
+import org.instanceha.common.JsonValues;
 
 /**
  * How the fields of a failure report are read, whoever sends it: the v1 API, the dashboard, or a
@@ -19,7 +20,7 @@ import org.instanceha.common.InvalidInputException;
  */
 public final class NotificationFields {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     private NotificationFields() {
     }

@@ -3,11 +3,12 @@ package org.instanceha.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.instanceha.common.JsonValues;
 
 /** Reads the stored JSON payload of a notification of a given type, for the typed payload records. */
 final class StoredPayload {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     private StoredPayload() {
     }

@@ -1,9 +1,5 @@
 package org.instanceha.nova;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,19 +22,16 @@ public class CloudHealthIndicator implements HealthIndicator {
 
     private final KeystoneSession session;
     private final Compute compute;
-    private final OpenStackProperties properties;
+    private final OpenStackHttp http;
     private final Clock clock;
-    private final HttpClient http;
     private Health last;
     private Instant checkedAt = Instant.MIN;
 
-    public CloudHealthIndicator(KeystoneSession session, Compute compute, OpenStackProperties properties,
-                                Clock clock) {
+    public CloudHealthIndicator(KeystoneSession session, Compute compute, OpenStackHttp http, Clock clock) {
         this.session = session;
         this.compute = compute;
-        this.properties = properties;
+        this.http = http;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     }
 
     @Override
@@ -55,11 +48,10 @@ public class CloudHealthIndicator implements HealthIndicator {
         String keystone;
         try {
             keystone = session.authUrl();
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(keystone))
-                    .timeout(properties.readTimeout()).GET().build(), HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() >= 500) {
+            int status = http.probe(keystone);
+            if (status >= 500) {
                 return Health.down().withDetail("keystone", keystone)
-                        .withDetail("reason", "Keystone answered " + answer.statusCode() + ".").build();
+                        .withDetail("reason", "Keystone answered " + status + ".").build();
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -22,10 +22,11 @@ import org.openstack4j.openstack.internal.BaseOpenStackService;
  */
 final class NovaRequests extends BaseOpenStackService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
 
-    NovaRequests() {
+    NovaRequests(ObjectMapper mapper) {
         super(ServiceType.COMPUTE);
+        this.mapper = mapper;
     }
 
     /** How often a read that Nova answered with a 5xx is tried again at once, within the same call. */
@@ -149,12 +150,12 @@ final class NovaRequests extends BaseOpenStackService {
         return raw == null || raw.isBlank() ? "(no message)" : raw.strip();
     }
 
-    private static JsonNode parse(String body) {
+    private JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
+            return mapper.createObjectNode();
         }
         try {
-            return JSON.readTree(body);
+            return mapper.readTree(body);
         } catch (IOException e) {
             return null;
         }

@@ -27,19 +27,19 @@ public class OpenStack4jCompute implements Compute {
     static final String MIGRATIONS = "2.59";
 
     private static final Logger log = LoggerFactory.getLogger(OpenStack4jCompute.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KeystoneSession session;
     private final OpenStackProperties properties;
+    private final ObjectMapper json;
 
-    public OpenStack4jCompute(KeystoneSession session, OpenStackProperties properties) {
+    public OpenStack4jCompute(KeystoneSession session, OpenStackProperties properties, ObjectMapper json) {
         this.session = session;
         this.properties = properties;
+        this.json = json;
     }
 
     private NovaRequests nova() {
         session.bindToCurrentThread();
-        return new NovaRequests();
+        return new NovaRequests(json);
     }
 
     @Override
@@ -48,7 +48,7 @@ public class OpenStack4jCompute implements Compute {
                 .path("services");
         for (JsonNode service : services) {
             if (host.equals(service.path("host").asText())) {
-                return Optional.of(NovaJson.service(service));
+                return Optional.of(NovaJson.service(json, service));
             }
         }
         return Optional.empty();
@@ -58,7 +58,7 @@ public class OpenStack4jCompute implements Compute {
     public List<ComputeServiceInfo> computeServices() {
         List<ComputeServiceInfo> result = new ArrayList<>();
         nova().get(SERVICES, "/os-services", Map.of("binary", "nova-compute")).path("services")
-                .forEach(s -> result.add(NovaJson.service(s)));
+                .forEach(s -> result.add(NovaJson.service(json, s)));
         return result;
     }
 
@@ -66,7 +66,7 @@ public class OpenStack4jCompute implements Compute {
     public NovaServiceList computeServicesNow() {
         NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
         List<ComputeServiceInfo> result = new ArrayList<>();
-        answer.json().path("services").forEach(s -> result.add(NovaJson.service(s)));
+        answer.json().path("services").forEach(s -> result.add(NovaJson.service(json, s)));
         return new NovaServiceList(novaClock(answer.date(), result), result);
     }
 
@@ -90,7 +90,7 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public ComputeServiceInfo disableService(String host, String reason) {
-        ObjectNode body = JSON.createObjectNode().put("status", "disabled").put("disabled_reason", reason);
+        ObjectNode body = json.createObjectNode().put("status", "disabled").put("disabled_reason", reason);
         ComputeServiceInfo result = updateService(host, body);
         log.info("Disabled nova-compute on {}: {}", host, reason);
         return result;
@@ -98,14 +98,14 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public ComputeServiceInfo enableService(String host) {
-        ComputeServiceInfo result = updateService(host, JSON.createObjectNode().put("status", "enabled"));
+        ComputeServiceInfo result = updateService(host, json.createObjectNode().put("status", "enabled"));
         log.info("Enabled nova-compute on {}", host);
         return result;
     }
 
     @Override
     public ComputeServiceInfo forceDown(String host, boolean forcedDown) {
-        ComputeServiceInfo result = updateService(host, JSON.createObjectNode().put("forced_down", forcedDown));
+        ComputeServiceInfo result = updateService(host, json.createObjectNode().put("forced_down", forcedDown));
         log.info("{} nova-compute on {}", forcedDown ? "Forced down" : "Cleared forced_down of", host);
         return result;
     }
@@ -113,7 +113,7 @@ public class OpenStack4jCompute implements Compute {
     private ComputeServiceInfo updateService(String host, ObjectNode body) {
         ComputeServiceInfo service = computeService(host).orElseThrow(() ->
                 new ComputeNotFound("Compute service with name " + host + " could not be found."));
-        return NovaJson.service(nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
+        return NovaJson.service(json, nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
     }
 
     @Override
@@ -150,7 +150,7 @@ public class OpenStack4jCompute implements Compute {
             }
             JsonNode page = nova().get(SERVERS, "/servers/detail", query).path("servers");
             for (JsonNode server : page) {
-                servers.add(NovaJson.server(server));
+                servers.add(NovaJson.server(json, server));
             }
             if (page.size() < properties.pageSize() || page.isEmpty()) {
                 return servers;
@@ -162,7 +162,7 @@ public class OpenStack4jCompute implements Compute {
     @Override
     public Optional<Server> server(String serverId) {
         try {
-            return Optional.of(NovaJson.server(nova().get(SERVERS, "/servers/" + serverId, Map.of()).path("server")));
+            return Optional.of(NovaJson.server(json, nova().get(SERVERS, "/servers/" + serverId, Map.of()).path("server")));
         } catch (ComputeNotFound e) {
             return Optional.empty();
         }
@@ -170,11 +170,11 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public void evacuate(String serverId, String targetHost) {
-        ObjectNode evacuate = JSON.createObjectNode();
+        ObjectNode evacuate = json.createObjectNode();
         if (targetHost != null) {
             evacuate.put("host", targetHost);
         }
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = json.createObjectNode();
         body.set("evacuate", evacuate);
         nova().post(EVACUATE, "/servers/" + serverId + "/action", body.toString());
         log.info("Nova accepted the evacuation of server {} to {}", serverId,
@@ -217,15 +217,7 @@ public class OpenStack4jCompute implements Compute {
     public List<HypervisorCapacity> hypervisors() {
         List<HypervisorCapacity> result = new ArrayList<>();
         for (JsonNode h : nova().get(SERVICES, "/os-hypervisors/detail", Map.of()).path("hypervisors")) {
-            result.add(new HypervisorCapacity(
-                    h.path("service").path("host").asText(h.path("hypervisor_hostname").asText()),
-                    h.path("hypervisor_hostname").asText(),
-                    h.path("vcpus").asInt(),
-                    h.path("vcpus_used").asInt(),
-                    h.path("memory_mb").asLong(),
-                    h.path("memory_mb_used").asLong(),
-                    "up".equals(h.path("state").asText()),
-                    "enabled".equals(h.path("status").asText())));
+            result.add(NovaJson.hypervisor(json, h));
         }
         return result;
     }
@@ -234,7 +226,7 @@ public class OpenStack4jCompute implements Compute {
     public List<Aggregate> aggregatesOf(String host) {
         List<Aggregate> result = new ArrayList<>();
         for (JsonNode a : nova().get(SERVICES, "/os-aggregates", Map.of()).path("aggregates")) {
-            Aggregate aggregate = NovaJson.aggregate(a);
+            Aggregate aggregate = NovaJson.aggregate(json, a);
             if (aggregate.hosts().contains(host)) {
                 result.add(aggregate);
             }
@@ -262,9 +254,7 @@ public class OpenStack4jCompute implements Compute {
         JsonNode migrations = nova().get(MIGRATIONS, "/os-migrations",
                 Map.of("migration_type", "evacuation", "instance_uuid", serverId)).path("migrations");
         for (JsonNode m : migrations) {
-            result.add(new Migration(m.path("id").asLong(), m.path("instance_uuid").asText(),
-                    NovaJson.text(m, "source_compute"), NovaJson.text(m, "dest_compute"), NovaJson.text(m, "status"),
-                    NovaJson.text(m, "migration_type")));
+            result.add(NovaJson.migration(json, m));
         }
         return result;
     }

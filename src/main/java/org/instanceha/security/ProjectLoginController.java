@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.instanceha.common.PolicyNames;
 import org.instanceha.nova.ComputeException;
-import org.instanceha.nova.ProjectLogins;
+import org.instanceha.nova.KeystoneClient;
 import org.instanceha.nova.ProjectToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +37,12 @@ public class ProjectLoginController {
     private static final int MAX_FIELD = 255;
 
     private final AuthProperties auth;
-    private final ProjectLogins logins;
+    private final KeystoneClient logins;
     private final ApiPolicy policy;
     private final FailedLogins failedLogins;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    public ProjectLoginController(AuthProperties auth, ProjectLogins logins, ApiPolicy policy,
+    public ProjectLoginController(AuthProperties auth, KeystoneClient logins, ApiPolicy policy,
                                   FailedLogins failedLogins) {
         this.auth = auth;
         this.logins = logins;

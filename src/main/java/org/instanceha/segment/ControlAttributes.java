@@ -1,5 +1,6 @@
 package org.instanceha.segment;
 
+import org.instanceha.common.JsonValues;
 import org.instanceha.fencing.Bmc;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +30,7 @@ public final class ControlAttributes {
     static final int PLAIN_MAX = 255;
     static final int JSON_MAX = 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
     private static final List<String> COMMON = List.of("protocol", "host", "port", "username", "password",
             "management_address");
     private static final Set<String> IPMI_ONLY = Set.of("cipher");

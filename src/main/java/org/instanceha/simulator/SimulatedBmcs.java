@@ -39,7 +39,7 @@ public class SimulatedBmcs implements AutoCloseable {
 
     static final String ROOT = "/redfish/v1";
     private static final Logger log = LoggerFactory.getLogger(SimulatedBmcs.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
     private static final String STORE_PASS = "simulator-bmc";
 
     private final SimulatedCloud cloud;
@@ -52,8 +52,10 @@ public class SimulatedBmcs implements AutoCloseable {
     });
     private final Path certificate;
 
-    public SimulatedBmcs(SimulatedCloud cloud, SimulatorProperties properties) throws IOException {
+    public SimulatedBmcs(SimulatedCloud cloud, SimulatorProperties properties, ObjectMapper mapper)
+            throws IOException {
         this.cloud = cloud;
+        this.mapper = mapper;
         this.credentials = properties.bmcPassword() == null ? null
                 : properties.bmcUsername() + ":" + properties.bmcPassword();
         Path dir = Path.of(properties.bmcTlsDir());
@@ -132,7 +134,7 @@ public class SimulatedBmcs implements AutoCloseable {
     private void reset(HttpExchange exchange, String host) throws IOException {
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = JSON.readTree(in.readNBytes(4096));
+            body = mapper.readTree(in.readNBytes(4096));
         } catch (IOException e) {
             answer(exchange, 400, Map.of("error", Map.of("message", "The body is not JSON")));
             return;
@@ -153,8 +155,8 @@ public class SimulatedBmcs implements AutoCloseable {
         exchange.sendResponseHeaders(204, -1);
     }
 
-    private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+    private void answer(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("OData-Version", "4.0");
         exchange.sendResponseHeaders(status, bytes.length);

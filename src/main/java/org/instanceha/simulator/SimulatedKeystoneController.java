@@ -35,14 +35,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class SimulatedKeystoneController {
 
     static final String ROOT = "/simulator/identity";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
     private static final DateTimeFormatter KEYSTONE_TIME = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final SimulatedIdentity identity;
 
-    public SimulatedKeystoneController(SimulatedIdentity identity) {
+    public SimulatedKeystoneController(SimulatedIdentity identity, ObjectMapper mapper) {
         this.identity = identity;
+        this.mapper = mapper;
     }
 
     static String identityUrl(HttpServletRequest request) {
@@ -165,11 +166,11 @@ public class SimulatedKeystoneController {
                 .body(SimulatorFaults.keystoneBody(status, title, message));
     }
 
-    private static JsonNode parse(String body) {
+    private JsonNode parse(String body) {
         try {
-            return body == null ? JSON.createObjectNode() : JSON.readTree(body);
+            return body == null ? mapper.createObjectNode() : mapper.readTree(body);
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return mapper.createObjectNode();
         }
     }
 }

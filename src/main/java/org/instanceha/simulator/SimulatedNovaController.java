@@ -35,16 +35,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class SimulatedNovaController {
 
     static final String ROOT = "/simulator/compute";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
 
     private final SimulatedCloud cloud;
     private final SimulatedIdentity identity;
     private final Clock clock;
 
-    public SimulatedNovaController(SimulatedCloud cloud, SimulatedIdentity identity, Clock clock) {
+    public SimulatedNovaController(SimulatedCloud cloud, SimulatedIdentity identity, Clock clock,
+                                   ObjectMapper mapper) {
         this.cloud = cloud;
         this.identity = identity;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** What every Nova call does first: injected faults, microversion, token, policy. */
@@ -259,12 +261,12 @@ public class SimulatedNovaController {
                 .map(m -> NovaViews.migration(m, v)).toList()));
     }
 
-    private static JsonNode object(String body) {
+    private JsonNode object(String body) {
         if (body == null || body.isBlank()) {
             throw NovaFault.badRequest("The request body is empty.");
         }
         try {
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = mapper.readTree(body);
             if (!json.isObject()) {
                 throw NovaFault.badRequest("The request body must be a JSON object.");
             }

@@ -27,15 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class SimulatedServerMetadataController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper;
     private static final int MAX_LENGTH = 255;
 
     private final SimulatedCloud cloud;
     private final SimulatedIdentity identity;
 
-    public SimulatedServerMetadataController(SimulatedCloud cloud, SimulatedIdentity identity) {
+    public SimulatedServerMetadataController(SimulatedCloud cloud, SimulatedIdentity identity,
+                                             ObjectMapper mapper) {
         this.cloud = cloud;
         this.identity = identity;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -78,10 +80,10 @@ public class SimulatedServerMetadataController {
         return server;
     }
 
-    private static Map<String, String> items(String body) {
+    private Map<String, String> items(String body) {
         JsonNode metadata;
         try {
-            metadata = JSON.readTree(body == null ? "" : body).path("metadata");
+            metadata = mapper.readTree(body == null ? "" : body).path("metadata");
         } catch (java.io.IOException e) {
             throw NovaFault.badRequest("Malformed request body");
         }

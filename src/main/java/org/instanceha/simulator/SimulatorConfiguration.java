@@ -39,8 +39,9 @@ public class SimulatorConfiguration {
 
     /** A Redfish BMC for every simulated host, on a port of its own. */
     @Bean(destroyMethod = "close")
-    SimulatedBmcs simulatedBmcs(SimulatedCloud cloud, SimulatorProperties properties) throws IOException {
-        return new SimulatedBmcs(cloud, properties);
+    SimulatedBmcs simulatedBmcs(SimulatedCloud cloud, SimulatorProperties properties,
+                                com.fasterxml.jackson.databind.ObjectMapper mapper) throws IOException {
+        return new SimulatedBmcs(cloud, properties, mapper);
     }
 
     /** A management address (a TCP port standing for its sshd) for every simulated host. */

@@ -55,12 +55,14 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
     private final TaskService tasks;
     private final IdentityService identity;
     private final OperatorDecisionCheck check;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    OperatorDecisionRequests(TaskService tasks, IdentityService identity, OperatorDecisionCheck check) {
+    OperatorDecisionRequests(TaskService tasks, IdentityService identity, OperatorDecisionCheck check,
+                             ObjectMapper json) {
         this.tasks = tasks;
         this.identity = identity;
         this.check = check;
+        this.json = json;
     }
 
     @Override

@@ -39,7 +39,7 @@ class FencingContractTest {
 
     /** The contract, for one protocol: a BMC, and the host's power as its switch holds it. */
     abstract static class Contract {
-        final Fencing fencing = new BmcFencing(java.util.List.of(new IpmiTool(PROPERTIES), new Redfish(PROPERTIES)));
+        final Fencing fencing = new BmcFencing(java.util.List.of(new IpmiTool(PROPERTIES), new Redfish(PROPERTIES, new com.fasterxml.jackson.databind.ObjectMapper())));
 
         abstract Bmc bmc(String password);
 
@@ -189,7 +189,7 @@ class FencingContractTest {
     }
 
     static SimulatedBmcs simulatedBmcs(SimulatedCloud cloud) throws IOException {
-        return new SimulatedBmcs(cloud, simulatorProperties());
+        return new SimulatedBmcs(cloud, simulatorProperties(), new com.fasterxml.jackson.databind.ObjectMapper());
     }
 
     private static SimulatorProperties simulatorProperties() {

@@ -53,7 +53,7 @@ class RealCloudComputeIT extends ComputeContract {
                 pageSize);
         KeystoneSession session = new KeystoneSession(properties,
                 new StaticListableBeanFactory().getBeanProvider(DefaultCloud.class), Clock.systemUTC());
-        return new OpenStack4jCompute(session, properties);
+        return new OpenStack4jCompute(session, properties, new com.fasterxml.jackson.databind.ObjectMapper());
     }
 
     private static String env(String name, String fallback) {

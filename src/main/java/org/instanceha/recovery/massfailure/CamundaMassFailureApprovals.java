@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.instanceha.notification.FailureToApprove;
@@ -28,10 +29,12 @@ public class CamundaMassFailureApprovals implements MassFailureApprovals {
 
     private final RuntimeService runtime;
     private final RecoveryProperties properties;
+    private final ObjectMapper json;
 
-    CamundaMassFailureApprovals(RuntimeService runtime, RecoveryProperties properties) {
+    CamundaMassFailureApprovals(RuntimeService runtime, RecoveryProperties properties, ObjectMapper json) {
         this.runtime = runtime;
         this.properties = properties;
+        this.json = json;
     }
 
     @Override
@@ -43,7 +46,7 @@ public class CamundaMassFailureApprovals implements MassFailureApprovals {
             return Optional.empty();
         }
         Set<String> hosts = new LinkedHashSet<>();
-        FailedHosts.read((String) runtime.getVariable(open.getId(), FAILED_HOSTS))
+        FailedHosts.read(json, (String) runtime.getVariable(open.getId(), FAILED_HOSTS))
                 .forEach(h -> hosts.add(h.hostname()));
         return Optional.of(hosts);
     }
@@ -54,7 +57,7 @@ public class CamundaMassFailureApprovals implements MassFailureApprovals {
         variables.put(SEGMENT_UUID, segmentUuid);
         variables.put(SEGMENT_NAME, segmentName);
         variables.put(HOST_COUNT, hosts.size());
-        variables.put(FAILED_HOSTS, FailedHosts.write(hosts));
+        variables.put(FAILED_HOSTS, FailedHosts.write(json, hosts));
         variables.put(FAILED_HOSTS_TABLE, FailedHosts.table(hosts));
         variables.put(OperatorTasks.OPERATOR_GROUP, properties.operatorGroup());
         runtime.startProcessInstanceByKey(WorkflowNames.MASS_FAILURE_APPROVAL, segmentUuid, variables);

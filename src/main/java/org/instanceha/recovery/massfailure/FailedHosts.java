@@ -10,26 +10,24 @@ import org.instanceha.notification.FailureToApprove;
 /** The hosts of a mass failure in the approval's variables: as JSON, and as a Markdown table for the form. */
 final class FailedHosts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FailedHosts() {
     }
 
-    static String write(List<FailureToApprove> hosts) {
+    static String write(ObjectMapper json, List<FailureToApprove> hosts) {
         try {
-            return JSON.writeValueAsString(hosts);
+            return json.writeValueAsString(hosts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("hosts of a mass failure as JSON", e);
         }
     }
 
     /** The hosts written by {@link #write}; none for a missing variable. */
-    static List<FailureToApprove> read(String json) {
+    static List<FailureToApprove> read(ObjectMapper mapper, String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
         try {
-            return JSON.readValue(json, new TypeReference<List<FailureToApprove>>() { });
+            return mapper.readValue(json, new TypeReference<List<FailureToApprove>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the variable failedHosts is not a list of hosts: " + e.getOriginalMessage(), e);
         }

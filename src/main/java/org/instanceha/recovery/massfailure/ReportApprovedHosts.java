@@ -3,6 +3,7 @@ package org.instanceha.recovery.massfailure;
 import static org.instanceha.recovery.massfailure.MassFailureApproval.*;
 import static org.instanceha.recovery.operator.OperatorTasks.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.instanceha.notification.ApprovedFailures;
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Component;
 public class ReportApprovedHosts implements JavaDelegate {
 
     private final ApprovedFailures approved;
+    private final ObjectMapper json;
 
-    ReportApprovedHosts(ApprovedFailures approved) {
+    ReportApprovedHosts(ApprovedFailures approved, ObjectMapper json) {
         this.approved = approved;
+        this.json = json;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        approved.report(FailedHosts.read((String) execution.getVariable(FAILED_HOSTS)),
+        approved.report(FailedHosts.read(json, (String) execution.getVariable(FAILED_HOSTS)),
                 (String) execution.getVariable(OPERATOR_USER), (String) execution.getVariable(OPERATOR_COMMENT));
     }
 }
