@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
+import org.instanceha.notification.Verdict;
+
 /**
  * The observer checks itself before it judges anyone: a cycle in which Nova's API did not answer, answered
  * stale data (its clock far from ours), or in which every watched host looked dead at once (our own network,

@@ -3,6 +3,7 @@ package org.instanceha.detection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.instanceha.notification.Verdict;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * "host down and cannot be fenced"), {@code instanceha_detection_bmc_silent_hosts} (watched hosts whose BMC did not
  * answer its last read, periodic or not: a broken BMC known before it is needed), {@code
  * instanceha_detection_observer_alert} (1 while the monitor will not
- * judge: Nova silent, its clock off, every host dead at once, or a mass failure). {@link FailureReports} times
+ * judge: Nova silent, its clock off, every host dead at once, or a mass failure). {@link org.instanceha.notification.FailureReports} times
  * {@code instanceha_detection_report_delay_seconds}, from a host's first missed signal to its report.
  */
 @Component

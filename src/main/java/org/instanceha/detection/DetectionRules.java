@@ -2,6 +2,8 @@ package org.instanceha.detection;
 
 import java.time.Duration;
 
+import org.instanceha.notification.Verdict;
+
 /**
  * The safe reading of one host's signals ({@link Signals}) as a {@link Verdict}. A host is failed only when
  * Nova's heartbeat is stale by Nova's own clock, or when its BMC says its power is off; a running host whose

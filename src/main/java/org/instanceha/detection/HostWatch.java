@@ -2,6 +2,8 @@ package org.instanceha.detection;
 
 import java.time.Instant;
 
+import org.instanceha.notification.Verdict;
+
 /**
  * One host's verdicts over the cycles: a verdict to report must hold for {@code confirmCycles} cycles in a row
  * before it is confirmed, and is confirmed once, then handed on once (reported, or put to the operators); a host that is healthy again before that is forgotten (never

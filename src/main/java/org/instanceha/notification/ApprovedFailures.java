@@ -3,8 +3,8 @@ package org.instanceha.notification;
 import java.util.List;
 
 /**
- * Reports the hosts of a mass failure that an operator approved, each as the host monitor judged it. Declared
- * here for the approval's workflow, implemented by the host monitor.
+ * Reports the hosts of a mass failure that an operator approved, each as the host monitor judged it, through the
+ * intake ({@link FailureReports}); the approval's workflow asks it.
  */
 public interface ApprovedFailures {
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.instanceha.notification.Verdict;
 import org.junit.jupiter.api.Test;
 
 class DetectionRulesTest {

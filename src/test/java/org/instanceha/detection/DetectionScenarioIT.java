@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.instanceha.ApiIntegrationTest;
 import org.instanceha.HttpApi.Response;
+import org.instanceha.notification.Verdict;
 import org.instanceha.simulator.SimulatedBmcs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.instanceha.OwnSettingsContext;
+import org.instanceha.notification.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**

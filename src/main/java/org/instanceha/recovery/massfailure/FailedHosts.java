@@ -36,7 +36,8 @@ final class FailedHosts {
     static String table(List<FailureToApprove> hosts) {
         StringBuilder table = new StringBuilder("| Host | Verdict | First missed signal (UTC) | Evidence |\n|---|---|---|---|\n");
         for (FailureToApprove h : hosts) {
-            table.append("| ").append(cell(h.hostname())).append(" | ").append(cell(h.verdict())).append(" | ")
+            String verdict = h.verdict() == null ? null : h.verdict().shown();
+            table.append("| ").append(cell(h.hostname())).append(" | ").append(cell(verdict)).append(" | ")
                     .append(h.firstMiss() == null ? "" : cell(h.firstMiss())).append(" | ")
                     .append(cell(h.evidence())).append(" |\n");
         }

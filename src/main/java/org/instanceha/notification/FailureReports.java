@@ -1,4 +1,4 @@
-package org.instanceha.detection;
+package org.instanceha.notification;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.instanceha.common.ConflictException;
-import org.instanceha.notification.ApprovedFailures;
-import org.instanceha.notification.FailureToApprove;
-import org.instanceha.notification.Notification;
-import org.instanceha.notification.NotificationDraft;
-import org.instanceha.notification.NotificationIntake;
-import org.instanceha.notification.NotificationType;
-import org.instanceha.notification.ProgressState;
-import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
 import org.slf4j.Logger;
@@ -28,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a confirmed verdict becomes: a notification through the same intake as a monitor's, so it shows in the
+ * What a confirmed verdict of the host monitor becomes: a notification through the same intake as a monitor's, so it shows in the
  * API, the dashboard and Cockpit like any other, and the intake's duplicate rule makes a second report of the
  * same failure impossible. A power loss is a {@code COMPUTE_HOST} with {@code host_status: NORMAL} (the BMC says
  * it is off); a failure not fenced is {@code UNKNOWN} (the workflow fences it); a stopped nova-compute on a
@@ -61,22 +52,23 @@ public class FailureReports implements ApprovedFailures {
                 .description("From a host's first missed signal to its report").register(meters);
     }
 
-    /** Reports the host's confirmed verdict; a failure already reported is left to the notification that has it. */
-    public void report(Host host, HostWatch watch) {
-        report(host, watch.verdict(), watch.firstMiss(), watch.sinceLastHeartbeat(), evidence(watch.signals()), "");
-    }
-
-    /** What an operator is asked to approve for this host, when its failure is part of a mass failure. */
-    static FailureToApprove toApprove(HostWatch watch) {
-        return new FailureToApprove(watch.host(), watch.verdict().shown(),
-                watch.firstMiss() == null ? null : watch.firstMiss().toString(), evidence(watch.signals()));
+    /**
+     * Reports the host's confirmed verdict; a failure already reported is left to the notification that has it.
+     *
+     * @param firstMiss          when the host's first signal was missed, or null
+     * @param sinceLastHeartbeat {@code firstMiss} is the host's last heartbeat in Nova, not a cycle that saw it
+     *                           wrong
+     * @param evidence           the signals in words
+     */
+    public void report(Host host, Verdict verdict, Instant firstMiss, boolean sinceLastHeartbeat, String evidence) {
+        report(host, verdict, firstMiss, sinceLastHeartbeat, evidence, "");
     }
 
     @Override
     public void report(List<FailureToApprove> approved, String approvedBy, String comment) {
         String said = " Approved by " + approvedBy + (comment == null || comment.isBlank() ? "." : ": " + comment);
         for (FailureToApprove failure : approved) {
-            Verdict verdict = Verdict.fromShown(failure.verdict()).orElse(null);
+            Verdict verdict = failure.verdict();
             Host host = hosts.findByName(failure.hostname()).orElse(null);
             if (verdict == null || !verdict.reported() || host == null) {
                 log.warn("Approved failure of {} not reported: {}", failure.hostname(), host == null
@@ -88,10 +80,6 @@ public class FailureReports implements ApprovedFailures {
         }
     }
 
-    /**
-     * @param sinceLastHeartbeat {@code firstMiss} is the host's last heartbeat in Nova, not a cycle that saw it
-     *                           wrong
-     */
     private void report(Host host, Verdict verdict, Instant firstMiss, boolean sinceLastHeartbeat, String evidence,
                         String approval) {
         ObjectNode payload = mapper.createObjectNode().put("event", "STOPPED");
@@ -125,16 +113,5 @@ public class FailureReports implements ApprovedFailures {
             log.info("Host monitor: {} is {}, and its failure is reported already: {}", host.name(), verdict.shown(),
                     e.getMessage());
         }
-    }
-
-    /** The signals in words: "heartbeat 17.0 s old by Nova's clock, management address silent, BMC on". */
-    static String evidence(Signals s) {
-        if (s == null) {
-            return "no signals";
-        }
-        return (s.heartbeatAge() == null ? "no heartbeat in Nova" : String.format(Locale.ROOT,
-                "heartbeat %.1f s old by Nova's clock", s.heartbeatAge().toMillis() / 1000.0))
-                + ", management address " + s.management().name().toLowerCase(Locale.ROOT)
-                + ", BMC " + s.bmc().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,6 +1,13 @@
-package org.instanceha.detection;
+package org.instanceha.notification;
 
-/** What the signals of one host say, and what each leads to once confirmed. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/**
+ * What the host monitor's reading of one host's signals says, and what each verdict leads to once confirmed: a
+ * notification of the kind {@link FailureReports} makes of it. It lives here, beside the intake, because it
+ * travels from the monitor through a mass failure's approval to the intake, and the engine may not use the
+ * monitor's package.
+ */
 public enum Verdict {
     /** Nova's heartbeat is fresh and nothing else is wrong: nothing to do. */
     HEALTHY("healthy"),
@@ -26,14 +33,20 @@ public enum Verdict {
         return shown;
     }
 
-    /** The verdict shown as these words, if any. */
-    public static java.util.Optional<Verdict> fromShown(String words) {
+    /**
+     * The verdict of this name ({@code FAILED}), or shown as these words ({@code failed}: what an approval opened
+     * before verdicts travelled by name holds).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    @JsonCreator
+    public static Verdict of(String nameOrWords) {
         for (Verdict v : values()) {
-            if (v.shown.equals(words)) {
-                return java.util.Optional.of(v);
+            if (v.name().equals(nameOrWords) || v.shown.equals(nameOrWords)) {
+                return v;
             }
         }
-        return java.util.Optional.empty();
+        throw new IllegalArgumentException("not a verdict: " + nameOrWords);
     }
 
     /** Whether this verdict means that Nova's heartbeat of the host is stale. */
