@@ -38,6 +38,19 @@ public abstract class ApiIntegrationTest {
     @BeforeEach
     void cleanDatabaseAndConnect() {
         cloud.reset();
+        emptyDatabase(runtimeService, jdbc);
+        user(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD, null);
+        user(TestUsers.READER, TestUsers.READER_PASSWORD, "instanceha-readers");
+        user(TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD, "project-" + TestUsers.PROJECT_A);
+        user(TestUsers.MEMBER_B, TestUsers.MEMBER_B_PASSWORD, "project-" + TestUsers.PROJECT_B);
+        api = new HttpApi(port);
+    }
+
+    /**
+     * Empties our tables, after the workflows of earlier tests (still running on some context's job executor)
+     * are deleted; for the tests of another context on the same database too.
+     */
+    public static void emptyDatabase(RuntimeService runtimeService, JdbcClient jdbc) {
         // Workflows of the previous test may still run on the job executor: delete them until none is left.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
             for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().list()) {
@@ -58,11 +71,6 @@ public abstract class ApiIntegrationTest {
             }
             return true;
         });
-        user(TestUsers.OPERATOR, TestUsers.OPERATOR_PASSWORD, null);
-        user(TestUsers.READER, TestUsers.READER_PASSWORD, "instanceha-readers");
-        user(TestUsers.MEMBER_A, TestUsers.MEMBER_A_PASSWORD, "project-" + TestUsers.PROJECT_A);
-        user(TestUsers.MEMBER_B, TestUsers.MEMBER_B_PASSWORD, "project-" + TestUsers.PROJECT_B);
-        api = new HttpApi(port);
     }
 
     /** A Camunda user with this password, in {@code group} (created when missing) unless it is null. */

@@ -107,6 +107,10 @@ final class Harness implements AutoCloseable {
                 "--instanceha.simulator.seed=file:" + seed(), "--instanceha.simulator.evacuation-time=3s",
                 "--instanceha.openstack.password=secret", "--instanceha.auth.admin-password=cloud-only-password",
                 "--camunda.bpm.job-execution.enabled=false", "--instanceha.detection.mode=off"));
+        if (java.util.Arrays.stream(more).noneMatch(a -> a.startsWith("--instanceha.simulator.bmc-tls-dir="))) {
+            // Its BMCs' key and certificate in a folder of its own: clouds of other test JVMs make theirs meanwhile.
+            args.add("--instanceha.simulator.bmc-tls-dir=" + LOGS.resolve(name + "-bmc").toAbsolutePath());
+        }
         args.addAll(List.of(more));
         Process cloud = start(name, Map.of(), args.toArray(String[]::new));
         awaitReady(cloudPort, cloud);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.instanceha.ApiIntegrationTest;
 import org.instanceha.Chromium;
 import org.instanceha.HttpApi;
-import org.instanceha.InstanceHaApplication;
+import org.instanceha.KeystoneModeContext;
 import org.instanceha.simulator.SimulatedCloud;
 import org.instanceha.simulator.SimulatedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A project user in a real headless Chromium, in {@code keystone} mode against the simulator's Keystone: logs
@@ -29,10 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * another project's server.
  */
 @Tag("browser")
-@SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"instanceha.auth.mode=keystone",
-                // Another context on the same test database: no job executor, and an engine name of its own.
-                "camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=myInstances"})
+@KeystoneModeContext
 class MyInstancesBrowserIT {
 
     private static Chromium chromium;
@@ -41,6 +40,10 @@ class MyInstancesBrowserIT {
     int port;
     @Autowired
     SimulatedCloud cloud;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startChromium() throws Exception {
@@ -71,6 +74,7 @@ class MyInstancesBrowserIT {
     @Test
     void aProjectUserProtectsAnInstanceWithPriorityOneAndNovasMetadataChanges() throws Exception {
         cloud.reset();
+        ApiIntegrationTest.emptyDatabase(runtimeService, jdbc);
         SimulatedServer others = cloud.addServer("b-secret", "compute1", "1", "alt", Map.of("HA_Enabled", "False"));
         String segment = aSegmentCoversCompute1();
         var browser = chromium.browser;

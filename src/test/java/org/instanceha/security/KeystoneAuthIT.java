@@ -7,23 +7,17 @@ import java.time.Duration;
 
 import org.instanceha.HttpApi.Response;
 import org.instanceha.HttpApi;
-import org.instanceha.InstanceHaApplication;
+import org.instanceha.KeystoneModeContext;
 import org.instanceha.simulator.SimulatedIdentity;
 import org.instanceha.simulator.SimulatorProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code keystone} mode against the simulator's Keystone: tokens in, roles checked, Basic refused. */
-@SpringBootTest(classes = InstanceHaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"instanceha.auth.mode=keystone", "instanceha.auth.token-cache-ttl=1s",
-                // A second application context on the same test database: its job executor must not
-                // take the other context's workflow jobs, and its engine must not replace theirs as the
-                // "default" engine that their engine-rest calls reach.
-                "camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=keystoneAuth"})
+@KeystoneModeContext
 class KeystoneAuthIT {
 
     @LocalServerPort
