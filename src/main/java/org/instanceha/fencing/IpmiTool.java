@@ -67,7 +67,7 @@ public class IpmiTool implements BmcAdapter {
 
     private String run(Bmc bmc, String action) {
         ProcessBuilder builder = new ProcessBuilder(command(bmc, action)).redirectErrorStream(true);
-        builder.environment().put("IPMITOOL_PASSWORD", bmc.password() == null ? "" : bmc.password());
+        onlyWhatIpmitoolNeeds(builder.environment(), bmc.password());
         Process process;
         try {
             process = builder.start();
@@ -100,6 +100,19 @@ public class IpmiTool implements BmcAdapter {
             Thread.currentThread().interrupt();
             throw noAnswer(bmc);
         }
+    }
+
+    /**
+     * The child's environment: the BMC's password for {@code -E}, the search path and the C locale (the answers
+     * are read as text), and nothing else of ours: never the secrets key, the database password or whatever
+     * else the node was started with.
+     */
+    static void onlyWhatIpmitoolNeeds(java.util.Map<String, String> environment, String password) {
+        String path = environment.getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        environment.clear();
+        environment.put("PATH", path);
+        environment.put("LC_ALL", "C");
+        environment.put("IPMITOOL_PASSWORD", password == null ? "" : password);
     }
 
     private FencingException noAnswer(Bmc bmc) {
