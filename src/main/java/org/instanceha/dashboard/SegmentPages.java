@@ -13,6 +13,7 @@ import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.common.PageRequest;
 import org.instanceha.common.SortKey;
+import org.instanceha.detection.HostMonitor;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
 import org.instanceha.notification.NotificationIntake;
@@ -55,9 +56,11 @@ public class SegmentPages {
     private final ObjectProvider<HostFailureSimulation> simulator;
     private final Clock clock;
     private final RecoveryPlans plans;
+    private final HostMonitor monitor;
 
     public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<HostFailureSimulation> simulator,
-                        Clock clock, RecoveryPlans plans, ObjectMapper mapper) {
+                        Clock clock, RecoveryPlans plans, ObjectMapper mapper, HostMonitor monitor) {
+        this.monitor = monitor;
         this.segments = segments;
         this.intake = intake;
         this.simulator = simulator;
@@ -155,7 +158,10 @@ public class SegmentPages {
     @GetMapping("/dashboard/segments/{uuid}/hosts/{host}")
     public String showHost(@PathVariable String uuid, @PathVariable String host, Model model) {
         model.addAttribute("segment", segments.getSegment(uuid));
-        model.addAttribute("host", segments.getHost(uuid, host));
+        var shown = segments.getHost(uuid, host);
+        model.addAttribute("host", shown);
+        model.addAttribute("watch", monitor.watches().stream().filter(w -> w.host().equals(shown.name())).findFirst()
+                .orElse(null));
         return "host";
     }
 

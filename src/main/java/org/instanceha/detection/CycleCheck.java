@@ -35,7 +35,10 @@ public final class CycleCheck {
             return Optional.of("Nova's answer is dated " + skew.toSeconds() + " s from our clock: stale data, or a "
                     + "clock to fix; no host is judged in this cycle.");
         }
-        long failing = verdicts.stream().filter(v -> v != Verdict.HEALTHY).count();
+        // A host whose BMC disagrees with it lives by its own signals, and one not judged looks nothing: neither
+        // looks dead.
+        long failing = verdicts.stream().filter(v -> v != Verdict.HEALTHY && v != Verdict.BMC_DISAGREES
+                && v != Verdict.CANNOT_JUDGE).count();
         if (verdicts.size() >= 2 && failing == verdicts.size()) {
             return Optional.of("Every one of the " + verdicts.size() + " watched hosts looks dead at once: that is "
                     + "more likely our own network than theirs; no host is judged in this cycle.");

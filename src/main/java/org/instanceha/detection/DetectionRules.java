@@ -6,9 +6,11 @@ import org.instanceha.notification.Verdict;
 
 /**
  * The safe reading of one host's signals ({@link Signals}) as a {@link Verdict}. A host is failed only when
- * Nova's heartbeat is stale by Nova's own clock, or when its BMC says its power is off; a running host whose
- * nova-compute alone stopped (its management address answers) is a process failure, never an evacuation. Plain
- * Java.
+ * Nova's heartbeat is stale by Nova's own clock, or when its BMC says its power is off and the host's own signals
+ * agree; a running host whose nova-compute alone stopped (its management address answers) is a process failure,
+ * never an evacuation. A BMC's "Off" alone is never proof: with {@code verify_tls: false} or IPMI cipher 0 to 2
+ * the answer can be spoofed, and a confused BMC says the same; evacuating a running host would run its instances
+ * twice. Plain Java.
  */
 public final class DetectionRules {
 
@@ -20,10 +22,12 @@ public final class DetectionRules {
      *                   the test bed's 15 s)
      */
     public static Verdict judge(Signals s, Duration staleAfter) {
-        if (s.bmc() == Signals.Power.OFF && !s.forcedDown()) {
-            return Verdict.FENCED;
-        }
         boolean stale = s.heartbeatAge() == null || s.heartbeatAge().compareTo(staleAfter) > 0 || s.forcedDown();
+        if (s.bmc() == Signals.Power.OFF && !s.forcedDown()) {
+            boolean hostAgrees = s.management() == Signals.Management.SILENT
+                    || s.management() == Signals.Management.NONE && stale;
+            return hostAgrees ? Verdict.FENCED : Verdict.BMC_DISAGREES;
+        }
         if (!stale) {
             return s.management() == Signals.Management.SILENT ? Verdict.SUSPECT : Verdict.HEALTHY;
         }

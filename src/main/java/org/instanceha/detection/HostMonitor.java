@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.instanceha.notification.Verdict;
 import org.instanceha.nova.ComputeException;
 import org.instanceha.nova.NovaServiceList;
-import org.instanceha.notification.Verdict;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
 import org.slf4j.Logger;
@@ -39,11 +42,14 @@ public class HostMonitor {
     private final MassFailureGate gate;
     private final DetectionProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, HostWatch> watches = new ConcurrentHashMap<>();
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private volatile String alert;
 
     public HostMonitor(MonitorLeadership leadership, HostRepository hosts, HostSignals signals, MassFailureGate gate,
-                       DetectionProperties properties, Clock clock) {
+                       DetectionProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.leadership = leadership;
         this.hosts = hosts;
         this.signals = signals;
@@ -101,7 +107,8 @@ public class HostMonitor {
         }
         watches.keySet().retainAll(watched.stream().map(Host::name).toList());
         watched.forEach(this::watchOf);
-        Map<Host, Signals> read = signals.read(watched, services, signals.bmcChecksDue(watched, watches));
+        HostSignals.Reading reading = signals.read(watched, services, signals.bmcChecksDue(watched, watches));
+        Map<Host, Signals> read = reading.signals();
         Map<Host, Verdict> verdicts = new HashMap<>();
         read.forEach((host, s) -> verdicts.put(host, DetectionRules.judge(s, properties.staleAfter())));
         Optional<String> problem = CycleCheck.problem(services.novaDate(), clock.instant(), properties.maxClockSkew(),
@@ -115,6 +122,10 @@ public class HostMonitor {
             HostWatch watch = watches.get(host.name());
             watch.saw(read.get(host), now);
             watch.observe(verdict, now, properties.confirmCycles());
+        });
+        reading.cannotJudge().forEach((host, reason) -> {
+            watches.get(host.name()).cannotJudge(reason, now, properties.confirmCycles());
+            verdicts.put(host, Verdict.CANNOT_JUDGE);
         });
         String massFailures = gate.handOn(watched, verdicts, watches);
         if (massFailures == null) {
@@ -133,6 +144,12 @@ public class HostMonitor {
 
     /** The host's watch: a new one for a host not watched yet, registered again, or given other control attributes. */
     private HostWatch watchOf(Host host) {
+        if (gauged.add(host.name())) {
+            Gauge.builder("instanceha.detection.host.cannot.judge", watches, w -> w.get(host.name()) != null
+                            && w.get(host.name()).verdict() == Verdict.CANNOT_JUDGE ? 1 : 0)
+                    .description("1 while the host monitor cannot read this host's signals (the Hosts page says why)")
+                    .tag("host", host.name()).register(meters);
+        }
         String registration = host.uuid() + " " + Objects.hashCode(host.controlAttributes());
         return watches.compute(host.name(), (name, watch) -> watch != null && watch.registration().equals(registration)
                 ? watch : new HostWatch(name, registration));

@@ -24,6 +24,7 @@ public final class HostWatch {
     private Instant seenAt;
     private Signals.Power lastBmc = Signals.Power.NOT_READ;
     private Instant bmcReadAt;
+    private String cannotJudge;
 
     public HostWatch(String host) {
         this(host, "");
@@ -48,6 +49,9 @@ public final class HostWatch {
      * verdict to report (once per failure).
      */
     public boolean observe(Verdict now, Instant at, int confirmCycles) {
+        if (now != Verdict.CANNOT_JUDGE) {
+            cannotJudge = null;
+        }
         if (now == Verdict.HEALTHY) {
             verdict = now;
             cycles = 0;
@@ -75,6 +79,17 @@ public final class HostWatch {
             return true;
         }
         return false;
+    }
+
+    /** This cycle could not read the host's signals, for this reason: it is not judged (never reported). */
+    public void cannotJudge(String reason, Instant at, int confirmCycles) {
+        observe(Verdict.CANNOT_JUDGE, at, confirmCycles);
+        cannotJudge = reason;
+    }
+
+    /** Why the last cycle could not judge the host; null when it could. */
+    public String cannotJudgeReason() {
+        return cannotJudge;
     }
 
     /** The signals of the last cycle, for the dashboard and the metrics. */

@@ -58,6 +58,15 @@ public class BmcFencing implements Fencing {
         } catch (FencingException e) {
             log.warn("BMC {} {}: {} ({} ms)", bmc, what, e.getMessage(), (System.nanoTime() - start) / 1_000_000);
             throw e;
+        } catch (RuntimeException e) {
+            // An address or path the adapter cannot use (a space in a URI, an odd path in an answer): the BMC's
+            // fault, never the caller's; it must not stop a monitor's cycle or end a workflow in an incident.
+            FencingException unusable = new FencingException(FencingException.Failure.UNUSABLE, "The BMC "
+                    + bmc.summary() + " cannot be used: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + ".");
+            log.warn("BMC {} {}: {} ({} ms)", bmc, what, unusable.getMessage(), (System.nanoTime() - start) / 1_000_000,
+                    e);
+            throw unusable;
         }
     }
 }

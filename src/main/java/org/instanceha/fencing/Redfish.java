@@ -185,6 +185,22 @@ public class Redfish implements BmcAdapter {
         }
     }
 
+    /** A CA file is a small regular file: never a device, a pipe or a directory, which could be read forever. */
+    static final int MAX_CA_FILE_BYTES = 1024 * 1024;
+
+    private static byte[] caFile(Bmc bmc) throws IOException {
+        Path file = Path.of(bmc.caCertificate());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("it is not a regular file");
+        }
+        if (Files.size(file) > MAX_CA_FILE_BYTES) {
+            throw new IOException("it is larger than " + MAX_CA_FILE_BYTES + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MAX_CA_FILE_BYTES);
+        }
+    }
+
     private static SSLContext sslContext(Bmc bmc) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -194,11 +210,13 @@ public class Redfish implements BmcAdapter {
             } else if (bmc.caCertificate() != null) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
-                try (InputStream pem = Files.newInputStream(Path.of(bmc.caCertificate()))) {
-                    int i = 0;
-                    for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                        store.setCertificateEntry("ca-" + i++, certificate);
-                    }
+                int i = 0;
+                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(
+                        new java.io.ByteArrayInputStream(caFile(bmc)))) {
+                    store.setCertificateEntry("ca-" + i++, certificate);
+                }
+                if (i == 0) {
+                    throw new java.security.cert.CertificateException("it holds no certificate");
                 }
                 TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init(store);
@@ -209,7 +227,7 @@ public class Redfish implements BmcAdapter {
             context.init(null, trust, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new FencingException(FencingException.Failure.REFUSED, "The ca_certificate " + bmc.caCertificate()
+            throw new FencingException(FencingException.Failure.UNUSABLE, "The ca_certificate " + bmc.caCertificate()
                     + " of the Redfish BMC " + address(bmc) + " cannot be read as PEM certificates: "
                     + e.getMessage());
         }

@@ -13,13 +13,28 @@ public enum Verdict {
     HEALTHY("healthy"),
     /** Its heartbeat is fresh but its management address went silent: its BMC is read at once. */
     SUSPECT("suspect"),
-    /** Its BMC says the power is off while Nova had it up: a power loss, already fenced (report NORMAL). */
+    /**
+     * Its BMC says the power is off, and its own signals agree (its management address went silent, or its
+     * heartbeat is stale): a power loss, already fenced (report NORMAL).
+     */
     FENCED("fenced"),
+    /**
+     * Its BMC says the power is off, but the host lives by its own signals (its management address answers, or it
+     * has none and its heartbeat is fresh): a confused or spoofed BMC. Nothing is reported; the BMC is read again
+     * in the next cycle, which decides anew.
+     */
+    BMC_DISAGREES("BMC and host disagree"),
     /** Its heartbeat is stale, its management address silent (or none), its BMC on or unreachable: failed and
      * not fenced (report UNKNOWN: the workflow fences it, or asks an operator). */
     FAILED("failed"),
     /** Its heartbeat is stale but its management address answers: only nova-compute is down (report PROCESS). */
     PROCESS_DOWN("process down"),
+    /**
+     * Its signals could not be read (its BMC's settings cannot be used, its stored password no longer opens, its
+     * management address is no address): it is not judged, and nothing is reported for it, until they can; the
+     * other hosts are judged as usual.
+     */
+    CANNOT_JUDGE("cannot judge"),
     /** Its heartbeat is stale and it has neither a BMC nor a management address: nothing can tell it is off. */
     NOT_PROTECTABLE("not protectable");
 

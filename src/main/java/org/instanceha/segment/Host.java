@@ -23,14 +23,26 @@ public record Host(
         LocalDateTime deletedAt,
         boolean deleted) {
 
-    /** Whether it has a BMC that fencing can power it off with. */
+    /**
+     * Whether it has a BMC that fencing can power it off with; not when its stored control attributes cannot be
+     * read (an older version's value, say): whoever needs the BMC then says why ({@link BmcCredentials#of}).
+     */
     public boolean fenceable() {
-        return ControlAttributes.bmc(controlAttributes).isPresent();
+        try {
+            return ControlAttributes.bmc(controlAttributes).isPresent();
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** The host's BMC in a few words (protocol, user, address), or why there is none; never its password. */
     public String bmcSummary() {
-        return ControlAttributes.bmc(controlAttributes).map(Bmc::summary).orElse("none: this host cannot be fenced");
+        try {
+            return ControlAttributes.bmc(controlAttributes).map(Bmc::summary)
+                    .orElse("none: this host cannot be fenced");
+        } catch (RuntimeException unreadable) {
+            return "its stored settings cannot be used: " + unreadable.getMessage();
+        }
     }
 
     /** {@code control_attributes} as operators see them: a BMC's password masked ({@link ControlAttributes}). */

@@ -124,7 +124,7 @@ public class SimulatedBmcs implements AutoCloseable {
 
     private Map<String, Object> system(String host) {
         return Map.of("@odata.id", systemsUri(host), "Id", host, "Name", host,
-                "PowerState", cloud.findHost(host).orElseThrow().poweredOn() ? "On" : "Off",
+                "PowerState", cloud.findHost(host).orElseThrow().bmcSaysOn() ? "On" : "Off",
                 "Actions", Map.of("#ComputerSystem.Reset", Map.of("target",
                         systemsUri(host) + "/Actions/ComputerSystem.Reset",
                         "ResetType@Redfish.AllowableValues", List.of("On", "ForceOff", "GracefulShutdown",

@@ -20,6 +20,8 @@ public final class SimulatedHost {
     volatile boolean poweredOn = true;
     /** The host hangs: its power is on, nothing of it answers. */
     volatile boolean hung;
+    /** What its BMC claims instead of the truth (a confused or spoofed BMC); null: the truth. */
+    volatile Boolean bmcClaimsOn;
 
     public long memoryMb() {
         return memoryMb;
@@ -28,6 +30,12 @@ public final class SimulatedHost {
     /** What its BMC reports: true when it has power. */
     public boolean poweredOn() {
         return poweredOn;
+    }
+
+    /** What its BMC answers when asked for the power state: the truth, unless it was made to lie. */
+    public boolean bmcSaysOn() {
+        Boolean claim = bmcClaimsOn;
+        return claim != null ? claim : poweredOn;
     }
 
     /** Whether its management address (its sshd) answers: it has power and does not hang. */

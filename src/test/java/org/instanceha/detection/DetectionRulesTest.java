@@ -38,6 +38,25 @@ class DetectionRulesTest {
     }
 
     @Test
+    void aBmcThatSaysOffWhileTheHostLivesByItsOwnSignalsIsAContradictionNeverAPowerLoss() {
+        assertThat(judge(FRESH, ANSWERS, OFF)).as("its management address answers").isEqualTo(Verdict.BMC_DISAGREES);
+        assertThat(judge(OLD, ANSWERS, OFF)).as("nova-compute is down, but the host runs")
+                .isEqualTo(Verdict.BMC_DISAGREES);
+        assertThat(judge(FRESH, NONE, OFF)).as("no management address, and a fresh heartbeat")
+                .isEqualTo(Verdict.BMC_DISAGREES);
+        assertThat(judge(OLD, NONE, OFF)).as("no management address, and the heartbeat agrees")
+                .isEqualTo(Verdict.FENCED);
+        assertThat(judge(null, NONE, OFF)).as("Nova lists no service").isEqualTo(Verdict.FENCED);
+        assertThat(Verdict.BMC_DISAGREES.reported()).isFalse();
+    }
+
+    @Test
+    void hostsWhoseBmcDisagreesDoNotLookDeadAtOnce() {
+        assertThat(CycleCheck.problem(Instant.EPOCH, Instant.EPOCH, Duration.ofSeconds(30),
+                List.of(Verdict.BMC_DISAGREES, Verdict.BMC_DISAGREES, Verdict.FAILED))).isEmpty();
+    }
+
+    @Test
     void aStaleHeartbeatIsAFailureUnlessTheHostStillAnswers() {
         assertThat(judge(OLD, SILENT, ON)).isEqualTo(Verdict.FAILED);
         assertThat(judge(OLD, SILENT, NO_ANSWER)).isEqualTo(Verdict.FAILED);

@@ -11,6 +11,7 @@ import org.instanceha.ApiIntegrationTest;
 import org.instanceha.HttpApi.Response;
 import org.instanceha.simulator.SimulatedBmcs;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the host monitor's scenario tests share: a watched segment of four simulated hosts, and cycles run by hand. */
@@ -24,6 +25,17 @@ abstract class DetectionSupport extends ApiIntegrationTest {
     DetectionProperties properties;
 
     ServerSocket management;
+
+    /**
+     * One cycle over the emptied database: the monitor forgets the hosts and the alert of the test before, whatever
+     * ran before in this JVM.
+     */
+    @BeforeEach
+    void monitorForgetsEarlierTests() {
+        monitor.cycle();
+        assertThat(monitor.watches()).isEmpty();
+        assertThat(monitor.alert()).isNull();
+    }
 
     @AfterEach
     void closeManagementPort() throws Exception {

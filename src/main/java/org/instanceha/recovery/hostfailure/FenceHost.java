@@ -65,15 +65,24 @@ public class FenceHost extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         String hostname = task.required(HOSTNAME);
-        Optional<Bmc> bmc = hosts.findByUuid(notifications.require(task.notificationUuid()).sourceHostUuid())
-                .flatMap(credentials::of);
+        int attempt = attemptOf(task);
+        var host = hosts.findByUuid(notifications.require(task.notificationUuid()).sourceHostUuid());
+        Optional<Bmc> bmc;
+        try {
+            bmc = host.flatMap(credentials::of);
+        } catch (RuntimeException e) {
+            // Its stored settings cannot be used (a password the secrets key no longer opens, say): no retry helps.
+            Evidence evidence = new Evidence(task.text(FENCING_EVIDENCE), null, clock);
+            evidence.add("BMC settings cannot be used: " + e.getMessage());
+            failed(task, hostname, attempt, evidence, "its BMC settings cannot be used: " + e.getMessage(), false);
+            return;
+        }
         if (bmc.isEmpty()) {
             task.set(FENCING_OUTCOME, FencingOutcome.NO_BMC);
             task.success("Host " + hostname + " has no BMC: going on the report's word (host_status NORMAL) that it "
                     + "is fenced.");
             return;
         }
-        int attempt = attemptOf(task);
         Instant now = clock.instant();
         Instant deadline = task.text(FENCING_DEADLINE) == null ? now.plus(properties.powerOffTimeout())
                 : task.instant(FENCING_DEADLINE);
@@ -99,10 +108,11 @@ public class FenceHost extends RecoveryTask {
                 return;
             }
             failed(task, hostname, attempt, evidence, "the BMC still says On " + properties.powerOffTimeout()
-                    .toSeconds() + " s after the power off");
+                    .toSeconds() + " s after the power off", true);
         } catch (FencingException e) {
             evidence.add(e.failure().shown() + ": " + e.getMessage());
-            failed(task, hostname, attempt, evidence, e.getMessage());
+            failed(task, hostname, attempt, evidence, e.getMessage(),
+                    e.failure() != FencingException.Failure.UNUSABLE);
         }
     }
 
@@ -127,8 +137,9 @@ public class FenceHost extends RecoveryTask {
         task.running(0.5, "Host " + hostname + ", BMC " + bmc.summary() + ": " + what + ".");
     }
 
-    private void failed(TaskRun task, String hostname, int attempt, Evidence evidence, String why) {
-        boolean retry = attempt < properties.attempts();
+    /** @param retryable whether another attempt may do better (a BMC whose settings cannot be used never does) */
+    private void failed(TaskRun task, String hostname, int attempt, Evidence evidence, String why, boolean retryable) {
+        boolean retry = retryable && attempt < properties.attempts();
         task.set(FENCING_EVIDENCE, evidence.text());
         task.set(FENCING_DEADLINE, null);
         task.set(POWER_OFF_SENT, false);
@@ -155,7 +166,8 @@ public class FenceHost extends RecoveryTask {
 
         void add(String answer) {
             lastAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            lines.append(lastAt).append(' ').append(bmc.summary()).append(' ').append(answer).append('\n');
+            lines.append(lastAt).append(' ').append(bmc == null ? "BMC" : bmc.summary()).append(' ').append(answer)
+                    .append('\n');
         }
 
         Instant lastAt() {
