@@ -112,16 +112,36 @@ public final class ControlAttributes {
 
     /**
      * What to store when {@code given} replaces {@code stored}: given as it is, unless its password is the mask,
-     * which stands for the stored password (a form or a client that sends back what it was shown).
+     * which stands for the stored password (a form or a client that sends back what it was shown). The stored
+     * password goes only where it went: with the mask, the BMC's protocol, address, port, system and the way its
+     * certificate is checked must stay as they are (else the caller gives the password itself). A sealed value is
+     * never taken from a caller: it would open to another host's password.
      */
     public static String keepingPassword(String given, String stored) {
-        if (given == null || !isObject(given) || !MASK.equals(object(given).path("password").asText(null))) {
+        if (given == null || !isObject(given)) {
+            return given;
+        }
+        String password = object(given).path("password").asText(null);
+        if (password != null && password.startsWith(SecretBox.PREFIX)) {
+            throw invalid("'password' must be the BMC's password, not a sealed value.");
+        }
+        if (!MASK.equals(password)) {
             return given;
         }
         Optional<Bmc> current = bmc(stored);
         if (current.isEmpty()) {
             throw invalid("'password' is the mask " + MASK + ", and the host has no BMC password to keep: give the "
                     + "BMC's password.");
+        }
+        Bmc was = current.get();
+        Bmc wanted = parse(given);
+        if (was.protocol() != wanted.protocol() || !was.host().equals(wanted.host()) || was.port() != wanted.port()
+                || !java.util.Objects.equals(was.systemsUri(), wanted.systemsUri())
+                || !java.util.Objects.equals(was.caCertificate(), wanted.caCertificate())
+                || was.verifyTls() != wanted.verifyTls()) {
+            throw invalid("'password' is the mask " + MASK + ", but the BMC's protocol, host, port, systems_uri, "
+                    + "ca_certificate or verify_tls changes: give the BMC's password, the stored one goes only where "
+                    + "it went.");
         }
         ObjectNode kept = object(given);
         kept.put("password", current.get().password());

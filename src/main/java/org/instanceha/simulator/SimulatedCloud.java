@@ -88,14 +88,6 @@ public class SimulatedCloud {
         state.setPower(name, on);
     }
 
-    /**
-     * The host's BMC answers power state {@code saysOn} whatever the truth (a confused BMC, or an answer spoofed
-     * on its network); null: the truth again. Until the next {@link #reset()}.
-     */
-    public synchronized void bmcClaims(String name, Boolean saysOn) {
-        state.host(name).bmcClaimsOn = saysOn;
-    }
-
     /** The next {@code count} Nova requests are answered with {@code status} (a 5xx burst). */
     public synchronized void failNextRequests(int count, int status) {
         faults.failNextRequests(count, status);

@@ -32,6 +32,14 @@ public final class SimulatedHost {
         return poweredOn;
     }
 
+    /**
+     * Its BMC answers power state {@code saysOn} whatever the truth (a confused BMC, or an answer spoofed on its
+     * network); null: the truth again. Until the cloud is reset.
+     */
+    public void bmcClaims(Boolean saysOn) {
+        bmcClaimsOn = saysOn;
+    }
+
     /** What its BMC answers when asked for the power state: the truth, unless it was made to lie. */
     public boolean bmcSaysOn() {
         Boolean claim = bmcClaimsOn;

@@ -27,7 +27,7 @@ class BmcSignalsScenarioIT extends DetectionSupport {
     @Test
     void aBmcThatSaysOffWhileItsHostLivesIsAContradictionAndNothingIsReported() throws Exception {
         watched(bmc("compute4", managementAddress()));
-        cloud.bmcClaims("compute4", false);
+        cloud.findHost("compute4").orElseThrow().bmcClaims(false);
 
         cyclesFor(Duration.ofSeconds(3));
 
@@ -39,7 +39,7 @@ class BmcSignalsScenarioIT extends DetectionSupport {
         assertThat(api.get("/actuator/prometheus").send().text())
                 .contains("instanceha_detection_hosts{verdict=\"BMC and host disagree\"} 1.0");
 
-        cloud.bmcClaims("compute4", null);
+        cloud.findHost("compute4").orElseThrow().bmcClaims(null);
         monitor.cycle();
 
         assertThat(monitor.verdicts().get("compute4")).as("the next BMC read decides anew").isEqualTo(Verdict.HEALTHY);

@@ -63,17 +63,31 @@ class HostsApiIT extends ApiIntegrationTest {
         Response listed = api.get(hostsPath).send();
         assertThat(listed.toString()).contains("10.0.0.24").doesNotContain(secret);
 
-        // A client that sends back what it was shown, with another port, keeps the password.
+        // A client that sends back what it was shown, with another user name, keeps the password.
         Response updated = api.put(hostsPath + "/" + uuid, """
-                {"host": {"control_attributes": %s}}""".formatted(bmcAttributes(shown.replace("10.0.0.24",
-                "10.0.0.44")))).send();
+                {"host": {"control_attributes": %s}}""".formatted(bmcAttributes(shown.replace("\"root\"",
+                "\"operator\"")))).send();
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
-        assertThat(updated.toString()).contains("10.0.0.44").doesNotContain(secret);
+        assertThat(updated.toString()).contains("operator").doesNotContain(secret);
         String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
                 .query(String.class).single();
-        assertThat(stored).as("stored encrypted").contains("10.0.0.44").doesNotContain(secret);
+        assertThat(stored).as("stored encrypted").contains("operator").doesNotContain(secret);
         assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
                 .isEqualTo(secret);
+
+        // The mask with another address would send the stored password there: the password itself is needed.
+        Response elsewhere = api.put(hostsPath + "/" + uuid, """
+                {"host": {"control_attributes": %s}}""".formatted(bmcAttributes(shown.replace("10.0.0.24",
+                "10.0.0.44")))).send();
+        assertFault(elsewhere, 400, "badRequest", "'password' is the mask");
+        // Nor is a sealed value taken from a caller: copied from another host, it would open to its password.
+        String sealed = org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password();
+        Response copied = api.put(hostsPath + "/" + uuid, """
+                {"host": {"control_attributes": %s}}""".formatted(bmcAttributes(shown.replace("10.0.0.24",
+                "10.0.0.44").replace("******", sealed)))).send();
+        assertFault(copied, 400, "badRequest", "'password' must be the BMC's password, not a sealed value");
+        assertThat(jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
+                .query(String.class).single()).as("nothing changed").isEqualTo(stored);
     }
 
     @Test

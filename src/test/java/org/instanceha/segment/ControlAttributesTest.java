@@ -79,9 +79,19 @@ class ControlAttributesTest {
                 .contains("bmc22.example.com");
         assertThat(ControlAttributes.masked("SSH")).isEqualTo("SSH");
 
-        String kept = ControlAttributes.keepingPassword(shown.replace("8443", "9443"), REDFISH);
+        String kept = ControlAttributes.keepingPassword(shown.replace("\"root\"", "\"operator\""), REDFISH);
         assertThat(ControlAttributes.bmc(kept).orElseThrow().password()).isEqualTo(SECRET);
-        assertThat(ControlAttributes.bmc(kept).orElseThrow().port()).isEqualTo(9443);
+        assertThat(ControlAttributes.bmc(kept).orElseThrow().username()).isEqualTo("operator");
+        for (String elsewhere : java.util.List.of(shown.replace("8443", "9443"),
+                shown.replace("bmc22.example.com", "attacker.example.com"),
+                shown.replace("\"redfish\"", "\"ipmi\"").replaceAll(",\\s*\"(systems_uri|ca_certificate|verify_tls)\"[^,}]*", ""))) {
+            assertThatThrownBy(() -> ControlAttributes.keepingPassword(elsewhere, REDFISH))
+                    .as(elsewhere).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("'password'").hasMessageContaining("goes only where it went");
+        }
+        assertThatThrownBy(() -> ControlAttributes.keepingPassword(shown.replace(ControlAttributes.MASK,
+                "sealed:v1:AAAA"), REDFISH)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'password' must be the BMC's password, not a sealed value");
         assertThat(ControlAttributes.keepingPassword(IPMI, REDFISH)).isEqualTo(IPMI);
         assertThatThrownBy(() -> ControlAttributes.keepingPassword(shown, "SSH"))
                 .hasMessageContaining("no BMC password to keep");
