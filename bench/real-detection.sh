@@ -8,17 +8,22 @@
 #   bench/real-detection.sh power-loss compute1       bmc-up.sh power-loss: COMPUTE_HOST NORMAL, evacuation
 #   bench/real-detection.sh hang compute2             bmc-up.sh hang: COMPUTE_HOST UNKNOWN, fenced, evacuation
 #   bench/real-detection.sh fail-host compute3        openstack-up.sh fail-host: PROCESS, nothing evacuated
+#   bench/real-detection.sh lying-bmc compute2        the BMC says Off while the host runs (its power file set to
+#                                                     0): nothing may be reported for 60 s; the metric of the
+#                                                     verdict "BMC and host disagree" says 1
 # Needs: mvn -B package -DskipTests, a running test bed with BMCs. Afterwards: bmc-up.sh power-loss/hang leave the
 # host off: bmc-up.sh bmc-restart and openstack-up.sh revive-host bring it back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FAILURE=${1:?power-loss, hang or fail-host}
+FAILURE=${1:?power-loss, hang, fail-host or lying-bmc}
 VICTIM=${2:?computeN}
 BMC=${BMCUP:-../shared/openstack/bmc-up.sh}
 TESTBED=${TESTBED:-../shared/openstack/openstack-up.sh}
 IHA_OPTS="--instanceha.secrets.key=realrun-secrets-key --instanceha.detection.mode=report \
   --instanceha.detection.interval=1s --instanceha.detection.stale-after=15s --instanceha.detection.confirm-cycles=2 \
   ${IHA_OPTS:-}"
+# A lie is only heard when the BMC is read: a host that looks well has its BMC read every bmc-check-interval.
+[ "$FAILURE" = lying-bmc ] && IHA_OPTS="$IHA_OPTS --instanceha.detection.bmc-check-interval=10s"
 source bench/lib-real.sh
 register_bmcs "$BMC"
 servers() { openstack server list --all-projects --long -f value -c Name -c Status -c Host | sort; }
@@ -31,7 +36,19 @@ T0=$(date +%s.%N)
 case $FAILURE in
   power-loss|hang) $BMC "$FAILURE" "$VICTIM" ;;
   fail-host) $TESTBED fail-host "$VICTIM" ;;
+  lying-bmc) echo 0 > "${OSH:-/var/lib/osh}/bmc/$VICTIM.power" ;;
 esac
+if [ "$FAILURE" = lying-bmc ]; then
+  sleep 60
+  verdict=$(curl -s $A "localhost:$PORT/actuator/prometheus" | grep '^instanceha_detection_hosts{verdict="BMC and host disagree"}' || true)
+  reported=$(curl -s $A localhost:$PORT/v1/notifications | python3 -c "import json,sys;print(len(json.load(sys.stdin)['notifications']))")
+  echo "60 s after the BMC of $VICTIM began to say Off: $reported notification(s); ${verdict:-no host shown as disagreeing}"
+  echo 1 > "${OSH:-/var/lib/osh}/bmc/$VICTIM.power"
+  echo "after:"; servers | sed 's/^/  /'
+  echo "Nova's evacuation records since: $(( $(evacuations) - EVACUATIONS_BEFORE ))"
+  [ "$reported" = 0 ] || exit 1
+  exit 0
+fi
 VUUID=$(curl -s $A localhost:$PORT/v1/segments/$S/hosts | python3 -c "import json,sys;print([x['uuid'] for x in json.load(sys.stdin)['hosts'] if x['name']=='$VICTIM'][0])")
 for i in $(seq 1 240); do
   N=$(curl -s $A localhost:$PORT/v1/notifications | python3 -c "import json,sys;n=[x for x in json.load(sys.stdin)['notifications'] if x['source_host_uuid']=='$VUUID'];print(n[0]['notification_uuid'] if n else '')")

@@ -56,6 +56,25 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /** The first of {@code count} ports in a row that are free now (the simulator's management ports). */
+    static int freePorts(int count) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = freePort();
+            boolean all = true;
+            for (int i = 1; i < count && all; i++) {
+                try (ServerSocket next = new ServerSocket(first + i)) {
+                    all = next.getLocalPort() == first + i;
+                } catch (java.io.IOException taken) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row");
+    }
+
     static int freePortUnchecked() {
         try {
             return freePort();

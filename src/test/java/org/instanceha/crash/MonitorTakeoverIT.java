@@ -43,7 +43,11 @@ class MonitorTakeoverIT {
         try (Harness harness = new Harness(3)) {
             harness.freshSchema();
             int bmcPort = Harness.freePort();
+            // Each host's management address (its "sshd"): failing on base + 0, targetN on base + N. A BMC's "Off"
+            // is a power loss only when the host's own signals agree: its management address goes silent.
+            int managementBase = Harness.freePorts(4);
             harness.startCloud("takeover-cloud", "--instanceha.simulator.bmc-port=" + bmcPort,
+                    "--instanceha.simulator.management-base-port=" + managementBase,
                     "--instanceha.simulator.bmc-password=" + BMC_PASSWORD,
                     "--instanceha.simulator.bmc-tls-dir=" + Harness.LOGS.resolve("takeover-bmc").toAbsolutePath());
             Map<String, String> db = harness.nodeEnvironment(harness.dbUrl);
@@ -57,8 +61,9 @@ class MonitorTakeoverIT {
             HttpApi nodeB = new HttpApi(portB);
             harness.registerHosts(nodeA, host -> """
                     {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin", "password": "%s",
-                     "systems_uri": "/redfish/v1/Systems/%s", "verify_tls": false}""".formatted(bmcPort, BMC_PASSWORD,
-                    host));
+                     "systems_uri": "/redfish/v1/Systems/%s", "verify_tls": false,
+                     "management_address": "127.0.0.1:%d"}""".formatted(bmcPort, BMC_PASSWORD, host,
+                    managementBase + (host.equals("failing") ? 0 : Integer.parseInt(host.replaceAll("\\D", "")))));
 
             HttpApi judge = await("one node judging all four hosts").atMost(LEASE.plus(CYCLE.multipliedBy(3)))
                     .pollInterval(Duration.ofMillis(500)).until(() -> judging(nodeA) ? nodeA : judging(nodeB) ? nodeB
