@@ -222,6 +222,11 @@ class ModelDeploymentIT extends RecoveryScenarioSupport {
                 "${execution.getProcessEngineServices().getRuntimeService()}"));
         assertThat(method.status()).as("an expression that calls methods is no delegate").isEqualTo(400);
         assertThat(method.json().get("message").asText()).contains("must name a delegate bean");
+
+        Response bean = deploy(shipped("bpmn/host-failure-recovery.bpmn").replace("${!segmentEnabled}",
+                "${!segmentEnabled and secretBox.open('sealed:v1:x') != ''}"));
+        assertThat(bean.status()).as("a condition may read variables, not beans").isEqualTo(400);
+        assertThat(bean.json().get("message").asText()).contains("secretBox.open", "reaches the bean secretBox");
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  *       misspelling), or that is more than a bean's name ({@code ${bean}}): models call our tasks, not
  *       arbitrary methods of arbitrary beans;</li>
  *   <li>an input mapping of a service task that its delegate does not read ({@link Reads}): a field of an
- *       element template that would silently do nothing.</li>
+ *       element template that would silently do nothing;</li>
+ *   <li>any other expression that is more than the documented variable expressions ({@link ExpressionRules}):
+ *       {@code ${secretBox.open(...)}} would hand a bean to whoever may deploy; and script tasks.</li>
  * </ul>
  * Deployments themselves are for the administrators' group only (Camunda's authorizations: nobody else
  * has CREATE on deployments).
@@ -73,6 +75,7 @@ public class ModelChecks extends AbstractProcessEnginePlugin {
                 }
                 walk(process, found);
             }
+            expressions(root, found);
             if (!found.isEmpty()) {
                 // The engine turns a BpmnParseException into a parse error of the deployment (engine-rest: 400).
                 StringBuilder message = new StringBuilder("The model cannot be deployed:");
@@ -98,6 +101,36 @@ public class ModelChecks extends AbstractProcessEnginePlugin {
                 listeners(element, found);
                 walk(element, found);
             }
+        }
+    }
+
+    /**
+     * Every expression of the model but its delegate expressions (checked on their own), in attributes and texts
+     * alike, against {@link ExpressionRules}; and no scripts: a model calls our tasks, not code of its own.
+     */
+    private void expressions(Element element, List<Problem> found) {
+        String tag = element.getTagName().substring(element.getTagName().indexOf(':') + 1);
+        if (tag.equals("scriptTask") || tag.equals("script")) {
+            found.add(problem(element, "Element '" + name(element) + "' is a script: instance-ha runs no scripts,"
+                    + " a model calls its tasks (delegate expressions)"));
+        }
+        for (String attribute : element.attributes()) {
+            String value = element.attribute(attribute);
+            if (value != null && !attribute.endsWith("delegateExpression")) {
+                check(element, value, found);
+            }
+        }
+        if (element.getText() != null) {
+            check(element, element.getText(), found);
+        }
+        element.elements().forEach(child -> expressions(child, found));
+    }
+
+    private void check(Element element, String text, List<Problem> found) {
+        for (String expression : ExpressionRules.expressionsIn(text)) {
+            ExpressionRules.problem(expression, beans::containsBean).ifPresent(why -> found.add(problem(element,
+                    "Element '" + name(element) + "' has the expression " + expression + ", which is refused: " + why
+                            + " (a model may read process variables, not beans or the engine)")));
         }
     }
 
@@ -183,7 +216,10 @@ public class ModelChecks extends AbstractProcessEnginePlugin {
 
     private static String name(Element task) {
         String name = task.attribute("name");
-        return name == null || name.isBlank() ? task.attribute("id") : name;
+        if (name == null || name.isBlank()) {
+            name = task.attribute("id");
+        }
+        return name == null ? task.getTagName() : name;
     }
 
     private record Problem(String message, Element element) {
