@@ -67,9 +67,12 @@ public class MassFailureGate {
 
     private void report(Host host, HostWatch watch) {
         watch.handed();
-        if (properties.mode() == DetectionProperties.Mode.REPORT && leadership.leading()) {
+        if (properties.mode() == DetectionProperties.Mode.REPORT && leadership.holdsLeaseNow()) {
             reports.report(host, watch.verdict(), watch.firstMiss(), watch.sinceLastHeartbeat(),
                     Signals.inWords(watch.signals()));
+        } else if (properties.mode() == DetectionProperties.Mode.REPORT) {
+            log.warn("Host monitor: {} is {}, but this node no longer holds the lease: not reported here (the node"
+                    + " that holds it judges it anew)", host.name(), watch.verdict().shown());
         } else {
             log.info("Observe only: would report {} as {} (first miss {})", host.name(), watch.verdict().shown(),
                     watch.firstMiss());
@@ -95,6 +98,9 @@ public class MassFailureGate {
         }
         if (pending.isEmpty() || !failing.stream().allMatch(h -> watches.get(h.name()).confirmed())) {
             return "nothing is reported; the operators are asked once every failure is confirmed.";
+        }
+        if (!leadership.holdsLeaseNow()) {
+            return "this node no longer holds the lease: the node that does asks the operators.";
         }
         List<FailureToApprove> asked = pending.stream().sorted(Comparator.comparing(Host::name))
                 .map(h -> toApprove(watches.get(h.name()))).toList();

@@ -16,13 +16,38 @@ public class MonitorLeadership extends DefaultCandidate {
     private static final Logger log = LoggerFactory.getLogger(MonitorLeadership.class);
 
     private volatile boolean leading;
+    private final java.util.function.BooleanSupplier leaseInDatabase;
 
-    public MonitorLeadership(String nodeId) {
+    /**
+     * @param leaseInDatabase whether the shared database says this node holds the lease now (its row, not older
+     *                        than the lease time): asked at the moment of reporting
+     */
+    public MonitorLeadership(String nodeId, java.util.function.BooleanSupplier leaseInDatabase) {
         super(nodeId, ROLE);
+        this.leaseInDatabase = leaseInDatabase;
     }
 
+    /** Whether this node judges: it was granted the lease and has not been told it lost it. */
     public boolean leading() {
         return leading;
+    }
+
+    /**
+     * Whether this node may report now: it judges, and the database agrees that its lease still runs. A node
+     * that was paused (a long GC, a frozen VM) or cut off may still believe it leads while another node has
+     * taken the lease over; what its cycle had under way must not be reported.
+     */
+    public boolean holdsLeaseNow() {
+        if (!leading) {
+            return false;
+        }
+        try {
+            return leaseInDatabase.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("This node ({}) cannot tell whether it still holds the host monitor's lease: {}", getId(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.integration.util.UUIDConverter;
 
 /**
  * The host monitor's leader lease, from Spring Integration: a {@link JdbcLockRegistry} lock in the shared
@@ -20,9 +21,17 @@ public class MonitorLease {
 
     static final String REGION = "instance-ha";
 
+    /** The lease's key in INT_LOCK, as JdbcLockRegistry names the lock of the leader initiator's role. */
+    static final String LEASE_KEY = UUIDConverter.getUUID(MonitorLeadership.ROLE).toString();
+
     @Bean
-    MonitorLeadership monitorLeadership() {
-        return new MonitorLeadership(UUID.randomUUID().toString());
+    MonitorLeadership monitorLeadership(DefaultLockRepository monitorLockRepository) {
+        return leadership(monitorLockRepository);
+    }
+
+    /** A node's candidate, which asks its lock repository whether its lease still runs before it reports. */
+    static MonitorLeadership leadership(DefaultLockRepository repository) {
+        return new MonitorLeadership(UUID.randomUUID().toString(), () -> repository.isAcquired(LEASE_KEY));
     }
 
     @Bean
