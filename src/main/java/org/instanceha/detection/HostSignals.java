@@ -92,8 +92,8 @@ public class HostSignals {
 
     /**
      * The hosts whose BMC is read in this cycle even if they look well: every host whose BMC disagreed with it,
-     * or that could not be judged, in the last cycle (the next read decides anew), and those never read, or not for the check interval, the
-     * longest unread first, at most the configured number per cycle.
+     * or that could not be judged, in the last cycle (the next read decides anew); and those never read, or not
+     * for the check interval, the longest unread first, at most the configured number per cycle.
      */
     public Set<String> bmcChecksDue(List<Host> watched, Map<String, HostWatch> watches) {
         Instant due = clock.instant().minus(properties.bmcCheckInterval());

@@ -20,10 +20,6 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("workflow")
 class BmcSignalsScenarioIT extends DetectionSupport {
 
-    private long evacuations() {
-        return cloud.evacuationsAccepted();
-    }
-
     @Test
     void aBmcThatSaysOffWhileItsHostLivesIsAContradictionAndNothingIsReported() throws Exception {
         watched(bmc("compute4", managementAddress()));

@@ -18,10 +18,6 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("workflow")
 class DetectionScenarioIT extends DetectionSupport {
 
-    private long evacuations() {
-        return cloud.evacuationsAccepted();
-    }
-
     @Test
     void aHealthyCloudIsNeverReported() throws Exception {
         watched(bmc("compute4", managementAddress()));

@@ -72,6 +72,11 @@ abstract class DetectionSupport extends ApiIntegrationTest {
         }
     }
 
+    /** How many evacuations the simulated Nova accepted since the cloud was reset. */
+    long evacuations() {
+        return cloud.evacuationsAccepted();
+    }
+
     /** Runs cycles for this long, one every 300 ms. */
     void cyclesFor(Duration time) throws InterruptedException {
         long end = System.nanoTime() + time.toNanos();

@@ -148,6 +148,30 @@ class FencingRecoveryIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void aBmcWhoseStoredSettingsCannotBeUsedGetsTheOperatorsTaskAtOnceAndNoIncident() {
+        segmentWithCompute4(redfish("compute4", BMC_PASSWORD));
+        // Stored past the API's checks (an older version's value): a systems_uri that is no URI path.
+        jdbc.sql("UPDATE hosts SET control_attributes = :a WHERE name = 'compute4' AND deleted = 0").param("a", """
+                {"protocol": "redfish", "host": "127.0.0.1", "port": %d, "username": "admin", "password": "%s",
+                 "systems_uri": "/redfish/v1/Systems/compute 4", "verify_tls": false}"""
+                .formatted(bmcs.port(), BMC_PASSWORD)).update();
+
+        String notification = compute4Hangs("UNKNOWN");
+
+        JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + notification).send().json(), t -> t.size() == 1).get(0);
+        assertThat(task.get("name").asText()).isEqualTo("Confirm compute4 is powered off");
+        var seen = formVariables(task.get("id").asText());
+        assertThat(seen.get("fencingEvidence").get("value").asText()).contains("cannot be used")
+                .doesNotContain(BMC_PASSWORD);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recovery_progress WHERE message LIKE '%attempt 2%'")
+                .query(Long.class).single()).as("no second attempt: settings that cannot be used never do better")
+                .isZero();
+        assertThat(api.get("/engine-rest/incident").send().json()).as("no Cockpit incident").isEmpty();
+        assertThat(cloud.evacuationsAccepted()).isZero();
+    }
+
+    @Test
     void wrongCredentialsSaySoInTheTaskAndGivingUpEndsInErrorWithNothingEvacuated() {
         String task = waitingForAnOperator(redfish("compute4", "Wrong-Bmc-Pa55"), "wrong credentials");
         String notification = jdbc.sql("SELECT notification_uuid FROM notifications").query(String.class).single();
