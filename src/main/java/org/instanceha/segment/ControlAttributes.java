@@ -149,7 +149,7 @@ public final class ControlAttributes {
     }
 
     /** The stored field with a BMC's password passed through {@code change} (sealing it); other fields as given. */
-    public static String withPassword(String stored, java.util.function.UnaryOperator<String> change) {
+    static String withPassword(String stored, java.util.function.UnaryOperator<String> change) {
         if (stored == null || !isObject(stored)) {
             return stored;
         }

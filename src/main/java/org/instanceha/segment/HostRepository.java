@@ -76,10 +76,17 @@ public class HostRepository {
                 .optional();
     }
 
-    /** How many hosts keep a sealed BMC password. */
-    public long withSealedSecrets() {
-        return jdbc.sql("SELECT COUNT(*) FROM hosts WHERE deleted = 0 AND control_attributes LIKE :sealed")
-                .param("sealed", "%" + SecretBox.PREFIX + "%").query(Long.class).single();
+    /** The hosts that keep a sealed BMC password. */
+    public List<Host> withSealedSecrets() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE h.deleted = 0 AND h.control_attributes LIKE "
+                + ":sealed ORDER BY h.name").param("sealed", "%" + SecretBox.PREFIX + "%")
+                .query(HostRepository::map).list();
+    }
+
+    /** Replaces a host's control_attributes if they are still {@code was}; whether it did. */
+    boolean replaceControlAttributes(long id, String was, String now) {
+        return jdbc.sql("UPDATE hosts SET control_attributes = :now WHERE id = :id AND deleted = 0 "
+                + "AND control_attributes = :was").param("id", id).param("was", was).param("now", now).update() == 1;
     }
 
     /** The hosts the host monitor watches: those of enabled segments that are not on maintenance. */

@@ -1,109 +1,189 @@
 package org.instanceha.segment;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.instanceha.common.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.encrypt.Encryptors;
-import org.springframework.security.crypto.encrypt.TextEncryptor;
-import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Component;
 
 /**
  * Seals the secrets instance-ha stores (a BMC's password) with the operator's key, and opens them for the one
- * who must use them: AES-256 in GCM mode with a key derived by PBKDF2 (Spring Security's
- * {@code Encryptors.delux}), a random IV per value. A sealed value reads {@value #PREFIX}..., so that one is never
- * sealed twice.
+ * who must use them. A value reads {@code sealed:v2:<key id>:<salt>:<iv and ciphertext>}: AES-256-GCM under a
+ * key derived from the operator's by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations) with a random salt
+ * kept beside the value, and the value's {@code binding} (what it belongs to: the host and the BMC's address) as
+ * associated data, so that a value copied elsewhere does not open. The salt is drawn once per node start and the
+ * derived keys are kept, so the slow derivation runs once per key and salt, not per value.
+ * <p>
+ * Values of version 1 (before 2026-12: PBKDF2-SHA1, the key as its own salt, no binding) still open, with any
+ * configured key; {@link #needsSealingAgain} tells which values a start should seal again.
  */
 @Component
 public class SecretBox {
 
-    static final String PREFIX = "sealed:v1:";
+    static final String PREFIX = "sealed:";
+    static final String V2 = PREFIX + "v2:";
+    private static final String V1 = PREFIX + "v1:";
+    static final int ITERATIONS = 600_000;
+    private static final int SALT_BYTES = 16;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
 
-    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+    private final List<SecretKeys.Key> keys;
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] salt = new byte[SALT_BYTES];
+    private final Map<String, SecretKey> derived = new ConcurrentHashMap<>();
 
-    private final TextEncryptor encryptor;
+    /** A stored secret that does not open, and why (never with the value). */
+    public static final class CannotOpen extends IllegalStateException {
+        /** Why a secret does not open. */
+        public enum Why { NO_KEY, UNKNOWN_KEY, NOT_SEALED, ANOTHER_BINDING }
+
+        private final Why why;
+
+        CannotOpen(Why why, String message) {
+            super("a stored secret cannot be opened: " + message);
+            this.why = why;
+        }
+
+        public Why why() {
+            return why;
+        }
+    }
 
     public SecretBox(SecretsProperties properties) {
-        String key = key(properties);
-        this.encryptor = key == null ? null : Encryptors.delux(key, salt(key));
+        this.keys = SecretKeys.of(properties);
+        random.nextBytes(salt);
     }
 
     /** Whether a key is configured: without one, no secret can be stored. */
     public boolean hasKey() {
-        return encryptor != null;
+        return !keys.isEmpty();
     }
 
-    /** The value sealed with the key; a value sealed already stays as it is. */
-    public String seal(String plain) {
-        if (plain == null || isSealed(plain)) {
-            return plain;
-        }
-        if (encryptor == null) {
+    /** The value sealed with the key new values are sealed with, bound to {@code binding}. */
+    public String seal(String plain, String binding) {
+        if (keys.isEmpty()) {
             throw new InvalidInputException("instance-ha has no key to store a BMC password with: set "
                     + "instanceha.secrets.key (or instanceha.secrets.key-file) and restart it.");
         }
-        return PREFIX + encryptor.encrypt(plain);
+        SecretKeys.Key key = keys.get(0);
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, derive(key, salt), iv, binding);
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            return V2 + key.id() + ":" + base64.encodeToString(salt) + ":"
+                    + base64.encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot seal a secret: " + e.getMessage(), e);
+        }
     }
 
-    /** The value a sealed one holds. */
-    public String open(String sealed) {
-        if (!isSealed(sealed) || encryptor == null) {
-            throw new IllegalStateException("a stored secret cannot be opened: "
-                    + (encryptor == null ? "no key is configured" : "it is not sealed"));
+    /**
+     * The value a sealed one holds, when it is opened for what it is bound to. Fails, saying why but never
+     * with the value, when its key is not configured, or when it was sealed for something else (or changed).
+     */
+    public String open(String sealed, String binding) {
+        if (keys.isEmpty()) {
+            throw new CannotOpen(CannotOpen.Why.NO_KEY, "no key is configured");
         }
-        return encryptor.decrypt(sealed.substring(PREFIX.length()));
+        if (sealed != null && sealed.startsWith(V1)) {
+            return openVersion1(sealed.substring(V1.length()));
+        }
+        String[] parts = sealed == null || !sealed.startsWith(V2) ? new String[0]
+                : sealed.substring(V2.length()).split(":", -1);
+        if (parts.length != 3) {
+            throw new CannotOpen(CannotOpen.Why.NOT_SEALED, "it is not sealed as instance-ha seals");
+        }
+        SecretKeys.Key key = key(parts[0]).orElseThrow(() -> new CannotOpen(CannotOpen.Why.UNKNOWN_KEY,
+                "it was sealed with key " + parts[0] + ", which is not configured (configured: "
+                + keys.stream().map(SecretKeys.Key::id).toList() + ")"));
+        try {
+            Base64.Decoder base64 = Base64.getUrlDecoder();
+            byte[] body = base64.decode(parts[2]);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, derive(key, base64.decode(parts[1])),
+                    java.util.Arrays.copyOf(body, IV_BYTES), binding);
+            return new String(cipher.doFinal(body, IV_BYTES, body.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new CannotOpen(CannotOpen.Why.ANOTHER_BINDING, "it was sealed for another host or BMC address, or "
+                    + "changed since");
+        }
+    }
+
+    /** Whether a stored value should be sealed again: an older version, or another key than the sealing one. */
+    public boolean needsSealingAgain(String sealed) {
+        return isSealed(sealed) && !keys.isEmpty() && !sealed.startsWith(V2 + keys.get(0).id() + ":");
+    }
+
+    /** The id of the key new values are sealed with; empty without a key. */
+    public Optional<String> sealingKeyId() {
+        return keys.stream().findFirst().map(SecretKeys.Key::id);
     }
 
     public static boolean isSealed(String value) {
         return value != null && value.startsWith(PREFIX);
     }
 
-    private static String key(SecretsProperties properties) {
-        if (properties.key() != null && !properties.key().isBlank()) {
-            return properties.key();
-        }
-        if (properties.keyFile() == null) {
-            return null;
-        }
-        try {
-            if (Files.exists(properties.keyFile())) {
-                return Files.readString(properties.keyFile(), StandardCharsets.UTF_8).strip();
-            }
-            if (properties.keyFile().getParent() != null) {
-                Files.createDirectories(properties.keyFile().getParent());
-            }
-            String generated = KeyGenerators.string().generateKey() + KeyGenerators.string().generateKey()
-                    + KeyGenerators.string().generateKey() + KeyGenerators.string().generateKey();
-            try { // owner-only from its creation, before the key is in it
-                Files.createFile(properties.keyFile(), PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(properties.keyFile()); // not a POSIX file system: the directory protects it
-            }
-            Files.writeString(properties.keyFile(), generated, StandardCharsets.UTF_8);
-            log.info("Generated the key for stored secrets in {}", properties.keyFile());
-            return generated;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the key file " + properties.keyFile() + ": "
-                    + e.getMessage(), e);
-        }
+    private Optional<SecretKeys.Key> key(String id) {
+        return keys.stream().filter(k -> MessageDigest.isEqual(k.id().getBytes(StandardCharsets.UTF_8),
+                id.getBytes(StandardCharsets.UTF_8))).findFirst();
     }
 
-    /** The PBKDF2 salt: fixed per key (each value gets a random IV), hex as Encryptors wants it. */
-    private static String salt(String key) {
+    private SecretKey derive(SecretKeys.Key key, byte[] salt) {
+        return derived.computeIfAbsent(key.id() + ":" + HexFormat.of().formatHex(salt), ignored -> {
+            try {
+                byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                        new PBEKeySpec(key.text().toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+                return new SecretKeySpec(bytes, "AES");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] iv, String binding) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(("instance-ha:" + binding).getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    /** Version 1: Spring Security's {@code Encryptors.delux}, the salt a digest of the key. Any key may open it. */
+    private String openVersion1(String body) {
+        for (SecretKeys.Key key : keys) {
+            try {
+                return Encryptors.delux(key.text(), version1Salt(key.text())).decrypt(body);
+            } catch (RuntimeException e) {
+                // the next key may be the one
+            }
+        }
+        throw new CannotOpen(CannotOpen.Why.UNKNOWN_KEY, "none of the configured keys opens it");
+    }
+
+    private static String version1Salt(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("instance-ha:" + key)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -31,16 +31,16 @@ public class SegmentService {
     private final RecoveriesInProgress recoveriesInProgress;
     private final Compute compute;
     private final Clock clock;
-    private final SecretBox secrets;
+    private final BmcCredentials credentials;
 
     public SegmentService(SegmentRepository segments, HostRepository hosts, RecoveriesInProgress recoveriesInProgress,
-                          Compute compute, Clock clock, SecretBox secrets) {
+                          Compute compute, Clock clock, BmcCredentials credentials) {
         this.segments = segments;
         this.hosts = hosts;
         this.recoveriesInProgress = recoveriesInProgress;
         this.compute = compute;
         this.clock = clock;
-        this.secrets = secrets;
+        this.credentials = credentials;
     }
 
     public Segment createSegment(SegmentDraft draft) {
@@ -102,8 +102,8 @@ public class SegmentService {
         Segment segment = getSegment(segmentUuid);
         requireNovaComputeHost(draft.name());
         ControlAttributes.keepingPassword(draft.controlAttributes(), null); // the mask is no password
-        draft = new HostDraft(draft.name(), draft.type(), ControlAttributes.withPassword(draft.controlAttributes(),
-                secrets::seal), draft.reserved(), draft.onMaintenance(), draft.priority());
+        draft = new HostDraft(draft.name(), draft.type(), credentials.sealedFor(draft.name(),
+                draft.controlAttributes(), null), draft.reserved(), draft.onMaintenance(), draft.priority());
         try {
             Host created = hosts.insert(segment, draft, UtcTime.now(clock));
             log.info("Registered host {} ({}) in segment {}", created.name(), created.uuid(), segment.name());
@@ -133,11 +133,14 @@ public class SegmentService {
         if (changes.name() != null && !changes.name().equals(current.name())) {
             requireNovaComputeHost(changes.name());
         }
-        // A form or a client that sends back the masked password it was shown keeps the stored one.
-        // A BMC password is stored sealed with the operator's key (SecretBox).
-        changes = new HostChanges(changes.name(), changes.type(), ControlAttributes.withPassword(
-                ControlAttributes.keepingPassword(changes.controlAttributes(), current.controlAttributes()),
-                secrets::seal), changes.reserved(), changes.onMaintenance(), changes.priority());
+        // A form or a client that sends back the masked password it was shown keeps the stored one, sealed
+        // again for the host as it will be (BmcCredentials): a new name needs a new binding.
+        String name = changes.name() != null ? changes.name() : current.name();
+        String attributes = changes.controlAttributes() != null
+                ? ControlAttributes.keepingPassword(changes.controlAttributes(), current.controlAttributes())
+                : name.equals(current.name()) ? null : current.controlAttributes();
+        changes = new HostChanges(changes.name(), changes.type(), credentials.sealedFor(name, attributes, current),
+                changes.reserved(), changes.onMaintenance(), changes.priority());
         try {
             hosts.update(current, changes, UtcTime.now(clock));
         } catch (DuplicateKeyException e) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 class DashboardAccessIT extends ApiIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.instanceha.segment.SecretBox secrets;
+    org.instanceha.segment.BmcCredentials credentials;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.segment.HostRepository hostRows;
 
     @Test
     void anonymousVisitorsAreSentToTheLoginAndBrowsersAtTheRootToTheDashboard() throws Exception {
@@ -192,8 +194,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 + "&priority=0&_csrf=" + token)).contains("Host compute4 saved.");
         String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", host)
                 .query(String.class).single();
-        assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
-                .isEqualTo(secret);
+        assertThat(credentials.of(hostRows.findByUuid(host).orElseThrow()).orElseThrow().password()).isEqualTo(secret);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -273,7 +274,7 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .query((rs, i) -> rs.getBoolean(1) && rs.getBoolean(2)).single()).isTrue();
         String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE name = 'compute1' AND deleted = 0")
                 .query(String.class).single();
-        assertThat(stored).contains("\"protocol\":\"redfish\"", "\"verify_tls\":false", "sealed:v1:",
+        assertThat(stored).contains("\"protocol\":\"redfish\"", "\"verify_tls\":false", "sealed:v2:",
                         "\"systems_uri\":\"/redfish/v1/Systems/compute1\"", "\"management_address\":\"10.0.1.21:22\"")
                 .doesNotContain(secret);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM hosts WHERE name = 'compute3' AND deleted = 0").query(Long.class)

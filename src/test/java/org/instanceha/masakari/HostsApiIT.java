@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class HostsApiIT extends ApiIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.instanceha.segment.SecretBox secrets;
+    org.instanceha.segment.BmcCredentials credentials;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.instanceha.segment.HostRepository hostRows;
 
     private String segment;
     private String hostsPath;
@@ -72,8 +74,7 @@ class HostsApiIT extends ApiIntegrationTest {
         String stored = jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = :u").param("u", uuid)
                 .query(String.class).single();
         assertThat(stored).as("stored encrypted").contains("operator").doesNotContain(secret);
-        assertThat(secrets.open(org.instanceha.segment.ControlAttributes.bmc(stored).orElseThrow().password()))
-                .isEqualTo(secret);
+        assertThat(credentials.of(hostRows.findByUuid(uuid).orElseThrow()).orElseThrow().password()).isEqualTo(secret);
 
         // The mask with another address would send the stored password there: the password itself is needed.
         Response elsewhere = api.put(hostsPath + "/" + uuid, """

@@ -227,6 +227,6 @@ class FencingRecoveryIT extends RecoveryScenarioSupport {
         assertThat(log.getAll()).as("the log").contains("BMC Bmc[redfish admin@127.0.0.1")
                 .doesNotContain(BMC_PASSWORD);
         assertThat(jdbc.sql("SELECT control_attributes FROM hosts WHERE uuid = ?").param(host).query(String.class)
-                .single()).contains("sealed:v1:").doesNotContain(BMC_PASSWORD);
+                .single()).contains("sealed:v2:").doesNotContain(BMC_PASSWORD);
     }
 }
