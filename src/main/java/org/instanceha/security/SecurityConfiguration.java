@@ -159,6 +159,17 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Right after the size limit and the public URL: password guessing is slowed before any password is checked. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(LoginThrottleProperties properties,
+                                                        io.micrometer.core.instrument.MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottle(properties, meters));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setName("loginThrottle");
+        return registration;
+    }
+
     /** Before anything else, on every route: bodies over the configured size are refused unread. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpProperties properties) {
