@@ -170,6 +170,16 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /** Over TLS, every cookie is marked Secure (after the public URL, which may say a request is https). */
+    @Bean
+    FilterRegistrationBean<SecureCookies> secureCookies() {
+        var registration = new FilterRegistrationBean<>(new SecureCookies());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setName("secureCookies");
+        return registration;
+    }
+
     /** Before anything else, on every route: bodies over the configured size are refused unread. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpProperties properties) {

@@ -51,7 +51,8 @@ class DashboardAccessIT extends ApiIntegrationTest {
         HttpResponse<String> loggedIn = anonymous.post("/dashboard/login", "username=" + TestUsers.ADMIN
                 + "&password=" + TestUsers.ADMIN_PASSWORD + "&_csrf=" + anonymous.csrf("/dashboard/login"));
         assertThat(loggedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
-                .singleElement().satisfies(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
+                .singleElement().satisfies(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly")
+                        .as("plain HTTP: TlsIT shows Secure over TLS").doesNotContain("Secure"));
         assertThat(anonymous.get("/dashboard/notifications").headers().firstValue("Content-Security-Policy"))
                 .isPresent();
     }
