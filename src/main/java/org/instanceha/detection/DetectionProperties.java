@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval          how often the judging node looks at every watched host (0: never on its own)
  * @param staleAfter        a heartbeat older than this by Nova's clock is stale: Nova's {@code service_down_time}
  *                          (60 s by default; the test bed's 15 s)
+ * @param reportInterval    how often nova-compute writes its heartbeat: Nova's {@code report_interval} (10 s by
+ *                          default; the test bed's 3 s). A heartbeat {@link DetectionRules#MISSED_REPORTS} times
+ *                          this old is late: with the management address silent and the BMC answering On, the host
+ *                          is hung, failed before its heartbeat is stale
  * @param confirmCycles     how many cycles in a row a failure must be seen before it is reported
  * @param managementTimeout how long a TCP connect to a host's management address may take
  * @param maxClockSkew      how far the Date of Nova's answer may be from our clock before its data counts as stale
@@ -31,6 +35,7 @@ public record DetectionProperties(@DefaultValue("15s") Duration lease,
                                   @DefaultValue("report") Mode mode,
                                   @DefaultValue("5s") Duration interval,
                                   @DefaultValue("60s") Duration staleAfter,
+                                  @DefaultValue("10s") Duration reportInterval,
                                   @DefaultValue("3") int confirmCycles,
                                   @DefaultValue("1s") Duration managementTimeout,
                                   @DefaultValue("30s") Duration maxClockSkew,
@@ -44,7 +49,8 @@ public record DetectionProperties(@DefaultValue("15s") Duration lease,
 
     /** Only a lease, with the monitor's defaults: for tests of the lease. */
     public static DetectionProperties lease(Duration lease) {
-        return new DetectionProperties(lease, Mode.OBSERVE, Duration.ofSeconds(5), Duration.ofSeconds(60), 3,
+        return new DetectionProperties(lease, Mode.OBSERVE, Duration.ofSeconds(5), Duration.ofSeconds(60),
+                Duration.ofSeconds(10), 3,
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 0.5, 2, Duration.ofMinutes(5), 5);
     }
 }

@@ -110,7 +110,8 @@ public class HostMonitor {
         HostSignals.Reading reading = signals.read(watched, services, signals.bmcChecksDue(watched, watches));
         Map<Host, Signals> read = reading.signals();
         Map<Host, Verdict> verdicts = new HashMap<>();
-        read.forEach((host, s) -> verdicts.put(host, DetectionRules.judge(s, properties.staleAfter())));
+        read.forEach((host, s) -> verdicts.put(host, DetectionRules.judge(s, properties.staleAfter(),
+                properties.reportInterval())));
         Optional<String> problem = CycleCheck.problem(services.novaDate(), clock.instant(), properties.maxClockSkew(),
                 verdicts.values());
         if (problem.isPresent()) {

@@ -24,8 +24,11 @@ public enum Verdict {
      * in the next cycle, which decides anew.
      */
     BMC_DISAGREES("BMC and host disagree"),
-    /** Its heartbeat is stale, its management address silent (or none), its BMC on or unreachable: failed and
-     * not fenced (report UNKNOWN: the workflow fences it, or asks an operator). */
+    /**
+     * Its heartbeat is stale, its management address silent (or none), its BMC on or unreachable; or its heartbeat
+     * is late (several of Nova's report intervals old), its management address silent and its BMC on: a hung host.
+     * Failed and not fenced (report UNKNOWN: the workflow fences it, or asks an operator).
+     */
     FAILED("failed"),
     /** Its heartbeat is stale but its management address answers: only nova-compute is down (report PROCESS). */
     PROCESS_DOWN("process down"),

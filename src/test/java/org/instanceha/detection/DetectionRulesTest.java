@@ -16,9 +16,12 @@ class DetectionRulesTest {
     private static final Duration STALE = Duration.ofSeconds(15);
     private static final Duration FRESH = Duration.ofSeconds(3);
     private static final Duration OLD = Duration.ofSeconds(20);
+    /** The test bed's report_interval: a heartbeat is late after 7.5 s. */
+    private static final Duration REPORTS = Duration.ofSeconds(3);
+    private static final Duration LATE = Duration.ofSeconds(9);
 
     private static Verdict judge(Duration age, Signals.Management management, Signals.Power bmc) {
-        return DetectionRules.judge(new Signals(age, true, false, management, bmc), STALE);
+        return DetectionRules.judge(new Signals(age, true, false, management, bmc), STALE, REPORTS);
     }
 
     @Test
@@ -33,7 +36,7 @@ class DetectionRulesTest {
     void aBmcThatSaysOffIsAPowerLossAlreadyFencedWithoutWaitingForNova() {
         assertThat(judge(FRESH, SILENT, OFF)).isEqualTo(Verdict.FENCED);
         assertThat(judge(OLD, SILENT, OFF)).isEqualTo(Verdict.FENCED);
-        assertThat(DetectionRules.judge(new Signals(OLD, false, true, SILENT, OFF), STALE))
+        assertThat(DetectionRules.judge(new Signals(OLD, false, true, SILENT, OFF), STALE, REPORTS))
                 .as("forced down already: a recovery is under way, no second report").isEqualTo(Verdict.FAILED);
     }
 
@@ -54,6 +57,19 @@ class DetectionRulesTest {
     void hostsWhoseBmcDisagreesDoNotLookDeadAtOnce() {
         assertThat(CycleCheck.problem(Instant.EPOCH, Instant.EPOCH, Duration.ofSeconds(30),
                 List.of(Verdict.BMC_DISAGREES, Verdict.BMC_DISAGREES, Verdict.FAILED))).isEmpty();
+    }
+
+    @Test
+    void aLateHeartbeatIsAHungHostOnlyWhileTheManagementAddressIsSilentAndTheBmcAnswersOn() {
+        assertThat(judge(LATE, SILENT, ON)).as("hung: its BMC can power it off").isEqualTo(Verdict.FAILED);
+        assertThat(judge(LATE, ANSWERS, ON)).as("only late: the host answers").isEqualTo(Verdict.HEALTHY);
+        assertThat(judge(LATE, NONE, ON)).as("nothing but Nova to tell: wait until stale").isEqualTo(Verdict.HEALTHY);
+        assertThat(judge(LATE, SILENT, NO_ANSWER)).as("cut off, perhaps running: wait until stale")
+                .isEqualTo(Verdict.SUSPECT);
+        assertThat(judge(LATE, SILENT, NOT_READ)).isEqualTo(Verdict.SUSPECT);
+        assertThat(judge(Duration.ofMillis(7_400), SILENT, ON)).as("not yet 2.5 reports").isEqualTo(Verdict.SUSPECT);
+        assertThat(DetectionRules.judge(new Signals(LATE, true, false, SILENT, ON), STALE, Duration.ofSeconds(10)))
+                .as("Nova's default report_interval: late after 25 s").isEqualTo(Verdict.SUSPECT);
     }
 
     @Test

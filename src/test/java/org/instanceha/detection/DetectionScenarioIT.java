@@ -63,6 +63,30 @@ class DetectionScenarioIT extends DetectionSupport {
     }
 
     @Test
+    void aHungHostWhoseBmcAnswersIsReportedOnceItsHeartbeatIsLateNotWaitingForStale() throws Exception {
+        watched(bmc("compute4", managementAddress()));
+        monitor.cycle();
+        cloud.failHost("compute4");
+        management.close();
+
+        HostWatch watch = monitor.watches().stream().filter(w -> w.host().equals("compute4")).findFirst().orElseThrow();
+        while (watch.verdict() != Verdict.FAILED) {
+            assertThat(watch.signals().heartbeatAge()).as("failed before the heartbeat is stale")
+                    .isLessThan(properties.staleAfter());
+            Thread.sleep(100);
+            monitor.cycle();
+        }
+
+        assertThat(watch.signals().heartbeatAge()).as(Signals.inWords(watch.signals()) + ": late (2.5 reports of "
+                + "500 ms), not stale (2 s)").isLessThan(properties.staleAfter());
+        assertThat(watch.signals().management()).isEqualTo(Signals.Management.SILENT);
+        cyclesUntil(() -> !notifications().isEmpty());
+        assertThat(notifications()).singleElement().asString().contains("\"host_status\":\"UNKNOWN\"");
+        await().atMost(Duration.ofSeconds(60)).until(() -> evacuations() == 3);
+        assertThat(cloud.findHost("compute4").orElseThrow().poweredOn()).as("fenced by the workflow").isFalse();
+    }
+
+    @Test
     void aStoppedNovaComputeOnARunningHostIsAProcessFailureAndNothingMoves() throws Exception {
         watched(bmc("compute4", managementAddress()));
         cloud.failHost("compute4");
