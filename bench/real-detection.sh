@@ -5,6 +5,7 @@
 # nothing. Prints, in seconds after the failure, for the K servers on the host: the notification, fencing
 # confirmed, the first evacuation, the last server ACTIVE elsewhere (a FIGURES line, bench/detection_figures.py),
 # then the workflow's details and where each server is.
+#   TIMING=defaults bench/real-detection.sh hang compute2    the same with the monitor's default timing
 #   bench/real-detection.sh power-loss compute1       bmc-up.sh power-loss: COMPUTE_HOST NORMAL, evacuation
 #   bench/real-detection.sh hang compute2             bmc-up.sh hang: COMPUTE_HOST UNKNOWN, fenced, evacuation
 #   bench/real-detection.sh fail-host compute3        openstack-up.sh fail-host: PROCESS, nothing evacuated
@@ -19,9 +20,12 @@ FAILURE=${1:?power-loss, hang, fail-host or lying-bmc}
 VICTIM=${2:?computeN}
 BMC=${BMCUP:-../shared/openstack/bmc-up.sh}
 TESTBED=${TESTBED:-../shared/openstack/openstack-up.sh}
+# The test bed's Nova: service_down_time 15 s, report_interval 3 s. TIMING=defaults keeps the monitor's own
+# defaults (a cycle every 5 s, 3 confirming cycles); else a cycle every second and 2 confirming cycles.
+if [ "${TIMING:-fast}" = defaults ]; then TIMING_OPTS=""
+else TIMING_OPTS="--instanceha.detection.interval=1s --instanceha.detection.confirm-cycles=2"; fi
 IHA_OPTS="--instanceha.secrets.key=realrun-secrets-key --instanceha.detection.mode=report \
-  --instanceha.detection.interval=1s --instanceha.detection.stale-after=15s --instanceha.detection.confirm-cycles=2 \
-  ${IHA_OPTS:-}"
+  --instanceha.detection.stale-after=15s --instanceha.detection.report-interval=3s $TIMING_OPTS ${IHA_OPTS:-}"
 # A lie is only heard when the BMC is read: a host that looks well has its BMC read every bmc-check-interval.
 [ "$FAILURE" = lying-bmc ] && IHA_OPTS="$IHA_OPTS --instanceha.detection.bmc-check-interval=10s"
 source bench/lib-real.sh

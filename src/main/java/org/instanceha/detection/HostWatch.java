@@ -6,8 +6,9 @@ import org.instanceha.notification.Verdict;
 
 /**
  * One host's verdicts over the cycles: a verdict to report must hold for {@code confirmCycles} cycles in a row
- * before it is confirmed, and is confirmed once, then handed on once (reported, or put to the operators); a host that is healthy again before that is forgotten (never
- * reported). Remembers when the host first looked wrong, for the time from the first missed signal to the
+ * before it is confirmed (a suspect host's silent cycles count for its failure, which is still seen twice), and is
+ * confirmed once, then handed on once (reported, or put to the operators); a host that is healthy again before that
+ * is forgotten (never reported). Remembers when the host first looked wrong, for the time from the first missed signal to the
  * report. Plain Java; one per watched host, used by the judging node only.
  */
 public final class HostWatch {
@@ -70,8 +71,11 @@ public final class HostWatch {
             }
         }
         if (now != verdict) {
+            // A suspect host (its management address silent) that turns failed was silent all along: those cycles
+            // count, but a failure is still seen in two cycles at least.
+            boolean silentAllAlong = verdict == Verdict.SUSPECT && now == Verdict.FAILED;
+            cycles = silentAllAlong ? Math.max(0, Math.min(cycles, confirmCycles - 2)) : 0;
             verdict = now;
-            cycles = 0;
         }
         cycles++;
         if (!confirmed && now.reported() && (cycles >= confirmCycles || now == Verdict.FENCED)) {

@@ -94,7 +94,7 @@ class DetectionRulesTest {
     void aVerdictIsReportedOnceAfterItHeldForTheConfirmingCyclesAndAHostBackInTimeIsNever() {
         HostWatch watch = new HostWatch("compute4");
         Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
-        assertThat(watch.observe(Verdict.SUSPECT, t0, 3)).isFalse();
+        assertThat(watch.observe(Verdict.PROCESS_DOWN, t0, 3)).isFalse();
         assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(3), 3)).isFalse();
         assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(6), 3)).isFalse();
         assertThat(watch.observe(Verdict.FAILED, t0.plusSeconds(9), 3)).as("third cycle of FAILED").isTrue();
@@ -107,6 +107,21 @@ class DetectionRulesTest {
         assertThat(back.observe(Verdict.HEALTHY, t0.plusSeconds(6), 3)).isFalse();
         assertThat(back.firstMiss()).isNull();
         assertThat(back.observe(Verdict.FAILED, t0.plusSeconds(9), 3)).as("counting starts over").isFalse();
+    }
+
+    @Test
+    void aSuspectHostThatTurnsFailedCountsItsSilentCyclesButIsSeenFailedTwice() {
+        Instant t0 = Instant.parse("2026-12-06T10:00:00Z");
+        HostWatch hung = new HostWatch("compute4");
+        hung.observe(Verdict.SUSPECT, t0, 3);
+        hung.observe(Verdict.SUSPECT, t0.plusSeconds(5), 3);
+        assertThat(hung.observe(Verdict.FAILED, t0.plusSeconds(10), 3)).as("one cycle of FAILED").isFalse();
+        assertThat(hung.observe(Verdict.FAILED, t0.plusSeconds(15), 3)).as("silent all along, failed twice").isTrue();
+
+        HostWatch twoCycles = new HostWatch("compute3");
+        twoCycles.observe(Verdict.SUSPECT, t0, 2);
+        assertThat(twoCycles.observe(Verdict.FAILED, t0.plusSeconds(5), 2)).isFalse();
+        assertThat(twoCycles.observe(Verdict.FAILED, t0.plusSeconds(10), 2)).isTrue();
     }
 
     @Test
