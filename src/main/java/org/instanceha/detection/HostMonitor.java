@@ -91,9 +91,15 @@ public class HostMonitor {
         return watches.values().stream().collect(Collectors.toMap(HostWatch::host, HostWatch::verdict));
     }
 
-    /** One cycle; nothing on a node that does not hold the lease, or with the monitor off. */
+    /**
+     * One cycle; nothing on a node that does not hold the lease, or with the monitor off. A node that lost the
+     * lease forgets what it saw: its verdicts are no longer shown or counted, and, should it lead again, it judges
+     * every host anew.
+     */
     public synchronized void cycle() {
         if (properties.mode() == DetectionProperties.Mode.OFF || !leadership.leading()) {
+            watches.clear();
+            alert = null;
             return;
         }
         List<Host> watched = hosts.watched();

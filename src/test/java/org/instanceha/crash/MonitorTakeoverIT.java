@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The host monitor on two engine nodes of one PostgreSQL (as {@link NodeCrashIT} starts them), with the
- * defaults of a real cloud: a lease of 15 s, a cycle every 5 s. The judging node is killed with SIGKILL and,
- * at once, host "failing" loses its power (its simulated Redfish BMC switches it off; nobody reports anything).
- * The other node must take the lease over and report the failure once, within the lease time plus the detection
- * window (a power loss needs no confirming cycles: one cycle, and the BMC reads of the node that starts judging).
+ * defaults of a real cloud: a lease of 15 s, a cycle every 5 s. The judging node is paused with SIGSTOP (a frozen
+ * VM, a stalled JVM: to the others it is dead) and, at once, host "failing" loses its power (its simulated Redfish
+ * BMC switches it off; nobody reports anything). The other node must take the lease over and report the failure
+ * once, within the lease time plus the detection window (a power loss needs no confirming cycles: one cycle, and
+ * the BMC reads of the node that starts judging). Then a second host loses its power and, at once, the paused
+ * node resumes (SIGCONT) with its cycle and its verdicts where they were: it must report nothing, since the
+ * database says its lease is gone, and the node that holds it reports the second host once.
  */
 @Tag("crash")
 class MonitorTakeoverIT {
@@ -39,7 +42,7 @@ class MonitorTakeoverIT {
     private static final Duration CYCLE = Duration.ofSeconds(5);
 
     @Test
-    void whenTheJudgingNodeDiesTheOtherReportsAHostThatFailsMeanwhileOnce() throws Exception {
+    void whenTheJudgingNodeIsPausedTheOtherReportsOnceAndTheResumedNodeNothing() throws Exception {
         try (Harness harness = new Harness(3)) {
             harness.freshSchema();
             int bmcPort = Harness.freePort();
@@ -70,14 +73,15 @@ class MonitorTakeoverIT {
                             : null, n -> n != null);
             HttpApi survivor = judge == nodeA ? nodeB : nodeA;
             assertThat(judging(survivor)).as("exactly one node judges").isFalse();
-            (judge == nodeA ? a : b).destroyForcibly().waitFor();
+            Process paused = judge == nodeA ? a : b;
+            signal("STOP", paused);
             Instant cut = Instant.now();
             forceOff(bmcPort, "failing");
 
             JsonNode reported = await("the surviving node reports failing").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250)).until(() -> notifications(survivor), n -> n.size() > 0);
             Duration took = Duration.between(cut, Instant.now());
-            System.out.printf("TAKEOVER: the judging node was killed and failing lost its power; the other node "
+            System.out.printf("TAKEOVER: the judging node was paused and failing lost its power; the other node "
                     + "reported it %.1f s later (lease %d s, cycle %d s)%n", took.toMillis() / 1000.0,
                     LEASE.toSeconds(), CYCLE.toSeconds());
             assertThat(took).as("within the lease time plus the detection window")
@@ -91,7 +95,26 @@ class MonitorTakeoverIT {
             JsonNode done = Harness.awaitEnd(survivor, reported.get(0).get("notification_uuid").asText(),
                     Duration.ofMinutes(2));
             assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("finished");
+
+            forceOff(bmcPort, "target3");
+            signal("CONT", paused);
+            await("the node that holds the lease reports target3").atMost(CYCLE.multipliedBy(4))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> notifications(survivor).size() == 2);
+            Thread.sleep(CYCLE.multipliedBy(2).toMillis());
+            System.out.println("TAKEOVER notifications: " + notifications(survivor));
+            assertThat(notifications(survivor)).as("each failure reported once").hasSize(2);
+            String resumedLog = java.nio.file.Files.readString(Harness.LOGS.resolve(
+                    (judge == nodeA ? "takeover-node-a" : "takeover-node-b") + ".log"));
+            assertThat(resumedLog).as("the resumed node reported nothing").doesNotContain("Host monitor reported");
+            assertThat(judging(judge)).as("the resumed node does not judge").isFalse();
+            paused.destroyForcibly().waitFor();
         }
+    }
+
+    /** Sends a signal to a node's JVM: STOP pauses it as a frozen machine would, CONT resumes it. */
+    private static void signal(String name, Process node) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(node.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -" + name).isZero();
     }
 
     /** Whether the node holds the monitor's lease: it alone has verdicts, and sees all four hosts healthy. */
