@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seals the secrets instance-ha stores (a BMC's password) with the operator's key, and opens them for the one
- * who must use them. A value reads {@code sealed:v2:<key id>:<salt>:<iv and ciphertext>}: AES-256-GCM under a
- * key derived from the operator's by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations) with a random salt
- * kept beside the value, and the value's {@code binding} (what it belongs to: the host and the BMC's address) as
+ * who must use them. A value reads {@code sealed:v2:<key id>:<iterations>:<salt>:<iv and ciphertext>}: AES-256-GCM
+ * under a key derived from the operator's by PBKDF2-HMAC-SHA256 ({@value #ITERATIONS} iterations, written in the
+ * value so that a later count still opens it) with a random salt kept beside the value, and the value's {@code binding} (what it belongs to: the host and the BMC's address) as
  * associated data, so that a value copied elsewhere does not open. The salt is drawn once per node start and the
  * derived keys are kept, so the slow derivation runs once per key and salt, not per value.
  * <p>
@@ -41,11 +41,14 @@ public class SecretBox {
     static final String V2 = PREFIX + "v2:";
     private static final String V1 = PREFIX + "v1:";
     static final int ITERATIONS = 600_000;
+    private static final int MIN_ITERATIONS = 1_000;
+    private static final int MAX_ITERATIONS = 10_000_000;
     private static final int SALT_BYTES = 16;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final List<SecretKeys.Key> keys;
+    private final int iterations;
     private final SecureRandom random = new SecureRandom();
     private final byte[] salt = new byte[SALT_BYTES];
     private final Map<String, SecretKey> derived = new ConcurrentHashMap<>();
@@ -67,9 +70,22 @@ public class SecretBox {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SecretBox(SecretsProperties properties) {
         this.keys = SecretKeys.of(properties);
+        this.iterations = ITERATIONS;
         random.nextBytes(salt);
+    }
+
+    private SecretBox(SecretBox box, int iterations) {
+        this.keys = box.keys;
+        this.iterations = iterations;
+        random.nextBytes(salt);
+    }
+
+    /** The same keys sealing with another iteration count: for tests, which derive many keys (a value says its count). */
+    static SecretBox withIterations(SecretsProperties properties, int iterations) {
+        return new SecretBox(new SecretBox(properties), iterations);
     }
 
     /** Whether a key is configured: without one, no secret can be stored. */
@@ -87,10 +103,10 @@ public class SecretBox {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, derive(key, salt), iv, binding);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, derive(key, iterations, salt), iv, binding);
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            return V2 + key.id() + ":" + base64.encodeToString(salt) + ":"
+            return V2 + key.id() + ":" + iterations + ":" + base64.encodeToString(salt) + ":"
                     + base64.encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal a secret: " + e.getMessage(), e);
@@ -110,7 +126,8 @@ public class SecretBox {
         }
         String[] parts = sealed == null || !sealed.startsWith(V2) ? new String[0]
                 : sealed.substring(V2.length()).split(":", -1);
-        if (parts.length != 3) {
+        int count = parts.length == 4 && parts[1].matches("[0-9]{4,8}") ? Integer.parseInt(parts[1]) : 0;
+        if (parts.length != 4 || count < MIN_ITERATIONS || count > MAX_ITERATIONS) {
             throw new CannotOpen(CannotOpen.Why.NOT_SEALED, "it is not sealed as instance-ha seals");
         }
         SecretKeys.Key key = key(parts[0]).orElseThrow(() -> new CannotOpen(CannotOpen.Why.UNKNOWN_KEY,
@@ -118,8 +135,8 @@ public class SecretBox {
                 + keys.stream().map(SecretKeys.Key::id).toList() + ")"));
         try {
             Base64.Decoder base64 = Base64.getUrlDecoder();
-            byte[] body = base64.decode(parts[2]);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, derive(key, base64.decode(parts[1])),
+            byte[] body = base64.decode(parts[3]);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, derive(key, count, base64.decode(parts[2])),
                     java.util.Arrays.copyOf(body, IV_BYTES), binding);
             return new String(cipher.doFinal(body, IV_BYTES, body.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -147,11 +164,11 @@ public class SecretBox {
                 id.getBytes(StandardCharsets.UTF_8))).findFirst();
     }
 
-    private SecretKey derive(SecretKeys.Key key, byte[] salt) {
-        return derived.computeIfAbsent(key.id() + ":" + HexFormat.of().formatHex(salt), ignored -> {
+    private SecretKey derive(SecretKeys.Key key, int count, byte[] salt) {
+        return derived.computeIfAbsent(key.id() + ":" + count + ":" + HexFormat.of().formatHex(salt), ignored -> {
             try {
                 byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
-                        new PBEKeySpec(key.text().toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+                        new PBEKeySpec(key.text().toCharArray(), salt, count, 256)).getEncoded();
                 return new SecretKeySpec(bytes, "AES");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BmcCredentialsTest {
 
     private final BmcCredentials credentials = new BmcCredentials(
-            new SecretBox(new SecretsProperties("operator-key-1-4f1a9c2e", null)));
+            SecretBox.withIterations(new SecretsProperties("operator-key-1-4f1a9c2e", null), 2_000));
 
     private static Host host(String name, String attributes) {
         return new Host(1, "uuid-" + name, name, null, "COMPUTE", attributes, false, false, 0, null, null, null, false);

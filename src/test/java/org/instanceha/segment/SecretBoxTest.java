@@ -14,25 +14,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
 
+    /** Fewer iterations than a node's 600,000: these tests derive many keys, and a value says its count. */
+    private static SecretBox box(SecretsProperties properties) {
+        return SecretBox.withIterations(properties, 2_000);
+    }
+
     private static final String KEY_1 = "operator-key-1-4f1a9c2e";
     private static final String KEY_2 = "operator-key-2-77d03b51";
 
     @Test
     void aSealedSecretOpensWithItsKeyForWhatItIsBoundTo() {
-        SecretBox box = new SecretBox(new SecretsProperties(KEY_1, null));
+        SecretBox box = box(new SecretsProperties(KEY_1, null));
 
         String sealed = box.seal("Bmc-Pa55", "compute1");
 
-        assertThat(sealed).startsWith(SecretBox.V2 + SecretKeys.id(KEY_1) + ":").doesNotContain("Bmc-Pa55");
+        assertThat(sealed).startsWith(SecretBox.V2 + SecretKeys.id(KEY_1) + ":2000:").doesNotContain("Bmc-Pa55");
         assertThat(box.seal("Bmc-Pa55", "compute1")).as("a random IV per value").isNotEqualTo(sealed);
         assertThat(box.open(sealed, "compute1")).isEqualTo("Bmc-Pa55");
-        assertThat(new SecretBox(new SecretsProperties(KEY_1, null)).open(sealed, "compute1"))
+        assertThat(box(new SecretsProperties(KEY_1, null)).open(sealed, "compute1"))
                 .as("another node with the key, its own salt").isEqualTo("Bmc-Pa55");
     }
 
     @Test
+    void aNodeSealsWithSixHundredThousandIterationsAndOpensWhatAnyCountSealed() {
+        SecretBox node = new SecretBox(new SecretsProperties(KEY_1, null));
+        String sealed = node.seal("Bmc-Pa55", "compute1");
+
+        assertThat(sealed).startsWith(SecretBox.V2 + SecretKeys.id(KEY_1) + ":600000:");
+        assertThat(box(new SecretsProperties(KEY_1, null)).open(sealed, "compute1")).isEqualTo("Bmc-Pa55");
+        assertThat(node.open(box(new SecretsProperties(KEY_1, null)).seal("x", "compute1"), "compute1")).isEqualTo("x");
+        String tooMany = sealed.replace(":600000:", ":99000000:");
+        assertThatThrownBy(() -> node.open(tooMany, "compute1")).as("a count that would stall the node")
+                .isInstanceOf(SecretBox.CannotOpen.class);
+    }
+
+    @Test
     void boundToSomethingElseOrChangedItDoesNotOpen() {
-        SecretBox box = new SecretBox(new SecretsProperties(KEY_1, null));
+        SecretBox box = box(new SecretsProperties(KEY_1, null));
         String sealed = box.seal("Bmc-Pa55", "compute1");
         String changed = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
 
@@ -45,24 +63,24 @@ class SecretBoxTest {
 
     @Test
     void anotherKeyCannotOpenItAndSaysWhichKeyItNeeds() {
-        String sealed = new SecretBox(new SecretsProperties(KEY_1, null)).seal("Bmc-Pa55", "compute1");
+        String sealed = box(new SecretsProperties(KEY_1, null)).seal("Bmc-Pa55", "compute1");
 
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(KEY_2, null)).open(sealed, "compute1"))
+        assertThatThrownBy(() -> box(new SecretsProperties(KEY_2, null)).open(sealed, "compute1"))
                 .isInstanceOf(SecretBox.CannotOpen.class).hasMessageContaining(SecretKeys.id(KEY_1))
                 .hasMessageNotContaining(KEY_1).hasMessageNotContaining(KEY_2);
     }
 
     @Test
     void aRotationReadsWithTheOldKeyAndSealsWithTheNew() {
-        String old = new SecretBox(new SecretsProperties(KEY_1, null)).seal("Bmc-Pa55", "compute1");
-        SecretBox rotated = new SecretBox(new SecretsProperties(KEY_2, null, List.of(KEY_1), List.of()));
+        String old = box(new SecretsProperties(KEY_1, null)).seal("Bmc-Pa55", "compute1");
+        SecretBox rotated = box(new SecretsProperties(KEY_2, null, List.of(KEY_1), List.of()));
 
         assertThat(rotated.open(old, "compute1")).isEqualTo("Bmc-Pa55");
         assertThat(rotated.needsSealingAgain(old)).isTrue();
         String again = rotated.seal(rotated.open(old, "compute1"), "compute1");
         assertThat(again).startsWith(SecretBox.V2 + SecretKeys.id(KEY_2) + ":");
         assertThat(rotated.needsSealingAgain(again)).isFalse();
-        assertThat(new SecretBox(new SecretsProperties(KEY_2, null)).open(again, "compute1")).isEqualTo("Bmc-Pa55");
+        assertThat(box(new SecretsProperties(KEY_2, null)).open(again, "compute1")).isEqualTo("Bmc-Pa55");
     }
 
     @Test
@@ -70,7 +88,7 @@ class SecretBoxTest {
         // Sealed by the first version (Encryptors.delux, the key's digest as salt) with the key "operator-key-1".
         String v1 = org.springframework.security.crypto.encrypt.Encryptors.delux("operator-key-1",
                 version1Salt("operator-key-1")).encrypt("Bmc-Pa55");
-        SecretBox box = new SecretBox(new SecretsProperties(KEY_2, null, List.of("operator-key-1"), List.of()));
+        SecretBox box = box(new SecretsProperties(KEY_2, null, List.of("operator-key-1"), List.of()));
 
         assertThat(box.open("sealed:v1:" + v1, "anything")).isEqualTo("Bmc-Pa55");
         assertThat(box.needsSealingAgain("sealed:v1:" + v1)).isTrue();
@@ -88,23 +106,23 @@ class SecretBoxTest {
 
     @Test
     void withoutAKeyNothingIsSealedAndAShortKeyIsRefused() {
-        SecretBox box = new SecretBox(new SecretsProperties(null, null));
+        SecretBox box = box(new SecretsProperties(null, null));
 
         assertThat(box.hasKey()).isFalse();
         assertThatThrownBy(() -> box.seal("Bmc-Pa55", "compute1")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("instanceha.secrets.key");
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties("short-key", null)))
+        assertThatThrownBy(() -> box(new SecretsProperties("short-key", null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shorter than 16 characters");
     }
 
     @Test
     void aKeyFileIsGeneratedOnceAndKept(@TempDir Path data) throws Exception {
         Path file = data.resolve("secrets.key");
-        String sealed = new SecretBox(new SecretsProperties(null, file)).seal("Bmc-Pa55", "compute1");
+        String sealed = box(new SecretsProperties(null, file)).seal("Bmc-Pa55", "compute1");
 
         assertThat(Files.readString(file)).hasSizeGreaterThanOrEqualTo(64);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(new SecretBox(new SecretsProperties(null, file)).open(sealed, "compute1")).isEqualTo("Bmc-Pa55");
+        assertThat(box(new SecretsProperties(null, file)).open(sealed, "compute1")).isEqualTo("Bmc-Pa55");
     }
 
     @Test
@@ -113,10 +131,10 @@ class SecretBoxTest {
         Files.writeString(file, KEY_1);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(null, file)))
+        assertThatThrownBy(() -> box(new SecretsProperties(null, file)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("rw-r--r--").hasMessageContaining("chmod 600");
-        assertThatThrownBy(() -> new SecretBox(new SecretsProperties(KEY_2, null, List.of(), List.of(file))))
+        assertThatThrownBy(() -> box(new SecretsProperties(KEY_2, null, List.of(), List.of(file))))
                 .as("a previous key's file too").hasMessageContaining("chmod 600");
     }
 }
