@@ -40,6 +40,7 @@ final class RecoveryPlanView {
             host.put("survivable", h.survivable());
             host.put("instances_not_fitting", h.notFitting());
             host.put("unprotected_instances", h.unprotected());
+            host.put("busiest_target_rebuilds", h.busiestTargetRebuilds());
             host.put("instances", h.instances().stream().map(i -> {
                 Map<String, Object> instance = new LinkedHashMap<>();
                 instance.put("id", i.uuid());
@@ -49,6 +50,7 @@ final class RecoveryPlanView {
                 instance.put("target_host", i.targetHost());
                 instance.put("reason", i.reason());
                 instance.put("restart_priority", i.priority());
+                instance.put("rebuild_on_target", h.rebuildOnTarget(i));
                 return instance;
             }).toList());
             return host;

@@ -39,6 +39,40 @@ public interface RecoveryPlans {
         public boolean survivable() {
             return notFitting() == 0;
         }
+
+        /**
+         * The expected finishing order: which rebuild on its target this instance's is (1: the first), in the
+         * order the recovery starts them (tier, then as listed). A host rebuilds nearly one after another, so the
+         * recovery ends with the busiest target's last one; 0 for an instance that would fit nowhere.
+         */
+        public int rebuildOnTarget(InstancePlan instance) {
+            if (instance.targetHost() == null) {
+                return 0;
+            }
+            int order = 0;
+            for (InstancePlan i : instances) {
+                if (instance.targetHost().equals(i.targetHost())) {
+                    order++;
+                }
+                if (i == instance) {
+                    return order;
+                }
+            }
+            return 0;
+        }
+
+        /** How many of this host's instances would be rebuilt on {@code target}. */
+        public long rebuildsOn(String target) {
+            return instances.stream().filter(i -> target != null && target.equals(i.targetHost())).count();
+        }
+
+        /** How many rebuilds the busiest target of this host's recovery would do. */
+        public int busiestTargetRebuilds() {
+            return instances.stream().filter(i -> i.targetHost() != null)
+                    .collect(java.util.stream.Collectors.groupingBy(InstancePlan::targetHost,
+                            java.util.stream.Collectors.counting()))
+                    .values().stream().mapToInt(Long::intValue).max().orElse(0);
+        }
     }
 
     /**

@@ -67,13 +67,14 @@ public class PlanTargets extends RecoveryTask {
      * those that fit nowhere (failed at once, so that their retries and operators take over).
      */
     public List<String> plan(String uuid, String failedHost, RecoveryMethod method, TaskProgress progress) {
-        List<TargetPlanner.Candidate> candidates = planning.candidates(failedHost);
+        TargetPlanning.Room room = planning.room(failedHost);
+        List<TargetPlanner.Candidate> candidates = room.candidates();
         // Moves already started or planned (a second run) keep their target; only pending ones are planned.
         List<TargetPlanner.Instance> instances = vmoves.allOf(uuid).stream()
                 .filter(m -> m.status() == VmMoveStatus.PENDING && m.targetHost() == null)
                 .map(m -> new TargetPlanner.Instance(m.uuid(), m.instanceName(), m.vcpus(), m.ramMb(),
                         m.haEnabled() ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
-        TargetPlanner.Plan plan = TargetPlanner.plan(method, instances, candidates);
+        TargetPlanner.Plan plan = TargetPlanner.plan(method, instances, candidates, room.alsoFailing());
         vmoves.createSlotLock(uuid);
         for (String reservedHost : plan.reservedHostsUsed()) {
             planning.takeIntoUse(reservedHost, failedHost, progress);

@@ -34,7 +34,7 @@ public final class CandidateHostRules {
                 continue;
             }
             candidates.add(new TargetPlanner.Candidate(host.name(), h.freeVcpus(), h.freeMemoryMb(), host.priority(),
-                    host.reserved()));
+                    host.reserved(), h.vcpusUsed(), h.memoryMbUsed()));
         }
         return candidates;
     }

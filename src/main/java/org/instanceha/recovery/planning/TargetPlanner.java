@@ -56,8 +56,23 @@ public final class TargetPlanner {
     /** How a recovery method chooses among the hosts an instance fits on. */
     private enum Fit { BEST, SPREAD }
 
-    /** A host that may take instances, with its free room now. */
-    public record Candidate(String host, int freeVcpus, long freeRamMb, int priority, boolean reserved) {
+    /**
+     * A host that may take instances, with its free room now, and what its own instances use (what it would need
+     * elsewhere if it failed next; 0 when unknown).
+     */
+    public record Candidate(String host, int freeVcpus, long freeRamMb, int priority, boolean reserved, int loadVcpus,
+                            long loadRamMb) {
+
+        /** A candidate whose own load is not known. */
+        public Candidate(String host, int freeVcpus, long freeRamMb, int priority, boolean reserved) {
+            this(host, freeVcpus, freeRamMb, priority, reserved, 0, 0);
+        }
+
+        /** The same host with room that other plans claim: less free, and more that it runs. */
+        public Candidate claimed(int vcpus, long ramMb) {
+            return new Candidate(host, freeVcpus - vcpus, freeRamMb - ramMb, priority, reserved, loadVcpus + vcpus,
+                    loadRamMb + ramMb);
+        }
     }
 
     /** Where an instance goes, or, with {@code host} null, why it cannot go anywhere. */
@@ -103,14 +118,41 @@ public final class TargetPlanner {
         };
     }
 
+    /** What a host that failed too, and is not planned yet, will need: what its instances use. */
+    public record Load(String host, int vcpus, long ramMb) {
+    }
+
     public static Plan plan(RecoveryMethod method, List<Instance> instances, List<Candidate> candidates) {
+        return plan(method, instances, candidates, List.of());
+    }
+
+    /**
+     * @param alsoFailing the other hosts of the segment that failed too and whose instances are still to be placed:
+     *                    a plan that spreads leaves them the room packing would (see {@link SpreadPlans})
+     */
+    public static Plan plan(RecoveryMethod method, List<Instance> instances, List<Candidate> candidates,
+                            List<Load> alsoFailing) {
         List<Instance> order = instances.stream().sorted(PLACEMENT_ORDER).toList();
         Plan bestFit = plan(method, instances, order, candidates, Fit.BEST);
-        if (bestFit.placements().stream().allMatch(p -> p.host() != null)) {
-            return bestFit;
+        Plan room = bestFit;
+        if (!bestFit.placements().stream().allMatch(p -> p.host() != null)) {
+            Plan spread = plan(method, instances, order, candidates, Fit.SPREAD);
+            room = placedByRank(spread).compareTo(placedByRank(bestFit)) > 0 ? spread : bestFit;
         }
-        Plan spread = plan(method, instances, order, candidates, Fit.SPREAD);
-        return placedByRank(spread).compareTo(placedByRank(bestFit)) > 0 ? spread : bestFit;
+        // auto: among the plans that place as many, the one that finishes first. The other methods keep their
+        // order of hosts (priorities, reserved hosts filled one by one).
+        Plan fastest = method == RecoveryMethod.AUTO ? SpreadPlans.fastest(instances, order, candidates, room,
+                alsoFailing) : room;
+        return fastest == room ? room : withReasons(fastest, method, candidates);
+    }
+
+    /** A spread plan with the packing's words for what it leaves behind. */
+    private static Plan withReasons(Plan plan, RecoveryMethod method, List<Candidate> candidates) {
+        List<Room> normal = candidates.stream().filter(c -> !c.reserved()).map(Room::new).toList();
+        List<Room> reserved = candidates.stream().filter(Candidate::reserved).map(Room::new).toList();
+        return new Plan(plan.placements().stream().map(p -> p.host() != null ? p
+                : new Placement(p.instance(), null, noRoom(method, p.instance(), normal, reserved))).toList(),
+                plan.reservedHostsUsed());
     }
 
     private static Plan plan(RecoveryMethod method, List<Instance> given, List<Instance> order,
@@ -144,13 +186,13 @@ public final class TargetPlanner {
     }
 
     /** How many instances of each rank a plan places, lowest rank first: the more, rank by rank, the better. */
-    private static PlacedByRank placedByRank(Plan plan) {
+    static PlacedByRank placedByRank(Plan plan) {
         Map<Integer, Integer> counts = new TreeMap<>();
         plan.placements().forEach(p -> counts.merge(p.instance().rank(), p.host() == null ? 0 : 1, Integer::sum));
         return new PlacedByRank(List.copyOf(counts.values()));
     }
 
-    private record PlacedByRank(List<Integer> counts) implements Comparable<PlacedByRank> {
+    record PlacedByRank(List<Integer> counts) implements Comparable<PlacedByRank> {
         @Override
         public int compareTo(PlacedByRank other) {
             for (int i = 0; i < Math.min(counts.size(), other.counts.size()); i++) {

@@ -56,18 +56,36 @@ public class TargetPlanning {
      * whose own failure is being handled is no candidate, even before its workflow put it on maintenance.
      */
     public List<TargetPlanner.Candidate> candidates(String failedHost) {
+        return room(failedHost).candidates();
+    }
+
+    /**
+     * The candidates ({@link #candidates}) and what the other hosts of the segment that failed too use: the room
+     * their recoveries will need, which a plan that spreads must leave them.
+     */
+    public Room room(String failedHost) {
         claims.lockPlanning();
         Map<String, CapacityClaims.Claim> claimed = claims.byHost(UtcTime.now(clock)
                 .minus(properties.capacityClaimGrace()));
         Host failed = failedHost(failedHost);
         java.util.Set<String> failing = notifications.hostsFailing(failed.segment().uuid());
-        List<Host> members = hosts.allOf(failed.segment().id()).stream().filter(h -> !failing.contains(h.uuid()))
-                .toList();
-        return CandidateHostRules.candidates(members, compute.hypervisors(), failedHost).stream().map(c -> {
+        List<Host> segmentHosts = hosts.allOf(failed.segment().id());
+        List<Host> members = segmentHosts.stream().filter(h -> !failing.contains(h.uuid())).toList();
+        java.util.Collection<org.instanceha.nova.HypervisorCapacity> hypervisors = compute.hypervisors();
+        List<TargetPlanner.Candidate> candidates = CandidateHostRules.candidates(members, hypervisors, failedHost)
+                .stream().map(c -> {
                     CapacityClaims.Claim claim = claimed.get(c.host());
-                    return claim == null ? c : new TargetPlanner.Candidate(c.host(), c.freeVcpus() - claim.vcpus(),
-                            c.freeRamMb() - claim.ramMb(), c.priority(), c.reserved());
+                    return claim == null ? c : c.claimed(claim.vcpus(), claim.ramMb());
                 }).toList();
+        java.util.Set<String> alsoFailing = segmentHosts.stream().filter(h -> failing.contains(h.uuid())
+                && !h.name().equals(failedHost)).map(Host::name).collect(java.util.stream.Collectors.toSet());
+        List<TargetPlanner.Load> loads = hypervisors.stream().filter(h -> alsoFailing.contains(h.host()))
+                .map(h -> new TargetPlanner.Load(h.host(), h.vcpusUsed(), h.memoryMbUsed())).toList();
+        return new Room(candidates, loads);
+    }
+
+    /** Where a failed host's instances may go, and what other failed hosts of its segment will need. */
+    public record Room(List<TargetPlanner.Candidate> candidates, List<TargetPlanner.Load> alsoFailing) {
     }
 
     /** Takes a reserved host into use, if it still is reserved. */

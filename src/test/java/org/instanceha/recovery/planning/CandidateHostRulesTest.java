@@ -40,7 +40,8 @@ class CandidateHostRulesTest {
 
         assertThat(candidates).hasSize(2);
         assertThat(candidates).extracting(TargetPlanner.Candidate::host).containsExactly("ok", "spare");
-        assertThat(candidates.get(0)).isEqualTo(new TargetPlanner.Candidate("ok", 6, 6144, 5, false));
+        assertThat(candidates.get(0)).as("free room, and what it runs").isEqualTo(
+                new TargetPlanner.Candidate("ok", 6, 6144, 5, false, 4, 2048));
         assertThat(candidates.get(1).reserved()).as("a reserved host's service is enabled when it is used").isTrue();
     }
 }

@@ -99,4 +99,17 @@ class RecoveryPlanHeadroomTest {
         assertThat(headroom.percent()).isPositive();
         assertThat(headroom.survivesBiggestHost()).isFalse();
     }
+
+    @Test
+    void eachInstanceSaysWhichRebuildOnItsTargetItWouldBe() {
+        InstancePlan a = new InstancePlan("a", "vm-a", 1, 512, "t1", null, 1);
+        InstancePlan b = new InstancePlan("b", "vm-b", 1, 512, "t2", null, 1);
+        InstancePlan c = new InstancePlan("c", "vm-c", 1, 512, "t1", null, 3);
+        InstancePlan nowhere = new InstancePlan("d", "vm-d", 1, 512, null, "No host has room", 3);
+        HostPlan plan = new HostPlan("failed", false, false, List.of(a, b, c, nowhere), 0);
+
+        assertThat(List.of(a, b, c, nowhere)).extracting(plan::rebuildOnTarget).containsExactly(1, 1, 2, 0);
+        assertThat(plan.rebuildsOn("t1")).isEqualTo(2);
+        assertThat(plan.busiestTargetRebuilds()).isEqualTo(2);
+    }
 }

@@ -32,13 +32,53 @@ class TargetPlannerTest {
     }
 
     @Test
-    void autoPlacesEachInstanceWhereItFitsBestAndNeverOnAReservedHost() {
+    void autoSpreadsTheRebuildsOverIdleHostsAndNeverUsesAReservedHost() {
         Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, instances(6, 1, 512), List.of(
                 new Candidate("c1", 10, 8192, 0, false), new Candidate("c2", 10, 8192, 0, false),
                 new Candidate("c3", 10, 4096, 0, false), new Candidate("spare", 10, 2048, 0, true)));
 
-        assertThat(perHost(plan)).containsOnlyKeys("c3").containsEntry("c3", 6);
+        assertThat(perHost(plan)).as("two rebuilds on each, not six on the fullest")
+                .containsOnlyKeys("c1", "c2", "c3").containsEntry("c1", 2).containsEntry("c2", 2).containsEntry("c3", 2);
         assertThat(plan.reservedHostsUsed()).isEmpty();
+        assertThat(SpreadPlans.busiest(plan)).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheOtherHostsRunInstancesTheSpreadKeepsTheRoomTheyWouldNeed() {
+        // c2 runs 6 GiB: were it to fail next, its instances need the 7 GiB room of c1 kept whole.
+        List<Candidate> loaded = List.of(new Candidate("c1", 10, 7168, 0, false, 0, 512),
+                new Candidate("c2", 10, 2048, 0, false, 6, 6144), new Candidate("c3", 10, 2048, 0, false, 0, 512));
+
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, instances(4, 1, 512), loaded);
+
+        assertThat(perHost(plan)).as("spread over c2 and c3, c1 kept whole").containsOnlyKeys("c2", "c3")
+                .containsEntry("c2", 2).containsEntry("c3", 2);
+    }
+
+    @Test
+    void aHostThatFailedTooKeepsTheRoomItsRecoveryNeedsAsPackingWould() {
+        // The demo cloud's case: r2 failed too and needs 4 GiB in one piece; t1 and t2 have 4.5 GiB each.
+        List<Candidate> targets = List.of(new Candidate("t1", 10, 4608, 0, false, 0, 512),
+                new Candidate("t2", 10, 4608, 0, false, 0, 512));
+        List<TargetPlanner.Load> r2 = List.of(new TargetPlanner.Load("r2", 2, 4608));
+
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, instances(3, 1, 1024), targets, r2);
+        Plan alone = TargetPlanner.plan(RecoveryMethod.AUTO, instances(3, 1, 1024), targets);
+
+        assertThat(perHost(plan)).as("packed on one: the other keeps r2's room").hasSize(1).containsValue(3);
+        assertThat(perHost(alone)).as("no other need: spread").containsOnlyKeys("t1", "t2");
+    }
+
+    @Test
+    void spreadingNeverPlacesFewerThanPacking() {
+        // Two large ones fit only if the small ones go together: a spread that splits them would leave one behind.
+        List<Instance> given = List.of(new Instance("b1", "big1", 1, 3072, 0), new Instance("b2", "big2", 1, 3072, 0),
+                new Instance("s1", "small1", 1, 1024, 0), new Instance("s2", "small2", 1, 1024, 0));
+        Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, given, List.of(new Candidate("c1", 10, 4096, 0, false),
+                new Candidate("c2", 10, 4096, 0, false), new Candidate("c3", 10, 2048, 0, false)));
+
+        assertThat(plan.placements()).allSatisfy(p -> assertThat(p.host()).as(p.instance().name()).isNotNull());
+        assertThat(SpreadPlans.busiest(plan)).isEqualTo(2);
     }
 
     @Test
@@ -94,11 +134,11 @@ class TargetPlannerTest {
     }
 
     @Test
-    void theLargestFreeRoomStaysWholeForWhatComesNext() {
+    void theLargestFreeRoomStaysWholeWhenAnotherHostWouldNeedIt() {
         Plan plan = TargetPlanner.plan(RecoveryMethod.AUTO, List.of(
                 new Instance("a", "a", 1, 1024, TargetPlanner.PROTECTED),
                 new Instance("b", "b", 1, 1024, TargetPlanner.PROTECTED)),
-                List.of(new Candidate("c1", 8, 8192, 0, false), new Candidate("c2", 8, 4096, 0, false)));
+                List.of(new Candidate("c1", 8, 8192, 0, false, 0, 512), new Candidate("c2", 8, 4096, 0, false, 4, 8192)));
 
         assertThat(perHost(plan)).containsOnlyKeys("c2").containsEntry("c2", 2);
     }
