@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxParallelEvacuationsTotal   evacuations in flight at once over all notifications, counted in the
  *                                       database so that it holds across engine nodes (a rack failure must not
  *                                       storm Nova and the storage behind it); 0: no bound
+ * @param maxParallelEvacuationsPerTarget evacuations in flight at once to one target host, over all notifications
+ *                                       (a nova-compute rebuilds nearly one after another: more in flight only
+ *                                       wait there); 0: no bound
  * @param capacityClaimGrace             how long a planned evacuation's claim on its target's room outlives
  *                                       Nova's acceptance: Nova's hypervisor figures count it once the
  *                                       destination's resource tracker has claimed it, a moment after the API's
@@ -43,6 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tierTimeout                    an instance waits at most this long per earlier restart tier (server
  *                                       metadata {@code instanceha:priority}) for that tier's instances to settle
  * @param tierPollInterval               how often an instance that waits for earlier tiers looks again
+ * @param warmUp                         at start, make a recovery's reads of Nova once, so that the first recovery
+ *                                       does not run cold code ({@link RecoveryPathWarmUp})
  */
 @ConfigurationProperties("instanceha.recovery")
 public record RecoveryProperties(
@@ -64,7 +69,9 @@ public record RecoveryProperties(
         @DefaultValue("10s") Duration planCacheTime,
         @DefaultValue("30s") Duration protectionMetricsInterval,
         @DefaultValue("50") int maxParallelEvacuationsTotal,
+        @DefaultValue("0") int maxParallelEvacuationsPerTarget,
         @DefaultValue("3s") Duration capacityClaimGrace,
         @DefaultValue("2m") Duration tierTimeout,
-        @DefaultValue("1s") Duration tierPollInterval) {
+        @DefaultValue("1s") Duration tierPollInterval,
+        @DefaultValue("true") boolean warmUp) {
 }

@@ -38,6 +38,7 @@ public class SimulatedCloud {
     private Duration startTime;
     /** Evacuations scheduled before the last reset are dropped when they come due. */
     private long generation;
+    private RebuildLanes lanes;
 
     public SimulatedCloud(CloudSeed seed, SimulatorProperties properties, Clock clock) {
         this.properties = properties;
@@ -51,6 +52,7 @@ public class SimulatedCloud {
     /** Back to the seed: hosts, servers, aggregates, and the configured timings; pending evacuations are dropped. */
     public synchronized void reset() {
         generation++;
+        lanes = new RebuildLanes(properties.rebuildsPerHost());
         state.load();
         counters.reset();
         faults.reset();
@@ -228,7 +230,8 @@ public class SimulatedCloud {
     public synchronized void evacuate(String id, String targetHost) {
         NovaRules.Evacuation evacuation = nova.evacuate(id, targetHost);
         long scheduledIn = generation;
-        timer.schedule(() -> settle(scheduledIn, evacuation), evacuationTime.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> settle(scheduledIn, evacuation), lanes.untilDone(evacuation.migration().dest,
+                clock.millis(), evacuationTime.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private synchronized void settle(long scheduledIn, NovaRules.Evacuation evacuation) {

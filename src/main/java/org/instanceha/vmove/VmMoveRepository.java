@@ -138,7 +138,16 @@ public class VmMoveRepository {
      */
     public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, int maxOngoingTotal,
                              LocalDateTime now) {
-        if (maxOngoingTotal > 0) {
+        return claimSlot(uuid, notificationUuid, maxOngoing, maxOngoingTotal, 0, now);
+    }
+
+    /**
+     * The same, and fewer than {@code maxOngoingPerTarget} evacuations of any notification in flight to the
+     * move's target host (0: no such bound), counted under the cloud-wide lock.
+     */
+    public boolean claimSlot(String uuid, String notificationUuid, int maxOngoing, int maxOngoingTotal,
+                             int maxOngoingPerTarget, LocalDateTime now) {
+        if (maxOngoingTotal > 0 || maxOngoingPerTarget > 0) {
             jdbc.sql("SELECT name FROM recovery_locks WHERE name = 'evacuations' FOR UPDATE").query(String.class)
                     .single();
         }
@@ -159,6 +168,12 @@ public class VmMoveRepository {
         if (maxOngoingTotal > 0 && jdbc.sql("""
                 SELECT COUNT(*) FROM vmoves WHERE status = 'ongoing' AND evacuation_settled_at IS NULL""")
                 .query(Long.class).single() >= maxOngoingTotal) {
+            return false;
+        }
+        if (maxOngoingPerTarget > 0 && jdbc.sql("""
+                SELECT COUNT(*) FROM vmoves WHERE status = 'ongoing' AND evacuation_settled_at IS NULL
+                AND target_host = (SELECT target_host FROM vmoves WHERE uuid = :uuid)""")
+                .param("uuid", uuid).query(Long.class).single() >= maxOngoingPerTarget) {
             return false;
         }
         return jdbc.sql("""

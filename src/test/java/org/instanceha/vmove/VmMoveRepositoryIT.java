@@ -74,6 +74,22 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aTargetTakesAtMostItsBoundOfEvacuationsInFlightWhateverTheNotification() {
+        VmMove a = pending("a");
+        VmMove b = pending("b");
+        VmMove c = pending("c");
+        vmoves.planTarget(a.uuid(), "compute1", now);
+        vmoves.planTarget(b.uuid(), "compute1", now);
+        vmoves.planTarget(c.uuid(), "compute2", now);
+
+        assertThat(vmoves.claimSlot(a.uuid(), notification, 10, 50, 1, now)).isTrue();
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 10, 50, 1, now)).as("compute1 has one in flight").isFalse();
+        assertThat(vmoves.claimSlot(c.uuid(), notification, 10, 50, 1, now)).as("compute2 has none").isTrue();
+        vmoves.evacuationSettled(a.uuid(), now);
+        assertThat(vmoves.claimSlot(b.uuid(), notification, 10, 50, 1, now)).as("a settled: compute1 is free").isTrue();
+    }
+
+    @Test
     void aMoveWhoseEvacuationSettledFreesItsSlotWhileStillOngoing() {
         VmMove a = pending("a");
         VmMove b = pending("b");

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Claim evacuation slot": starts the VM move ({@code ongoing}) if fewer than {@code max-parallel-evacuations}
- * of the notification and fewer than {@code max-parallel-evacuations-total} of all notifications are ongoing,
- * counted in the database so that it holds across engine nodes. Records no progress: the model waits at "Wait
+ * of the notification, fewer than {@code max-parallel-evacuations-total} of all notifications, and (when it is
+ * set) fewer than {@code max-parallel-evacuations-per-target} to the move's target host are ongoing, counted in
+ * the database so that it holds across engine nodes. Records no progress: the model waits at "Wait
  * for a free slot" while it is false, until a freed slot wakes it ({@link SlotWakeUp}) or {@code
  * slotWaitInterval} passes. A database update only, so the model gives it no job of its own: it runs in the
  * transaction that reaches it, and a woken instance claims its slot in the wake-up's own command, one hand-off
@@ -45,6 +46,7 @@ public class ClaimEvacuationSlot extends RecoveryTask {
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.required(VMOVE_ID));
         task.set(SLOT_CLAIMED, vmoves.claimSlot(move.uuid(), move.notificationUuid(),
-                properties.maxParallelEvacuations(), properties.maxParallelEvacuationsTotal(), UtcTime.now(clock)));
+                properties.maxParallelEvacuations(), properties.maxParallelEvacuationsTotal(),
+                properties.maxParallelEvacuationsPerTarget(), UtcTime.now(clock)));
     }
 }
