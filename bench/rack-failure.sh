@@ -5,8 +5,12 @@
 # time from the first report to the last notification's final status against the ideal for that bound,
 # and the engine's cost. Exits when every notification has ended.
 #
-#   bench/rack-failure.sh                     H=20 I=30 S=10 B=50 C=10 L=2
+#   bench/rack-failure.sh                     H=20 I=30 S=10 B=50 C=10 L=2 R=4
 #   H=10 I=10 B=20 bench/rack-failure.sh      smaller
+#
+# R is the simulated nova-compute's rebuilds at once (instanceha.simulator.rebuilds-per-host): the seed has
+# enough targets (at least B / R + 1) that no target's rebuilds bind before the bound B does. R=0: no such
+# bound (every rebuild starts at once, as the simulator did before 2026-12-07), with the old seed of 4 targets.
 #
 # The ideal: the bound B keeps at most B evacuations of L seconds in flight, so 600 of them take at
 # least ceil(H x I / B) x L; and no host's instances can be done before its report plus
@@ -19,11 +23,16 @@ S=${S:-10}
 B=${B:-50}
 C=${C:-10}
 L=${L:-2}
+R=${R:-4}
 PORT=${PORT:-8093}
 . bench/lib-sim.sh
 
 SEED=$(mktemp --suffix .yaml)
 TARGETS=$(( (H * I + 399) / 400 + 2 ))
+if [ "$R" -gt 0 ]; then
+  BY_LANES=$(( (B + R - 1) / R + 1 ))
+  [ "$TARGETS" -ge "$BY_LANES" ] || TARGETS=$BY_LANES
+fi
 {
   seed_header
   echo "hosts:"
@@ -37,7 +46,8 @@ TARGETS=$(( (H * I + 399) / 400 + 2 ))
 } > "$SEED"
 LOG=target/rack-failure.log
 start_app "$LOG" --spring.datasource.url=jdbc:h2:mem:rack --instanceha.simulator.seed=file:$SEED \
-  --instanceha.simulator.evacuation-time=${L}s --instanceha.recovery.max-parallel-evacuations=$C \
+  --instanceha.simulator.evacuation-time=${L}s --instanceha.simulator.rebuilds-per-host=$R \
+  --instanceha.recovery.max-parallel-evacuations=$C \
   --instanceha.recovery.max-parallel-evacuations-total=$B --instanceha.recovery.capacity-claim-grace=0s
 trap 'kill $APP 2>/dev/null || true; rm -f "$SEED"' EXIT
 SEG=$(add_segment rack)
