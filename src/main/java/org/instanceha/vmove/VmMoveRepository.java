@@ -183,18 +183,6 @@ public class VmMoveRepository {
     }
 
     /**
-     * Writes down, in a transaction of its own committed at once, that "Evacuate instance" is about to ask Nova
-     * for this move's evacuation; true the first time. A later run of the job (after a crash, or a Nova error)
-     * gets false and reads the server first, so that an evacuation Nova took is never asked for twice.
-     */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public boolean firstEvacuationRequest(String uuid, LocalDateTime now) {
-        return jdbc.sql("UPDATE vmoves SET evacuation_sent_at = :now WHERE uuid = :uuid AND evacuation_sent_at IS NULL")
-                .param("now", Timestamp.valueOf(now)).param("uuid", uuid).update() == 1;
-    }
-
-    /**
      * The notifications that have a move waiting (pending) and fewer than {@code maxOngoing} evacuations in
      * flight, the one waiting longest first, at most {@code limit}: where a slot freed under the cloud-wide
      * bound can be used at once. A notification at its own bound would not be able to claim it.

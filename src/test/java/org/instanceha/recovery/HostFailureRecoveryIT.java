@@ -306,11 +306,11 @@ class HostFailureRecoveryIT extends RecoveryScenarioSupport {
                 .param("n", notification).query(String.class).list();
 
         for (String move : vmoveUuids) {
-            evacuateInstance.evacuate(move, true, TaskProgress.NONE);
+            evacuateInstance.evacuate(move, TaskProgress.NONE);
         }
         JsonNode done = awaitEnd(notification);
         for (String move : vmoveUuids) {
-            evacuateInstance.evacuate(move, true, TaskProgress.NONE);
+            evacuateInstance.evacuate(move, TaskProgress.NONE);
         }
 
         assertThat(moves).hasSize(3);

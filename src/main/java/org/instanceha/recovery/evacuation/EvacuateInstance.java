@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code evacuationDeadline} (a date). Throws BPMN error {@code EVACUATION_REFUSED} when Nova refuses for
  * good; Nova outages are retried by the job executor.
  */
-@Reads({"notificationUuid", "vmoveId", "preparedOnSource"})
+@Reads({"notificationUuid", "vmoveId"})
 @Writes({"evacuationDeadline", "evacuationState"})
 @Component
 public class EvacuateInstance extends RecoveryTask {
@@ -56,8 +56,7 @@ public class EvacuateInstance extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         try {
-            task.setInstant(EVACUATION_DEADLINE, evacuate(task.required(VMOVE_ID), task.flag(PREPARED_ON_SOURCE),
-                    task));
+            task.setInstant(EVACUATION_DEADLINE, evacuate(task.required(VMOVE_ID), task));
         } catch (EvacuationRefused e) {
             // Settled: no evacuation is in flight ("Free evacuation slot", then "Record VM move failed").
             task.set(EVACUATION_STATE, EvacuationState.FAILED);
@@ -67,44 +66,32 @@ public class EvacuateInstance extends RecoveryTask {
     }
 
     /**
-     * Evacuates the move's instance, once; returns the deadline by which it must have settled. The first request
-     * for a move whose instance "Prepare instance" just found on the failed host goes to Nova at once; any other
-     * (a later run of this job, an instance that was elsewhere) reads the server first, and does not ask again
-     * for an evacuation that is under way or done.
+     * Evacuates the move's instance, once; returns the deadline by which it must have settled.
      *
      * @throws EvacuationRefused when Nova refuses for a reason retrying will not change
      */
-    public Instant evacuate(String vmoveId, boolean preparedOnSource, TaskProgress progress) {
+    public Instant evacuate(String vmoveId, TaskProgress progress) {
         VmMove move = vmoves.require(vmoveId);
-        boolean first = vmoves.firstEvacuationRequest(vmoveId, UtcTime.now(clock));
-        if (first && preparedOnSource) {
-            send(move.instanceUuid(), move.instanceName(), move, progress);
+        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
+                "Instance " + move.instanceName() + " no longer exists in Nova."));
+        if (EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
+            String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
+                    : "on " + server.host();
+            log.info("Instance {} is already {} ({}): not evacuating it again", server.name(), where, vmoveId);
+            progress.success(server.name() + " is already " + where + ": not asking Nova again.");
         } else {
-            Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
-                    "Instance " + move.instanceName() + " no longer exists in Nova."));
-            if (EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
-                String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
-                        : "on " + server.host();
-                log.info("Instance {} is already {} ({}): not evacuating it again", server.name(), where, vmoveId);
-                progress.success(server.name() + " is already " + where + ": not asking Nova again.");
-            } else {
-                send(server.id(), server.name(), move, progress);
+            try {
+                compute.evacuate(server.id(), move.targetHost());
+            } catch (ComputeException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                throw new EvacuationRefused(e.getMessage());
             }
+            progress.success("Nova accepted the evacuation of " + server.name() + " from " + move.sourceHost()
+                    + " to " + move.targetHost() + ".");
         }
         claims.accepted(vmoveId, UtcTime.now(clock));
         return clock.instant().plus(properties.evacuationTimeout());
-    }
-
-    private void send(String serverId, String serverName, VmMove move, TaskProgress progress) {
-        try {
-            compute.evacuate(serverId, move.targetHost());
-        } catch (ComputeException e) {
-            if (e.retryable()) {
-                throw e;
-            }
-            throw new EvacuationRefused(e.getMessage());
-        }
-        progress.success("Nova accepted the evacuation of " + serverName + " from " + move.sourceHost() + " to "
-                + move.targetHost() + ".");
     }
 }

@@ -15,8 +15,6 @@ public final class InstanceEvacuation {
     public static final String RETRY_DELAY = "retryDelay";
 
     public static final String SLOT_CLAIMED = "slotClaimed";
-    /** Set by "Prepare instance": it found the instance on the failed host, not moving, and locked it just now. */
-    public static final String PREPARED_ON_SOURCE = "preparedOnSource";
     // Set by "Check tier's turn": whether the earlier restart tiers let this instance start, and since when it waits.
     public static final String TIERS_TURN = "tiersTurn";
     public static final String TIER_WAIT_SINCE = "tierWaitSince";

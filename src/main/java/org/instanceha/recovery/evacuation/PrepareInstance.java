@@ -7,7 +7,6 @@ import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.Server;
 import org.instanceha.recovery.Reads;
-import org.instanceha.recovery.Writes;
 import org.instanceha.recovery.RecoveryTask;
 import org.instanceha.recovery.TaskRun;
 import org.instanceha.vmove.VmMove;
@@ -17,13 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Prepare instance": locks the instance while it is still on the failed host, and resets it to {@code error}
- * where Nova would refuse to evacuate it as it is ({@link EvacuabilityRules}). Writes {@code preparedOnSource}:
- * whether it found the instance on the failed host and not moving. Throws BPMN error {@code
+ * where Nova would refuse to evacuate it as it is ({@link EvacuabilityRules}). Throws BPMN error {@code
  * EVACUATION_REFUSED} when the instance is gone, or when the plan found no host for it (the move failed at
  * planning).
  */
 @Reads({"notificationUuid", "vmoveId"})
-@Writes({"preparedOnSource"})
 @Component
 public class PrepareInstance extends RecoveryTask {
 
@@ -51,9 +48,6 @@ public class PrepareInstance extends RecoveryTask {
             task.error(message);
             throw new BpmnError(ERROR_EVACUATION_REFUSED, message);
         }
-        // "Evacuate instance" need not read the server again when this read found it on the failed host, not
-        // moving, and locked it (only an administrator can change it then).
-        task.set(PREPARED_ON_SOURCE, !EvacuabilityRules.alreadyUnderway(server, move.sourceHost()));
         if (!move.sourceHost().equals(server.host())) {
             task.success(server.name() + " is on " + server.host() + " already: nothing to prepare.");
             return;
