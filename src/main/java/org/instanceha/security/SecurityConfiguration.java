@@ -147,14 +147,10 @@ public class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    /** engine-rest has no authentication of its own by default: Camunda's filter with HTTP Basic. */
     /** With instanceha.public-url set, right after the size limit: requests read as addressed to it. */
     @Bean
     FilterRegistrationBean<PublicUrl> publicUrl(PublicUrlProperties properties) {
-        var registration = new FilterRegistrationBean<>(new PublicUrl(properties.publicUrl()));
-        registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
-        registration.setName("publicUrl");
+        var registration = onEveryRoute(new PublicUrl(properties.publicUrl()), "publicUrl", 1);
         registration.setEnabled(properties.publicUrl() != null);
         return registration;
     }
@@ -163,33 +159,32 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<LoginThrottle> loginThrottle(LoginThrottleProperties properties,
                                                         io.micrometer.core.instrument.MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(new LoginThrottle(properties, meters));
-        registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
-        registration.setName("loginThrottle");
-        return registration;
+        return onEveryRoute(new LoginThrottle(properties, meters), "loginThrottle", 2);
     }
 
     /** Over TLS, every cookie is marked Secure (after the public URL, which may say a request is https). */
     @Bean
     FilterRegistrationBean<SecureCookies> secureCookies() {
-        var registration = new FilterRegistrationBean<>(new SecureCookies());
-        registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 3);
-        registration.setName("secureCookies");
-        return registration;
+        return onEveryRoute(new SecureCookies(), "secureCookies", 3);
     }
 
     /** Before anything else, on every route: bodies over the configured size are refused unread. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(HttpProperties properties) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties));
+        return onEveryRoute(new RequestSizeLimit(properties), "requestSizeLimit", 0);
+    }
+
+    /** A filter of ours on every route, {@code position} places after the first of all filters. */
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> onEveryRoute(F filter, String name,
+                                                                                            int position) {
+        var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-        registration.setName("requestSizeLimit");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + position);
+        registration.setName(name);
         return registration;
     }
 
+    /** engine-rest has no authentication of its own by default: Camunda's filter with HTTP Basic. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

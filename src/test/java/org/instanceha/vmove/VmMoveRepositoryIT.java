@@ -73,14 +73,23 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
         assertThat(started.startTime()).isEqualTo(now);
     }
 
-    @Test
-    void aTargetTakesAtMostItsBoundOfEvacuationsInFlightWhateverTheNotification() {
+    /** Moves a and b planned to compute1, c to compute2. */
+    private VmMove[] twoForCompute1OneForCompute2() {
         VmMove a = pending("a");
         VmMove b = pending("b");
         VmMove c = pending("c");
         vmoves.planTarget(a.uuid(), "compute1", now);
         vmoves.planTarget(b.uuid(), "compute1", now);
         vmoves.planTarget(c.uuid(), "compute2", now);
+        return new VmMove[] {a, b, c};
+    }
+
+    @Test
+    void aTargetTakesAtMostItsBoundOfEvacuationsInFlightWhateverTheNotification() {
+        VmMove[] moves = twoForCompute1OneForCompute2();
+        VmMove a = moves[0];
+        VmMove b = moves[1];
+        VmMove c = moves[2];
 
         assertThat(vmoves.claimSlot(a.uuid(), notification, 10, 50, 1, now)).isTrue();
         assertThat(vmoves.claimSlot(b.uuid(), notification, 10, 50, 1, now)).as("compute1 has one in flight").isFalse();
@@ -180,12 +189,10 @@ class VmMoveRepositoryIT extends ApiIntegrationTest {
     @Test
     void aPlannedMoveClaimsItsTargetsRoomUntilNovaTookItOnAndTheGracePassed() {
         CapacityClaims capacity = new CapacityClaims(jdbc);
-        VmMove a = pending("a");
-        VmMove b = pending("b");
-        VmMove c = pending("c");
-        vmoves.planTarget(a.uuid(), "compute1", now);
-        vmoves.planTarget(b.uuid(), "compute1", now);
-        vmoves.planTarget(c.uuid(), "compute2", now);
+        VmMove[] moves = twoForCompute1OneForCompute2();
+        VmMove a = moves[0];
+        VmMove b = moves[1];
+        VmMove c = moves[2];
 
         assertThat(capacity.byHost(now)).containsEntry("compute1", new CapacityClaims.Claim(2, 1024))
                 .containsEntry("compute2", new CapacityClaims.Claim(1, 512));
