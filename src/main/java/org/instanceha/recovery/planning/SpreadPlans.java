@@ -131,11 +131,4 @@ final class SpreadPlans {
         return room.entrySet().stream().filter(e -> !e.getKey().equals(host)).mapToLong(e -> e.getValue()[dimension])
                 .max().orElse(0);
     }
-
-    /** The hosts of a plan in the order of their rebuilds, for the preview: busiest first. */
-    static List<Map.Entry<String, Integer>> rebuildsPerHost(Plan plan) {
-        List<Map.Entry<String, Integer>> counts = new ArrayList<>(perHost(plan).entrySet());
-        counts.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return counts;
-    }
 }
