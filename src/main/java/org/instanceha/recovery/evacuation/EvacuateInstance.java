@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Evacuate instance": asks Nova to rebuild the instance on its planned target, unless it already moved or is
- * moving (this job ran before: {@link EvacuabilityRules#alreadyUnderway}). Reads {@code vmoveId}; writes
+ * "Evacuate instance": asks Nova to rebuild the instance on its planned target; when Nova refuses because it
+ * already moved or is moving (this job ran before: {@link EvacuabilityRules#alreadyUnderway}), that is success. Reads {@code vmoveId}; writes
  * {@code evacuationDeadline} (a date). Throws BPMN error {@code EVACUATION_REFUSED} when Nova refuses for
  * good; Nova outages are retried by the job executor.
  */
@@ -72,26 +72,34 @@ public class EvacuateInstance extends RecoveryTask {
      */
     public Instant evacuate(String vmoveId, TaskProgress progress) {
         VmMove move = vmoves.require(vmoveId);
-        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
-                "Instance " + move.instanceName() + " no longer exists in Nova."));
-        if (EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
-            String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
-                    : "on " + server.host();
-            log.info("Instance {} is already {} ({}): not evacuating it again", server.name(), where, vmoveId);
-            progress.success(server.name() + " is already " + where + ": not asking Nova again.");
-        } else {
-            try {
-                compute.evacuate(server.id(), move.targetHost());
-            } catch (ComputeException e) {
-                if (e.retryable()) {
-                    throw e;
-                }
-                throw new EvacuationRefused(e.getMessage());
-            }
-            progress.success("Nova accepted the evacuation of " + server.name() + " from " + move.sourceHost()
+        try {
+            compute.evacuate(move.instanceUuid(), move.targetHost());
+            progress.success("Nova accepted the evacuation of " + move.instanceName() + " from " + move.sourceHost()
                     + " to " + move.targetHost() + ".");
+        } catch (ComputeException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            alreadyUnderway(move, e, progress);
         }
         claims.accepted(vmoveId, UtcTime.now(clock));
         return clock.instant().plus(properties.evacuationTimeout());
+    }
+
+    /**
+     * Nova refused: if this job asked before (a crash or a timeout after Nova took the request), the server is
+     * rebuilding or on another host already, and that is success; otherwise the refusal stands. The server is read
+     * only here, so that the usual evacuation costs one call and a crash still never evacuates twice.
+     */
+    private void alreadyUnderway(VmMove move, ComputeException refusal, TaskProgress progress) {
+        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
+                "Instance " + move.instanceName() + " no longer exists in Nova."));
+        if (!EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
+            throw new EvacuationRefused(refusal.getMessage());
+        }
+        String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
+                : "on " + server.host();
+        log.info("Instance {} is already {} ({}): not evacuating it again", server.name(), where, move.uuid());
+        progress.success(server.name() + " is already " + where + ": not asking Nova again.");
     }
 }
