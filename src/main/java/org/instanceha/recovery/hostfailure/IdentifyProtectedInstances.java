@@ -15,6 +15,7 @@ import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.InstanceProtection;
 import org.instanceha.nova.Server;
+import org.instanceha.recovery.ListedServers;
 import org.instanceha.recovery.Reads;
 import org.instanceha.recovery.Writes;
 import org.instanceha.recovery.RecoveryProperties;
@@ -41,17 +42,19 @@ public class IdentifyProtectedInstances extends RecoveryTask {
     private final RestartTiers tiers;
     private final NotificationProjects projects;
     private final RecoveryProperties properties;
+    private final ListedServers listed;
     private final Clock clock;
 
     public IdentifyProtectedInstances(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves,
                                       RestartTiers tiers, NotificationProjects projects,
-                                      RecoveryProperties properties, Clock clock) {
+                                      RecoveryProperties properties, ListedServers listed, Clock clock) {
         super(progress);
         this.compute = compute;
         this.vmoves = vmoves;
         this.tiers = tiers;
         this.projects = projects;
         this.properties = properties;
+        this.listed = listed;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ public class IdentifyProtectedInstances extends RecoveryTask {
         if (priorities.values().stream().anyMatch(p -> p != RestartTiers.DEFAULT_PRIORITY)) {
             priorities.forEach((instance, priority) -> tiers.record(uuid, instance, priority));
         }
+        listed.remember(selected);
         task.set(VMOVE_IDS, ids);
         task.set(INSTANCE_COUNT, ids.size());
         Map<Integer, Long> byTier = priorities.values().stream().collect(Collectors.groupingBy(p -> p,
