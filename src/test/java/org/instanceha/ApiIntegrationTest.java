@@ -66,7 +66,7 @@ public abstract class ApiIntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "restart_tiers", "notification_projects", "instance_restarts",
                     "notifications",
-                    "hosts", "segments"}) {
+                    "hosts", "segment_policies", "segments"}) {
                 jdbc.sql("DELETE FROM " + table).update();
             }
             return true;

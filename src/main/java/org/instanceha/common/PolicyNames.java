@@ -19,6 +19,9 @@ public final class PolicyNames {
     public static final String SEGMENTS_DELETE = "os_masakari_api:segments:delete";
     /** Ours: the recovery plan of a segment (it names every project's instances). */
     public static final String SEGMENTS_RECOVERY_PLAN = "instanceha:segments:recovery_plan";
+    /** Ours: a segment's policy (return to service, failback). */
+    public static final String SEGMENTS_POLICY_DETAIL = "instanceha:segments:policy:detail";
+    public static final String SEGMENTS_POLICY_UPDATE = "instanceha:segments:policy:update";
 
     public static final String HOSTS_INDEX = "os_masakari_api:os-hosts:index";
     public static final String HOSTS_DETAIL = "os_masakari_api:os-hosts:detail";

@@ -11,6 +11,7 @@ import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
 import org.instanceha.segment.SegmentFilter;
+import org.instanceha.segment.SegmentPolicies;
 import org.instanceha.segment.SegmentRepository;
 import org.instanceha.segment.SegmentService;
 import org.springframework.http.HttpStatus;
@@ -34,10 +35,12 @@ public class SegmentsController {
 
     private final SegmentService segments;
     private final RecoveryPlans plans;
+    private final SegmentPolicies policies;
 
-    public SegmentsController(SegmentService segments, RecoveryPlans plans) {
+    public SegmentsController(SegmentService segments, RecoveryPlans plans, SegmentPolicies policies) {
         this.segments = segments;
         this.plans = plans;
+        this.policies = policies;
     }
 
     @GetMapping
@@ -82,6 +85,20 @@ public class SegmentsController {
     @PolicyRule(PolicyNames.SEGMENTS_RECOVERY_PLAN)
     public Map<String, Object> recoveryPlan(@PathVariable String segmentId) {
         return Map.of("recovery_plan", RecoveryPlanView.of(plans.of(segments.getSegment(segmentId))));
+    }
+
+    /** Our extension: the segment's policy (return to service, failback), in no Masakari microversion. */
+    @GetMapping("/{segmentId}/policy")
+    @PolicyRule(PolicyNames.SEGMENTS_POLICY_DETAIL)
+    public Map<String, Object> policy(@PathVariable String segmentId) {
+        return Map.of("policy", SegmentPolicyView.of(segmentId, policies.of(segmentId)));
+    }
+
+    @PutMapping("/{segmentId}/policy")
+    @PolicyRule(PolicyNames.SEGMENTS_POLICY_UPDATE)
+    public Map<String, Object> updatePolicy(@PathVariable String segmentId, @RequestBody JsonNode body) {
+        var changes = SegmentPolicyRequests.update(body);
+        return Map.of("policy", SegmentPolicyView.of(segmentId, policies.update(segmentId, changes)));
     }
 
     @PostMapping

@@ -42,6 +42,8 @@ public final class DefaultPolicy {
         rules.put(SEGMENTS_UPDATE, ADMIN);
         rules.put(SEGMENTS_DELETE, ADMIN);
         rules.put(SEGMENTS_RECOVERY_PLAN, READER);
+        rules.put(SEGMENTS_POLICY_DETAIL, READER);
+        rules.put(SEGMENTS_POLICY_UPDATE, ADMIN);
         rules.put(HOSTS_INDEX, READER);
         rules.put(HOSTS_DETAIL, READER);
         rules.put(HOSTS_CREATE, ADMIN);

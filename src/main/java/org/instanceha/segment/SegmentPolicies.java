@@ -1,0 +1,80 @@
+package org.instanceha.segment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.instanceha.common.ConflictException;
+import org.instanceha.common.SqlTime;
+import org.instanceha.common.UtcTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code segment_policies} table: each segment's {@link SegmentPolicy}, the defaults where it has no row. */
+@Service
+public class SegmentPolicies {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentPolicies.class);
+
+    private final JdbcClient jdbc;
+    private final SegmentService segments;
+    private final Clock clock;
+
+    public SegmentPolicies(JdbcClient jdbc, SegmentService segments, Clock clock) {
+        this.jdbc = jdbc;
+        this.segments = segments;
+        this.clock = clock;
+    }
+
+    /** The policy of a live segment by uuid (404 when there is none). */
+    public SegmentPolicy of(String segmentUuid) {
+        return of(segments.getSegment(segmentUuid).id());
+    }
+
+    public SegmentPolicy of(long segmentId) {
+        return stored(segmentId).orElse(SegmentPolicy.DEFAULTS);
+    }
+
+    /** Changes a live segment's policy; returns the policy now in force. */
+    @Transactional
+    public SegmentPolicy update(String segmentUuid, SegmentPolicy.Changes changes) {
+        Segment segment = segments.getSegment(segmentUuid);
+        SegmentPolicy updated = of(segment.id()).with(changes, UtcTime.now(clock));
+        if (write("""
+                UPDATE segment_policies SET return_to_service = :ret, failback = :failback, updated_at = :now
+                WHERE segment_id = :segment""", segment.id(), updated) == 0) {
+            try {
+                write("""
+                        INSERT INTO segment_policies (segment_id, return_to_service, failback, updated_at)
+                        VALUES (:segment, :ret, :failback, :now)""", segment.id(), updated);
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("The policy of segment " + segmentUuid
+                        + " was changed at the same time; send the change again.");
+            }
+        }
+        log.info("Policy of segment {} ({}): return_to_service={}, failback={}", segment.name(), segment.uuid(),
+                updated.returnToService().wireName(), updated.failback());
+        return updated;
+    }
+
+    private int write(String sql, long segmentId, SegmentPolicy policy) {
+        return jdbc.sql(sql)
+                .param("segment", segmentId)
+                .param("ret", policy.returnToService().wireName())
+                .param("failback", policy.failback())
+                .param("now", Timestamp.valueOf(policy.updatedAt()))
+                .update();
+    }
+
+    private Optional<SegmentPolicy> stored(long segmentId) {
+        return jdbc.sql("SELECT return_to_service, failback, updated_at FROM segment_policies WHERE segment_id = :s")
+                .param("s", segmentId)
+                .query((rs, n) -> new SegmentPolicy(ReturnToService.fromWire(rs.getString("return_to_service"))
+                        .orElseThrow(), rs.getBoolean("failback"), SqlTime.read(rs, "updated_at")))
+                .optional();
+    }
+}

@@ -1,0 +1,93 @@
+package org.instanceha.masakari;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.instanceha.ApiIntegrationTest;
+import org.instanceha.HttpApi.Response;
+import org.instanceha.TestUsers;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET/PUT /v1/segments/{id}/policy}: the defaults, partial updates, bad input, and who may do what. */
+class SegmentPolicyApiIT extends ApiIntegrationTest {
+
+    private String segment() {
+        Response r = api.post("/v1/segments", """
+                {"segment": {"name": "seg1", "recovery_method": "auto", "service_type": "COMPUTE"}}""").send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().at("/segment/uuid").asText();
+    }
+
+    private JsonNode policy(String segment) {
+        Response r = api.get("/v1/segments/" + segment + "/policy").send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("policy");
+    }
+
+    @Test
+    void aNewSegmentHasTheDefaultsAndAnUpdateChangesOnlyTheFieldsItNames() {
+        String segment = segment();
+
+        JsonNode defaults = policy(segment);
+        assertThat(defaults.get("segment_uuid").asText()).isEqualTo(segment);
+        assertThat(defaults.get("return_to_service").asText()).isEqualTo("auto");
+        assertThat(defaults.get("failback").asBoolean()).isFalse();
+        assertThat(defaults.get("updated_at").isNull()).isTrue();
+
+        Response ask = api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"ask\"}}")
+                .send();
+        assertThat(ask.status()).as(ask.toString()).isEqualTo(200);
+        assertThat(ask.json().at("/policy/return_to_service").asText()).isEqualTo("ask");
+        Response failback = api.put("/v1/3f1c0b5e/segments/" + segment + "/policy", "{\"policy\": {\"failback\": true}}")
+                .send();
+        assertThat(failback.status()).as(failback.toString()).isEqualTo(200);
+
+        JsonNode now = policy(segment);
+        assertThat(now.get("return_to_service").asText()).isEqualTo("ask");
+        assertThat(now.get("failback").asBoolean()).isTrue();
+        assertThat(now.get("updated_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+    }
+
+    @Test
+    void anUnknownFieldOrValueIsRefusedWith400AndChangesNothing() {
+        String segment = segment();
+        String[] bad = {
+                "{\"policy\": {\"return_to_service\": \"sometimes\"}}",
+                "{\"policy\": {\"return_to_service\": \"never\", \"colour\": \"blue\"}}",
+                "{\"policy\": {\"failback\": \"perhaps\"}}",
+                "{\"policy\": {\"return_to_service\": 3}}",
+                "{\"policy\": {}}",
+                "{\"policy\": \"auto\"}",
+                "{\"segment\": {\"return_to_service\": \"never\"}}",
+                "[]"};
+        for (String body : bad) {
+            Response r = api.put("/v1/segments/" + segment + "/policy", body).send();
+            assertThat(r.status()).as(body + " -> " + r).isEqualTo(400);
+            assertThat(r.text()).as(body).contains("badRequest").doesNotContain("Exception");
+        }
+        assertThat(api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"sometimes\"}}")
+                .send().text()).contains("auto", "ask", "never");
+        assertThat(policy(segment).get("return_to_service").asText()).isEqualTo("auto");
+        assertThat(policy(segment).get("updated_at").isNull()).isTrue();
+    }
+
+    @Test
+    void anUnknownSegmentIs404() {
+        assertThat(api.get("/v1/segments/1b7f2a1e-0000-4000-8000-000000000000/policy").send().status())
+                .isEqualTo(404);
+        assertThat(api.put("/v1/segments/1b7f2a1e-0000-4000-8000-000000000000/policy",
+                "{\"policy\": {\"failback\": true}}").send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void readersReadTheAdminWritesAndNobodyWithoutALogin() {
+        String segment = segment();
+
+        assertThat(api.get("/v1/segments/" + segment + "/policy").as(TestUsers.READER, TestUsers.READER_PASSWORD)
+                .send().status()).isEqualTo(200);
+        assertThat(api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"never\"}}")
+                .as(TestUsers.READER, TestUsers.READER_PASSWORD).send().status()).isEqualTo(403);
+        assertThat(api.get("/v1/segments/" + segment + "/policy").anonymous().send().status()).isEqualTo(401);
+        assertThat(policy(segment).get("return_to_service").asText()).isEqualTo("auto");
+    }
+}
