@@ -64,7 +64,7 @@ public abstract class ApiIntegrationTest {
         });
         // Where the check for stranded notifications runs on its own, it may record progress meanwhile: again.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-            for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "restart_tiers", "notification_projects", "instance_restarts",
+            for (String table : new String[] {"evacuation_slot_locks", "recovery_progress", "vmoves", "restart_tiers", "notification_projects", "instance_restarts", "host_returns",
                     "notifications",
                     "hosts", "segment_policies", "segments"}) {
                 jdbc.sql("DELETE FROM " + table).update();

@@ -16,6 +16,8 @@ import org.instanceha.common.SortKey;
 import org.instanceha.detection.HostMonitor;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationDraft;
+import org.instanceha.notification.HostReturn;
+import org.instanceha.notification.HostReturns;
 import org.instanceha.notification.NotificationIntake;
 import org.instanceha.notification.NotificationType;
 import org.instanceha.segment.ControlAttributes;
@@ -24,6 +26,8 @@ import org.instanceha.segment.HostChanges;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
+import org.instanceha.segment.ReturnToService;
+import org.instanceha.segment.SegmentPolicies;
 import org.instanceha.segment.Segment;
 import org.instanceha.segment.SegmentFields;
 import org.instanceha.segment.SegmentFilter;
@@ -57,10 +61,15 @@ public class SegmentPages {
     private final Clock clock;
     private final RecoveryPlans plans;
     private final HostMonitor monitor;
+    private final SegmentPolicies policies;
+    private final HostReturns returns;
 
     public SegmentPages(SegmentService segments, NotificationIntake intake, ObjectProvider<HostFailureSimulation> simulator,
-                        Clock clock, RecoveryPlans plans, ObjectMapper mapper, HostMonitor monitor) {
+                        Clock clock, RecoveryPlans plans, ObjectMapper mapper, HostMonitor monitor,
+                        SegmentPolicies policies, HostReturns returns) {
         this.monitor = monitor;
+        this.policies = policies;
+        this.returns = returns;
         this.segments = segments;
         this.intake = intake;
         this.simulator = simulator;
@@ -119,6 +128,10 @@ public class SegmentPages {
         }
         model.addAttribute("methods", RecoveryMethod.wireNames());
         model.addAttribute("simulator", simulator.getIfAvailable() != null);
+        model.addAttribute("policy", policies.of(segment.id()));
+        model.addAttribute("returnChoices", ReturnToService.wireNames());
+        model.addAttribute("returns", returns.open().stream().collect(java.util.stream.Collectors.toMap(
+                HostReturn::hostName, r -> r, (a, b) -> b)));
         return "segment";
     }
 

@@ -52,6 +52,17 @@ public final class DetectionRules {
         return Verdict.FAILED;
     }
 
+    /**
+     * Whether a host that a recovery took out of service is healthy again: nova-compute's heartbeat is fresh (not
+     * late, whatever forced_down says: a forced-down service still writes it), its management address answers
+     * where it has one, and its BMC says On where it has one. A BMC that does not answer is not healthy.
+     */
+    public static boolean healthyAgain(Signals s, Duration reportInterval) {
+        return s.heartbeatAge() != null && !late(s.heartbeatAge(), reportInterval)
+                && s.management() != Signals.Management.SILENT
+                && (s.bmc() == Signals.Power.ON || s.bmc() == Signals.Power.NO_BMC);
+    }
+
     /** Whether a heartbeat of this age missed more than {@value #MISSED_REPORTS} reports. */
     static boolean late(Duration heartbeatAge, Duration reportInterval) {
         return heartbeatAge != null && heartbeatAge.toMillis() > MISSED_REPORTS * reportInterval.toMillis();

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * cycle reads every watched host's signals ({@link HostSignals}), judges them ({@link DetectionRules}), checks
  * itself first ({@link CycleCheck}), confirms each failure over several cycles ({@link HostWatch}) and hands what
  * is confirmed to the {@link MassFailureGate}, which reports it or, for a mass failure of a segment, asks a
- * person. It keeps what it knows of each host for the Hosts page and the metrics, and raises an alert for a
+ * person; then it looks at the hosts a recovery took out of service ({@link ReturnWatch}). It keeps what it knows of each host for the Hosts page and the metrics, and raises an alert for a
  * cycle it would not judge.
  */
 @Component
@@ -40,6 +40,7 @@ public class HostMonitor {
     private final HostRepository hosts;
     private final HostSignals signals;
     private final MassFailureGate gate;
+    private final ReturnWatch returns;
     private final DetectionProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -48,12 +49,13 @@ public class HostMonitor {
     private volatile String alert;
 
     public HostMonitor(MonitorLeadership leadership, HostRepository hosts, HostSignals signals, MassFailureGate gate,
-                       DetectionProperties properties, Clock clock, MeterRegistry meters) {
+                       ReturnWatch returns, DetectionProperties properties, Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.leadership = leadership;
         this.hosts = hosts;
         this.signals = signals;
         this.gate = gate;
+        this.returns = returns;
         this.properties = properties;
         this.clock = clock;
     }
@@ -99,6 +101,7 @@ public class HostMonitor {
     public synchronized void cycle() {
         if (properties.mode() == DetectionProperties.Mode.OFF || !leadership.leading()) {
             watches.clear();
+            returns.forget();
             alert = null;
             return;
         }
@@ -139,6 +142,11 @@ public class HostMonitor {
             alert = null;
         } else {
             raise(massFailures);
+        }
+        try {
+            returns.cycle(services);
+        } catch (RuntimeException e) {
+            log.warn("Host monitor: could not look at the hosts out of service after a recovery: {}", e.toString());
         }
     }
 

@@ -40,4 +40,15 @@ public class ActiveNotifications implements RecoveriesInProgress {
                 .query(String.class)
                 .list());
     }
+
+    /** The host names of the segment's recoveries that run now ({@code new} or {@code running}). */
+    public java.util.List<String> runningInSegment(String segmentUuid) {
+        return jdbc.sql("""
+                SELECT h.name FROM notifications n JOIN hosts h ON h.uuid = n.source_host_uuid
+                WHERE n.failover_segment_uuid = :segment AND n.status IN ('new', 'running') AND n.deleted = 0
+                ORDER BY h.name""")
+                .param("segment", segmentUuid)
+                .query(String.class)
+                .list();
+    }
 }

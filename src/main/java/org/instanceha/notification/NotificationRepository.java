@@ -61,19 +61,24 @@ public class NotificationRepository {
                 .param("uuid", uuid).query(NotificationRepository::map).optional();
     }
 
-    /** Notifications of the same type, host and payload generated within [from, to]. */
     /** A notification a workflow works for: it must exist. */
     public Notification require(String uuid) {
         return findByUuid(uuid).orElseThrow(() -> new IllegalStateException("notification " + uuid
                 + " does not exist"));
     }
 
+    /**
+     * Notifications of the same type, host and payload generated within [from, to], but for those whose host has
+     * returned to service since: a host back in service that fails again is a new failure, however soon.
+     */
     public boolean existsSimilar(String hostUuid, NotificationType type, String payload, LocalDateTime from,
                                  LocalDateTime to) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM notifications
-                WHERE source_host_uuid = :host AND type = :type AND payload = :payload
-                  AND generated_time BETWEEN :from AND :to AND deleted = 0""")
+                SELECT COUNT(*) FROM notifications n
+                WHERE n.source_host_uuid = :host AND n.type = :type AND n.payload = :payload
+                  AND n.generated_time BETWEEN :from AND :to AND n.deleted = 0
+                  AND NOT EXISTS (SELECT 1 FROM host_returns r WHERE r.notification_uuid = n.notification_uuid
+                                  AND r.status = 'returned')""")
                 .param("host", hostUuid)
                 .param("type", type.name())
                 .param("payload", payload)

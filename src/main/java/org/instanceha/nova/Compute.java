@@ -78,4 +78,11 @@ public interface Compute {
 
     /** Nova's evacuation records of a server, newest first. */
     List<Migration> evacuationsOf(String serverId);
+
+    /**
+     * Nova's evacuation records of the servers evacuated off a host, newest first (the newest 1,000). nova-compute
+     * sets those it finds {@code accepted}, {@code pre-migrating} or {@code done} to {@code completed} as it starts,
+     * once it has deleted its old copies of their servers.
+     */
+    List<Migration> evacuationsFrom(String sourceHost);
 }

@@ -250,10 +250,17 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public List<Migration> evacuationsOf(String serverId) {
+        return evacuations(Map.of("migration_type", "evacuation", "instance_uuid", serverId));
+    }
+
+    @Override
+    public List<Migration> evacuationsFrom(String sourceHost) {
+        return evacuations(Map.of("migration_type", "evacuation", "source_compute", sourceHost));
+    }
+
+    private List<Migration> evacuations(Map<String, Object> query) {
         List<Migration> result = new ArrayList<>();
-        JsonNode migrations = nova().get(MIGRATIONS, "/os-migrations",
-                Map.of("migration_type", "evacuation", "instance_uuid", serverId)).path("migrations");
-        for (JsonNode m : migrations) {
+        for (JsonNode m : nova().get(MIGRATIONS, "/os-migrations", query).path("migrations")) {
             result.add(NovaJson.migration(json, m));
         }
         return result;

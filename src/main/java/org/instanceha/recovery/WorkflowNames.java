@@ -15,6 +15,8 @@ public final class WorkflowNames {
     public static final String PROCESS_FAILURE_RECOVERY = "process-failure-recovery";
     /** The operators' approval of a mass failure the host monitor found; it reports the hosts approved. */
     public static final String MASS_FAILURE_APPROVAL = "mass-failure-approval";
+    /** A recovered host healthy again goes back into service (the host monitor starts it; business key: its recovery). */
+    public static final String RETURN_HOST_TO_SERVICE = "return-host-to-service";
 
     // Variables a start provides (the v1 intake sets notificationUuid; a REST start gives the other four).
     public static final String NOTIFICATION_UUID = "notificationUuid";

@@ -149,6 +149,12 @@ public class HostRepository {
                 .param("segmentId", segmentId).query(HostRepository::map).list();
     }
 
+    /** Takes a host off maintenance (it returned to service after its recovery); false when it was not on it. */
+    public boolean takeOffMaintenance(long id, LocalDateTime now) {
+        return jdbc.sql("UPDATE hosts SET on_maintenance = FALSE, updated_at = :now WHERE id = :id AND on_maintenance")
+                .param("now", java.sql.Timestamp.valueOf(now)).param("id", id).update() == 1;
+    }
+
     /** Puts a host on maintenance (a failure was reported), no longer reserved. */
     public void putOnMaintenance(long id, LocalDateTime now) {
         jdbc.sql("UPDATE hosts SET on_maintenance = TRUE, reserved = FALSE, updated_at = :now WHERE id = :id")

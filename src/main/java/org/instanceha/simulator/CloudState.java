@@ -109,10 +109,27 @@ final class CloudState {
         if (!on && host.heartbeatStoppedAt == null) {
             host.heartbeatStoppedAt = clock.instant();
         } else if (on) {
-            host.heartbeatStoppedAt = null;
-            host.updatedAt = clock.instant();
+            startNovaCompute(host);
         }
         log.info("Simulated BMC of {}: power {}", name, on ? "on" : "off");
+    }
+
+    /**
+     * nova-compute starts on the host: as Nova's {@code _destroy_evacuated_instances} does, it deletes its copies of
+     * the servers evacuated off it and sets their evacuation records ({@code accepted}, {@code pre-migrating} or
+     * {@code done}) to {@code completed}; then it reports again.
+     */
+    void startNovaCompute(SimulatedHost host) {
+        Instant now = clock.instant();
+        for (SimulatedMigration m : migrations) {
+            if (m.source.equals(host.name) && List.of("accepted", "pre-migrating", "done").contains(m.status)) {
+                m.status = "completed";
+                m.updated = now;
+            }
+        }
+        host.heartbeatStoppedAt = null;
+        host.hung = false;
+        host.updatedAt = now;
     }
 
     /** Its nova-compute stops heartbeating; {@code hang}: the whole host hangs, its management address too. */

@@ -246,10 +246,11 @@ final class NovaRules {
         return aggregate;
     }
 
-    List<SimulatedMigration> migrations(String type, String instanceUuid) {
+    List<SimulatedMigration> migrations(String type, String instanceUuid, String sourceHost) {
         return state.migrations.stream()
                 .filter(m -> type == null || "evacuation".equals(type))
                 .filter(m -> instanceUuid == null || m.instanceUuid.equals(instanceUuid))
+                .filter(m -> sourceHost == null || sourceHost.equals(m.source))
                 .sorted(Comparator.comparingLong((SimulatedMigration m) -> m.id).reversed())
                 .toList();
     }

@@ -85,6 +85,11 @@ public class SimulatedCloud {
         state.stopHeartbeat(name, false);
     }
 
+    /** nova-compute starts again on a running host (after {@link #stopNovaCompute}): it cleans up and reports. */
+    public synchronized void startNovaCompute(String name) {
+        state.startNovaCompute(state.host(name));
+    }
+
     /** The host's BMC cuts its power or powers it on ({@link CloudState#setPower}). */
     public synchronized void setPower(String name, boolean on) {
         state.setPower(name, on);
@@ -126,9 +131,9 @@ public class SimulatedCloud {
         faults.setStartFailureRate(rate);
     }
 
-    /** From now on every start of this server fails, and it stays stopped. */
-    public synchronized void refuseToStart(String serverName) {
-        state.serverNamed(serverName).orElseThrow().refusesToStart = true;
+    /** From now on every start of this server fails, and it stays stopped ({@code false}: it starts again). */
+    public synchronized void refuseToStart(String serverName, boolean refuses) {
+        state.serverNamed(serverName).orElseThrow().refusesToStart = refuses;
     }
 
     /** Puts a server into a vm_state an owner's action leaves (paused, rescued, resized, stopped, active, error). */
@@ -146,11 +151,6 @@ public class SimulatedCloud {
         server.powerState = 4;
         server.updated = clock.instant();
         log.info("Simulated crash of {} ({}) on {}", server.name, server.id, server.host);
-    }
-
-    /** The server starts again when asked (undoes {@link #refuseToStart}). */
-    public synchronized void allowToStart(String serverName) {
-        state.serverNamed(serverName).orElseThrow().refusesToStart = false;
     }
 
     /** How many stops and starts Nova accepted for this server. */
@@ -289,8 +289,8 @@ public class SimulatedCloud {
         return nova.addHostToAggregate(aggregateId, host);
     }
 
-    public synchronized List<SimulatedMigration> migrations(String type, String instanceUuid) {
-        return nova.migrations(type, instanceUuid);
+    public synchronized List<SimulatedMigration> migrations(String type, String instanceUuid, String sourceHost) {
+        return nova.migrations(type, instanceUuid, sourceHost);
     }
 
     /** The flavor table, by id. */

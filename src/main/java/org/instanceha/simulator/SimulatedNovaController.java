@@ -255,9 +255,10 @@ public class SimulatedNovaController {
     @GetMapping("/v2.1/os-migrations")
     public Map<String, Object> migrations(HttpServletRequest request, HttpServletResponse response,
                                           @RequestParam(name = "migration_type", required = false) String type,
-                                          @RequestParam(name = "instance_uuid", required = false) String instance) {
+                                          @RequestParam(name = "instance_uuid", required = false) String instance,
+                                          @RequestParam(name = "source_compute", required = false) String source) {
         NovaVersion v = begin(request, response, true);
-        return locked(() -> Map.of("migrations", cloud.migrations(type, instance).stream()
+        return locked(() -> Map.of("migrations", cloud.migrations(type, instance, source).stream()
                 .map(m -> NovaViews.migration(m, v)).toList()));
     }
 

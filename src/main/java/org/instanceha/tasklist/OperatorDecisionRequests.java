@@ -27,6 +27,7 @@ import org.instanceha.recovery.evacuation.OperatorDecisionCheck;
 import org.instanceha.recovery.hostfailure.HostFailureRecovery;
 import org.instanceha.recovery.instancefailure.InstanceFailureRecovery;
 import org.instanceha.recovery.massfailure.MassFailureApproval;
+import org.instanceha.recovery.returning.ReturnHostToService;
 import org.instanceha.recovery.operator.OperatorRules;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,14 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
     /** engine-rest, and the webapps' own engine API that Tasklist submits forms through. */
     private static final Pattern COMPLETION = Pattern.compile(
             "^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/task/([^/]+)/(complete|submit-form)$");
+
+    /** The operators' forms whose decision is a choice and a comment, with the rule each is checked by. */
+    private static final java.util.Map<String, java.util.function.BiFunction<String, String, Optional<String>>>
+            FORM_RULES = java.util.Map.of(
+                    InstanceFailureRecovery.RESTART_FORM, OperatorRules::restartProblem,
+                    HostFailureRecovery.FENCING_FORM, OperatorRules::fencingProblem,
+                    MassFailureApproval.APPROVAL_FORM, OperatorRules::approvalProblem,
+                    ReturnHostToService.RETURN_FORM, OperatorRules::returnProblem);
 
     private final TaskService tasks;
     private final IdentityService identity;
@@ -113,8 +122,7 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         String form = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
-        if (!OPERATOR_FORM.equals(form) && !InstanceFailureRecovery.RESTART_FORM.equals(form)
-                && !HostFailureRecovery.FENCING_FORM.equals(form) && !MassFailureApproval.APPROVAL_FORM.equals(form)) {
+        if (!OPERATOR_FORM.equals(form) && !FORM_RULES.containsKey(form)) {
             chain.doFilter(request, response);
             return;
         }
@@ -123,11 +131,7 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
         Optional<String> problem = OPERATOR_FORM.equals(form)
                 ? check.problem((String) tasks.getVariable(task.getId(), VMOVE_ID), text(variables, OPERATOR_DECISION),
                         text(variables, CHOSEN_HOST), text(variables, OPERATOR_COMMENT))
-                : MassFailureApproval.APPROVAL_FORM.equals(form)
-                ? OperatorRules.approvalProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT))
-                : HostFailureRecovery.FENCING_FORM.equals(form)
-                ? OperatorRules.fencingProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT))
-                : OperatorRules.restartProblem(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT));
+                : FORM_RULES.get(form).apply(text(variables, OPERATOR_DECISION), text(variables, OPERATOR_COMMENT));
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");

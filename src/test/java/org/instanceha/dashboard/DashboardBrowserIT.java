@@ -197,7 +197,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         segmentOverCompute2And3();
         String vm7 = cloud.serverNamed("vm7").orElseThrow().id();
         cloud.crash("vm7");
-        cloud.refuseToStart("vm7");
+        cloud.refuseToStart("vm7", true);
         String vmNotification = reported("VM", "compute3", """
                 {"event": "LIFECYCLE", "instance_uuid": "%s", "vir_domain_event": "STOPPED_FAILED"}""".formatted(vm7));
         chromium.forgetSessions();

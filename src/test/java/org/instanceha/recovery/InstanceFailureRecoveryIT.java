@@ -154,7 +154,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         segment("auto", true);
         String id = server("vm7").id();
         cloud.crash("vm7");
-        cloud.refuseToStart("vm7");
+        cloud.refuseToStart("vm7", true);
         String notification = accepted(instanceMonitorReports("compute3", "LIFECYCLE", "STOPPED_FAILED", id));
         JsonNode waiting = awaitEnd(notification);
         assertThat(waiting.get("status").asText()).as("error while an operator has it").isEqualTo("error");
@@ -189,7 +189,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         assertThat(refused.json().get("message").asText()).endsWith("Choose what to do with the instance (retry, "
                 + "recovered_by_hand, give_up); 'retry_on_host' is none of them.");
 
-        cloud.allowToStart("vm7");
+        cloud.refuseToStart("vm7", false);
         Response retry = api.post("/engine-rest/task/" + task.get("id").asText() + "/complete", """
                 {"variables": {"operatorDecision": {"value": "retry"}, "operatorComment": {"value": "host fixed"}}}""")
                 .send();
@@ -210,7 +210,7 @@ class InstanceFailureRecoveryIT extends RecoveryScenarioSupport {
         segment("auto", true);
         String id = server("vm7").id();
         cloud.crash("vm7");
-        cloud.refuseToStart("vm7");
+        cloud.refuseToStart("vm7", true);
         String notification = accepted(instanceMonitorReports("compute3", "LIFECYCLE", "STOPPED_FAILED", id));
         awaitEnd(notification);
         String taskId = api.get("/engine-rest/task?processInstanceBusinessKey=" + notification).send().json().get(0)

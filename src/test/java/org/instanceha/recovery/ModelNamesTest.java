@@ -28,11 +28,15 @@ class ModelNamesTest {
         }
     }
 
-    /** The flow nodes of one host failure's recovery: the host's model and the instance evacuation. */
+    /**
+     * The flow nodes of one host failure's recovery: the host's model, the instance evacuation, and the host's return
+     * to service (all three report their progress under the same notification).
+     */
     private static <T extends org.camunda.bpm.model.bpmn.instance.FlowElement> List<T> hostFailureNodes(Class<T> type)
             throws Exception {
         List<T> nodes = new java.util.ArrayList<>();
-        for (String resource : List.of("bpmn/host-failure-recovery.bpmn", "bpmn/instance-evacuation.bpmn")) {
+        for (String resource : List.of("bpmn/host-failure-recovery.bpmn", "bpmn/instance-evacuation.bpmn",
+                "bpmn/return-host-to-service.bpmn")) {
             nodes.addAll(model(resource).getModelElementsByType(type));
         }
         return nodes;
@@ -40,7 +44,7 @@ class ModelNamesTest {
 
     static final List<String> MODELS = List.of("bpmn/host-failure-recovery.bpmn", "bpmn/instance-evacuation.bpmn",
             "bpmn/instance-failure-recovery.bpmn", "bpmn/process-failure-recovery.bpmn",
-            "bpmn/mass-failure-approval.bpmn");
+            "bpmn/mass-failure-approval.bpmn", "bpmn/return-host-to-service.bpmn");
 
     /** The one documented exception: the four "Plan targets (...)" tasks share {@code PlanTargets}. */
     private static final String SHARED_DELEGATE = "PlanTargets";

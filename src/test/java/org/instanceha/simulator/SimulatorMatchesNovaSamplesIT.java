@@ -336,7 +336,7 @@ class SimulatorMatchesNovaSamplesIT {
     void aServerThatRefusesToStartStaysStoppedWithItsTaskStateReverted() throws Exception {
         cloud.setPowerActionTimes(Duration.ofMillis(100), Duration.ofMillis(100));
         String id = ids.get(SAMPLE_POWER_SERVER);
-        cloud.refuseToStart("vm7");
+        cloud.refuseToStart("vm7", true);
         replay("server-action-os-stop-mv2.53");
         await().atMost(Duration.ofSeconds(5)).until(() -> "stopped".equals(cloud.server(id).vmState()));
         assertThat(replay("server-action-os-start-mv2.53").status).isEqualTo(202);

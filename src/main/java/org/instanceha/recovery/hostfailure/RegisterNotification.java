@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.instanceha.common.UtcTime;
 import org.instanceha.fencing.FencingProperties;
 import org.instanceha.notification.ComputeHostPayload;
+import org.instanceha.notification.HostReturns;
 import org.instanceha.notification.Notification;
 import org.instanceha.notification.NotificationRepository;
 import org.instanceha.notification.NotificationStatus;
@@ -54,17 +55,19 @@ public class RegisterNotification extends RecoveryTask {
     private final RestStartRegistration restStarts;
     private final NotificationRepository notifications;
     private final HostRepository hosts;
+    private final HostReturns returns;
     private final RecoveryProperties properties;
     private final FencingProperties fencing;
     private final Clock clock;
 
     public RegisterNotification(RecoveryProgress progress, RestStartRegistration restStarts,
-                                NotificationRepository notifications, HostRepository hosts,
+                                NotificationRepository notifications, HostRepository hosts, HostReturns returns,
                                 RecoveryProperties properties, FencingProperties fencing, Clock clock) {
         super(progress);
         this.restStarts = restStarts;
         this.notifications = notifications;
         this.hosts = hosts;
+        this.returns = returns;
         this.properties = properties;
         this.fencing = fencing;
         this.clock = clock;
@@ -112,6 +115,7 @@ public class RegisterNotification extends RecoveryTask {
         }
         if (payload.stopped()) {
             hosts.putOnMaintenance(host.id(), UtcTime.now(clock));
+            returns.tookOut(uuid, host.uuid(), host.name(), UtcTime.now(clock));
             progress.running(0.5, "Host " + host.name() + " is on maintenance from now on"
                     + (host.reserved() ? " and no longer reserved" : "") + ".");
         }

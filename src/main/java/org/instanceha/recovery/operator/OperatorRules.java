@@ -37,7 +37,9 @@ public final class OperatorRules {
         /** Report every host of a mass failure, each as the host monitor judged it. */
         APPROVE,
         /** Report none of the hosts of a mass failure (a comment says why). */
-        REJECT;
+        REJECT,
+        /** Keep a recovered host out of service (a comment says why); {@link #APPROVE} returns it. */
+        KEEP_OUT;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -167,6 +169,23 @@ public final class OperatorRules {
         }
         if (parsed.get() == Decision.REJECT && (comment == null || comment.isBlank())) {
             return Optional.of("Say in the comment why none of the hosts is recovered.");
+        }
+        return Optional.empty();
+    }
+
+    /** What an operator may decide for a recovered host that is healthy again. */
+    public static final List<Decision> RETURN_CHOICES = List.of(Decision.APPROVE, Decision.KEEP_OUT);
+
+    /** Why the decision on "Return host to service?" cannot be accepted; empty when it can. */
+    public static Optional<String> returnProblem(String decision, String comment) {
+        Optional<Decision> parsed = chosen(decision, RETURN_CHOICES);
+        if (parsed.isEmpty()) {
+            return Optional.of("Choose whether to return the host to service (" + RETURN_CHOICES.stream()
+                    .map(Decision::wireName).collect(Collectors.joining(", ")) + ")" + (decision == null
+                    || decision.isBlank() ? "." : "; '" + shortened(decision) + "' is none of them."));
+        }
+        if (parsed.get() == Decision.KEEP_OUT && (comment == null || comment.isBlank())) {
+            return Optional.of("Say in the comment why the host stays out of service.");
         }
         return Optional.empty();
     }
