@@ -64,7 +64,7 @@ class PackageDependenciesTest {
             "instancefailure", List.of("operator"),
             "processfailure", List.of(),
             "massfailure", List.of("operator"),
-            "returning", List.of("operator"),
+            "returning", List.of("planning", "operator"),
             "stranded", List.of(),
             "deployment", List.of()));
 

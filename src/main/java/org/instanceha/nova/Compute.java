@@ -56,6 +56,13 @@ public interface Compute {
      */
     void evacuate(String serverId, String targetHost);
 
+    /**
+     * Asks Nova to live-migrate an ACTIVE server to this host ({@code block_migration: auto}: Nova copies the disk
+     * where storage is not shared). Nova only accepts: poll {@link #server(String)} until its host has changed and
+     * its task state is empty.
+     */
+    void liveMigrate(String serverId, String targetHost);
+
     void stop(String serverId);
 
     void start(String serverId);

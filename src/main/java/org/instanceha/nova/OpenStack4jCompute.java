@@ -24,6 +24,8 @@ public class OpenStack4jCompute implements Compute {
     static final String SERVICES = "2.53";
     static final String SERVERS = "2.53";
     static final String EVACUATE = "2.29";
+    /** {@code block_migration: auto} from 2.25, no {@code disk_over_commit}; {@code force} only until 2.67. */
+    static final String LIVE_MIGRATE = "2.30";
     static final String MIGRATIONS = "2.59";
 
     private static final Logger log = LoggerFactory.getLogger(OpenStack4jCompute.class);
@@ -179,6 +181,14 @@ public class OpenStack4jCompute implements Compute {
         nova().post(EVACUATE, "/servers/" + serverId + "/action", body.toString());
         log.info("Nova accepted the evacuation of server {} to {}", serverId,
                 targetHost == null ? "a host of its scheduler's choice" : targetHost);
+    }
+
+    @Override
+    public void liveMigrate(String serverId, String targetHost) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("os-migrateLive").put("host", targetHost).put("block_migration", "auto");
+        nova().post(LIVE_MIGRATE, "/servers/" + serverId + "/action", body.toString());
+        log.info("Nova accepted the live migration of server {} to {}", serverId, targetHost);
     }
 
     @Override

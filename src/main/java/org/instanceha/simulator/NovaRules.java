@@ -151,7 +151,7 @@ final class NovaRules {
                 .orElse(null);
     }
 
-    private boolean fits(SimulatedHost host, SimulatedServer server) {
+    boolean fits(SimulatedHost host, SimulatedServer server) {
         return host.enabled && serviceUp(host)
                 && state.usedVcpus(host) + server.flavor.vcpus() <= host.vcpus
                 && state.usedMemory(host) + server.flavor.ram() <= host.memoryMb;
@@ -248,7 +248,7 @@ final class NovaRules {
 
     List<SimulatedMigration> migrations(String type, String instanceUuid, String sourceHost) {
         return state.migrations.stream()
-                .filter(m -> type == null || "evacuation".equals(type))
+                .filter(m -> type == null || m.type.equals(type))
                 .filter(m -> instanceUuid == null || m.instanceUuid.equals(instanceUuid))
                 .filter(m -> sourceHost == null || sourceHost.equals(m.source))
                 .sorted(Comparator.comparingLong((SimulatedMigration m) -> m.id).reversed())

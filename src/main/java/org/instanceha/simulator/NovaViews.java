@@ -235,7 +235,7 @@ final class NovaViews {
         m.put("instance_uuid", mig.instanceUuid);
         m.put("status", mig.status);
         if (v.atLeast(23)) {
-            m.put("migration_type", "evacuation");
+            m.put("migration_type", mig.type);
         }
         m.put("created_at", MICROS.format(mig.created));
         m.put("updated_at", mig.updated == null ? MICROS.format(mig.created) : MICROS.format(mig.updated));

@@ -13,10 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated Nova: its state ({@link CloudState}), Nova's rules ({@link NovaRules}), the faults it
- * injects ({@link FaultInjection}) and what tests count ({@link CloudCounters}). Every method is
- * synchronized on this object: the controllers, the evacuation timer and the tests see one
- * consistent cloud.
+ * The simulated Nova: its state ({@link CloudState}), Nova's rules ({@link NovaRules}, {@link LiveMigrationRules}),
+ * the faults it injects ({@link FaultInjection}) and what tests count ({@link CloudCounters}). Every method is
+ * synchronized on this object: the controllers, the timer and the tests see one consistent cloud.
  */
 public class SimulatedCloud {
 
@@ -28,6 +27,7 @@ public class SimulatedCloud {
     private final FaultInjection faults;
     private final CloudCounters counters = new CloudCounters();
     private final NovaRules nova;
+    private final LiveMigrationRules liveMigrations;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulated-nova");
         thread.setDaemon(true);
@@ -46,6 +46,7 @@ public class SimulatedCloud {
         this.state = new CloudState(seed, clock);
         this.faults = new FaultInjection(properties);
         this.nova = new NovaRules(state, faults, counters, clock);
+        this.liveMigrations = new LiveMigrationRules(state, nova, clock);
         reset();
     }
 
@@ -141,11 +142,7 @@ public class SimulatedCloud {
         state.serverNamed(serverName).orElseThrow().setVmState(vmState, clock.instant());
     }
 
-    /**
-     * The server's guest crashes: the hypervisor shows it shut down (power_state 4) while Nova still has it
-     * {@code active}, as until Nova's power-state sync catches up; libvirt tells the instance monitor
-     * {@code LIFECYCLE}, {@code STOPPED_FAILED}.
-     */
+    /** The guest crashes: power_state 4 while Nova still says {@code active} (until its power-state sync). */
     public synchronized void crash(String serverName) {
         SimulatedServer server = state.serverNamed(serverName).orElseThrow();
         server.powerState = 4;
@@ -229,15 +226,14 @@ public class SimulatedCloud {
     /** {@code evacuate}: Nova's preconditions, then a rebuild that settles after the evacuation time. */
     public synchronized void evacuate(String id, String targetHost) {
         NovaRules.Evacuation evacuation = nova.evacuate(id, targetHost);
-        long scheduledIn = generation;
-        timer.schedule(() -> settle(scheduledIn, evacuation), lanes.untilDone(evacuation.migration().dest,
-                clock.millis(), evacuationTime.toMillis()), TimeUnit.MILLISECONDS);
+        later(() -> nova.settle(evacuation), lanes.untilDone(evacuation.migration().dest, clock.millis(),
+                evacuationTime.toMillis()));
     }
 
-    private synchronized void settle(long scheduledIn, NovaRules.Evacuation evacuation) {
-        if (scheduledIn == generation) {
-            nova.settle(evacuation);
-        }
+    /** {@code os-migrateLive}: Nova's preconditions, then the move, which settles after the evacuation time. */
+    public synchronized void liveMigrate(String id, String targetHost) {
+        LiveMigrationRules.LiveMigration move = liveMigrations.start(id, targetHost);
+        later(() -> liveMigrations.settle(move), evacuationTime.toMillis());
     }
 
     public synchronized int usedVcpus(SimulatedHost host) {
@@ -254,23 +250,26 @@ public class SimulatedCloud {
 
     /** {@code os-stop}: accepted now, the server stopped after the stop time. */
     public synchronized void stop(String id) {
-        schedule(nova.stop(id), stopTime);
+        NovaRules.PowerAction action = nova.stop(id);
+        later(() -> nova.settle(action), stopTime.toMillis());
     }
 
     /** {@code os-start}: accepted now, the server active after the start time (or still stopped, if it fails). */
     public synchronized void start(String id) {
-        schedule(nova.start(id), startTime);
+        NovaRules.PowerAction action = nova.start(id);
+        later(() -> nova.settle(action), startTime.toMillis());
     }
 
-    private void schedule(NovaRules.PowerAction action, Duration after) {
+    /** Runs a step of Nova's later on the timer, unless the cloud was reset meanwhile. */
+    private void later(Runnable step, long millis) {
         long scheduledIn = generation;
-        timer.schedule(() -> settle(scheduledIn, action), after.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized void settle(long scheduledIn, NovaRules.PowerAction action) {
-        if (scheduledIn == generation) {
-            nova.settle(action);
-        }
+        timer.schedule(() -> {
+            synchronized (this) {
+                if (scheduledIn == generation) {
+                    step.run();
+                }
+            }
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     public synchronized void lock(String id, boolean locked) {

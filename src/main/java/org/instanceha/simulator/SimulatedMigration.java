@@ -3,7 +3,7 @@ package org.instanceha.simulator;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A migration record of an evacuation. */
+/** A migration record: of an evacuation, or of a live migration ({@code type} "live-migration"). */
 public final class SimulatedMigration {
     final long id;
     final String uuid = UUID.randomUUID().toString();
@@ -11,6 +11,7 @@ public final class SimulatedMigration {
     final String source;
     String dest;
     String status;
+    String type = "evacuation";
     final Instant created;
     Instant updated;
 

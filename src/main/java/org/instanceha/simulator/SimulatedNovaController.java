@@ -201,8 +201,8 @@ public class SimulatedNovaController {
             }
             case "os-stop" -> cloud.stop(id);
             case "os-start" -> cloud.start(id);
-            case "lock" -> cloud.lock(id, true);
-            case "unlock" -> cloud.lock(id, false);
+            case "lock", "unlock" -> cloud.lock(id, action.equals("lock"));
+            case "os-migrateLive" -> cloud.liveMigrate(id, LiveMigrationRules.target(argument));
             case "os-resetState" -> cloud.resetState(id, argument == null ? null : argument.path("state").asText(null));
             default -> throw NovaFault.badRequest("There is no such action: " + action);
         }

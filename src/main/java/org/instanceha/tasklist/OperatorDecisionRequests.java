@@ -122,7 +122,7 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         String form = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
-        if (!OPERATOR_FORM.equals(form) && !FORM_RULES.containsKey(form)) {
+        if (form == null || !OPERATOR_FORM.equals(form) && !FORM_RULES.containsKey(form)) {
             chain.doFilter(request, response);
             return;
         }

@@ -95,6 +95,14 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.id("error")).getText())
                 .isEqualTo("Compute service with name compute9 could not be found.");
         assertThat(browser.findElements(By.cssSelector("#hosts tr[data-host]"))).hasSize(4);
+        String segmentPage = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("policy-return")).getText()).isEqualTo("auto");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("returnToService"))).selectByValue("ask");
+        browser.findElement(By.name("failback")).click();
+        submit(By.id("save-policy"));
+        assertThat(browser.findElement(By.cssSelector(".flash.info")).getText()).isEqualTo("Policy saved.");
+        assertThat(browser.findElement(By.id("policy-return")).getText()).isEqualTo("ask");
+        assertThat(browser.findElement(By.id("policy-failback")).getText()).isEqualTo("on");
         screenshot("segment");
 
         cloud.setEvacuationTime(Duration.ofSeconds(6));
@@ -149,6 +157,10 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         browser.get(url("/dashboard/notifications"));
         assertThat(browser.findElements(By.cssSelector("#notifications .status-finished"))).hasSize(1);
         screenshot("notifications");
+
+        browser.get(segmentPage);
+        assertThat(browser.findElement(By.cssSelector("#hosts tr[data-host='compute4'] .return-status")).getText())
+                .isEqualTo("out after a recovery");
     }
 
     @Test

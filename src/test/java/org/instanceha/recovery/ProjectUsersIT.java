@@ -42,6 +42,7 @@ class ProjectUsersIT extends RecoveryApiSupport {
     private static final Map<Caller, Set<String>> ALLOWED = Map.of(
             READER, Set.of("os_masakari_api:versions:index", "os_masakari_api:segments:index",
                     "os_masakari_api:segments:detail", "instanceha:segments:recovery_plan",
+                    "instanceha:segments:policy:detail",
                     "os_masakari_api:os-hosts:index", "os_masakari_api:os-hosts:detail",
                     "os_masakari_api:notifications:index", "os_masakari_api:notifications:detail",
                     "os_masakari_api:vmoves:index", "os_masakari_api:vmoves:detail"),

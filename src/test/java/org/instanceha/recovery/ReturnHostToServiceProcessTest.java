@@ -36,6 +36,7 @@ class ReturnHostToServiceProcessTest extends ProcessTestFixture {
     private final List<String> acted = new ArrayList<>();
     private final Map<String, Deque<Boolean>> answers = new HashMap<>();
     private Step policy = Step.RETURN;
+    private boolean failback;
 
     @BeforeEach
     void standIns() {
@@ -43,6 +44,7 @@ class ReturnHostToServiceProcessTest extends ProcessTestFixture {
         Map<String, JavaDelegate> standIns = new HashMap<>();
         standIns.put("registerReturn", e -> {
             e.setVariable(RETURN_STEP, policy.variableValue());
+            e.setVariable(FAILBACK, failback);
             if (policy == Step.KEEP_OUT) {
                 e.setVariable(KEEP_OUT_REASON, "policy never");
             }
@@ -51,6 +53,8 @@ class ReturnHostToServiceProcessTest extends ProcessTestFixture {
         standIns.put("checkEvacuationsSettled", check(EVACUATIONS_SETTLED));
         standIns.put("checkLeftoversGone", check(LEFTOVERS_GONE));
         standIns.put("checkSegmentQuiet", check(SEGMENT_QUIET));
+        standIns.put("planFailback", check(FAILBACK_PLANNED));
+        standIns.put("failBackInstances", check(FAILBACK_DONE));
         for (String action : List.of("unsetForcedDown", "enableComputeService", "clearMaintenance", "recordKeptOut",
                 "recordFailedAgain")) {
             standIns.put(action, e -> acted.add(action));
@@ -84,9 +88,32 @@ class ReturnHostToServiceProcessTest extends ProcessTestFixture {
                 .hasPassedInOrder("HostHealthyAgain", "RegisterReturn", "ReturnPolicy", "CheckHostHeartbeat",
                         "HostAlive", "CheckEvacuationsSettled", "EvacuationsSettled", "CheckLeftoversGone",
                         "LeftoversGone", "CheckSegmentQuiet", "SegmentQuiet", "UnsetForcedDown",
-                        "EnableComputeService", "ClearMaintenance", "ReturnedToService")
-                .hasNotPassed("WaitBeforeLookingAgain", "ApproveReturn");
+                        "EnableComputeService", "ClearMaintenance", "FailBackPolicy", "ReturnedToService")
+                .hasNotPassed("WaitBeforeLookingAgain", "ApproveReturn", "PlanFailback");
         assertThat(acted).containsExactly("unsetForcedDown", "enableComputeService", "clearMaintenance");
+    }
+
+    @Test
+    void withFailbackTheInstancesGoHomeRoundByRound() {
+        failback = true;
+        answer(FAILBACK_DONE, false, false);
+
+        BpmnAwareTests.assertThat(runJobs(healthyAgain())).isEnded()
+                .hasPassedInOrder("ClearMaintenance", "FailBackPolicy", "PlanFailback", "InstancesToBringHome",
+                        "FailBackInstances", "AllHome", "WaitForLiveMigrations", "FailBackInstances",
+                        "WaitForLiveMigrations", "FailBackInstances", "AllHome", "InstancesBackHome")
+                .hasNotPassed("ReturnedToService");
+    }
+
+    @Test
+    void withFailbackAndNothingToBringHomeTheReturnEnds() {
+        failback = true;
+        answer(FAILBACK_PLANNED, false);
+
+        BpmnAwareTests.assertThat(runJobs(healthyAgain())).isEnded()
+                .hasPassedInOrder("ClearMaintenance", "FailBackPolicy", "PlanFailback", "InstancesToBringHome",
+                        "ReturnedToService")
+                .hasNotPassed("FailBackInstances");
     }
 
     @Test

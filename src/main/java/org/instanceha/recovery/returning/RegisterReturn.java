@@ -12,7 +12,7 @@ import org.instanceha.recovery.TaskRun;
 import org.instanceha.recovery.Writes;
 import org.instanceha.segment.Host;
 import org.instanceha.segment.HostRepository;
-import org.instanceha.segment.ReturnToService;
+import org.instanceha.segment.SegmentPolicy;
 import org.instanceha.segment.SegmentPolicies;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@code ask}), or none ({@code never}).
  */
 @Reads({"notificationUuid", "hostname", "returnId"})
-@Writes({"returnStep", "keepOutReason", "operatorGroup"})
+@Writes({"returnStep", "keepOutReason", "operatorGroup", "failback"})
 @Component
 public class RegisterReturn extends RecoveryTask {
 
@@ -44,13 +44,15 @@ public class RegisterReturn extends RecoveryTask {
         Host host = hosts.findByName(name).orElse(null);
         if (host == null) {
             String reason = "Host " + name + " is no longer registered: nothing to return.";
+            task.set(FAILBACK, false);
             task.set(RETURN_STEP, Step.KEEP_OUT);
             task.set(KEEP_OUT_REASON, reason);
             task.success(reason);
             return;
         }
-        ReturnToService policy = policies.of(host.segment().id()).returnToService();
-        switch (policy) {
+        SegmentPolicy segmentPolicy = policies.of(host.segment().id());
+        task.set(FAILBACK, segmentPolicy.failback());
+        switch (segmentPolicy.returnToService()) {
             case AUTO -> {
                 task.set(RETURN_STEP, Step.RETURN);
                 task.success(name + " is healthy again: returning it to service once nothing holds it back "

@@ -18,6 +18,12 @@ public final class ReturnHostToService {
     /** One of {@link Step}'s values. */
     public static final String RETURN_STEP = "returnStep";
     public static final String KEEP_OUT_REASON = "keepOutReason";
+    /** The segment's policy says the instances the recovery moved go home once the host is back. */
+    public static final String FAILBACK = "failback";
+
+    // Set by "Plan failback" and "Fail back instances".
+    public static final String FAILBACK_PLANNED = "failbackPlanned";
+    public static final String FAILBACK_DONE = "failbackDone";
 
     // Set by the checks, each read by its gateway.
     public static final String HOST_ALIVE = "hostAlive";

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The returns to service in Prometheus: {@code instanceha_host_returns_total{outcome}} (returned, kept_out,
  * failed_again), {@code instanceha_host_return_seconds} (from the host monitor first seeing the host healthy again
  * to its return) and {@code instanceha_hosts_out_after_coming_back} (hosts healthy again longer than
- * {@code instanceha.returning.alert-after} and still out of service: the alert's figure).
+ * {@code instanceha.returning.alert-after} and still out of service: the alert's figure), and
+ * {@code instanceha_failbacks_total{outcome}}.
  */
 @Component
 public class ReturnMetrics {
@@ -44,6 +45,12 @@ public class ReturnMetrics {
                             + "return to service")
                     .register(meters).record(Duration.between(before.backAt(), now));
         }
+    }
+
+    /** A live migration home ended: succeeded or failed ({@code instanceha_failbacks_total{outcome}}). */
+    void failback(String outcome) {
+        Counter.builder("instanceha.failbacks").description("Live migrations home after a return to service, by "
+                + "outcome").tag("outcome", outcome).register(meters).increment();
     }
 
     /** A return ended: returned, kept_out or failed_again. */
