@@ -4,7 +4,8 @@
 # instance-ha's own monitor reports it and the servers are evacuated; then the host is powered on through its BMC
 # (nothing else: no revive-host) and the script measures, from the power-on, its first nova-compute heartbeat,
 # its return to service (forced_down unset, nova-compute enabled, off maintenance) and every server ACTIVE at
-# home again, and counts the servers seen anything but ACTIVE meanwhile (a FIGURES line).
+# home again, and counts the servers seen not running meanwhile (power_state not 1, or SHUTOFF/ERROR; a live
+# migration shows MIGRATING, which is running) (a FIGURES line).
 #   bench/real-return.sh compute1        K=3 by default; IHA_OPTS: more arguments for instance-ha
 # Needs: mvn -B package -DskipTests, a running test bed with BMCs, nothing else on port 8090.
 set -euo pipefail

@@ -66,7 +66,9 @@ def main():
             print("in service after %s s" % returned)
         listed = {s["id"]: s for s in bed.call("GET", bed.NOVA + "/servers/detail?all_tenants=1", tok,
                                                "2.53")["servers"]}
-        not_active |= {sid for sid in ids if sid in listed and listed[sid]["status"] != "ACTIVE"}
+        # A live migration shows MIGRATING: what counts is a server not running (power_state 1) or stopped.
+        not_active |= {sid for sid in ids if sid in listed and (listed[sid]["status"] in ("SHUTOFF", "ERROR")
+                                                               or listed[sid].get("OS-EXT-STS:power_state") != 1)}
         if returned is not None and all(sid in listed and listed[sid]["OS-EXT-SRV-ATTR:host"] == bed.VICTIM
                                         and listed[sid]["status"] == "ACTIVE"
                                         and not listed[sid].get("OS-EXT-STS:task_state") for sid in ids):
@@ -79,7 +81,7 @@ def main():
         print("  %-14s %-10s %-9s %s -> %s %s" % (m["type"], m["instance_name"], m["status"], m["source_host"],
                                                  m["dest_host"], m.get("message") or ""))
     print("FIGURES %s K=%d heartbeat=%s in_service=%s (%s after the heartbeat) home=%s (%s after the heartbeat)"
-          " not_active=%d" % (bed.VICTIM, len(ids), heartbeat, returned,
+          " not_running=%d" % (bed.VICTIM, len(ids), heartbeat, returned,
                               None if returned is None or heartbeat is None else round(returned - heartbeat, 1),
                               home, None if home is None or heartbeat is None else round(home - heartbeat, 1),
                               len(not_active)))

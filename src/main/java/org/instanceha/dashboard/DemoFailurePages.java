@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * With the simulator, the segment page's failure buttons: "Cut power", "Hang host" and "Stop nova-compute" do
  * that to a simulated host and report nothing: instance-ha's own host monitor notices (in mode {@code report},
- * as in the demo) and the Hosts page shows what it sees.
+ * as in the demo) and the Hosts page shows what it sees. "Power on", on a host on maintenance, powers it on again,
+ * for its return to service.
  */
 @Controller
 public class DemoFailurePages {
@@ -46,10 +47,16 @@ public class DemoFailurePages {
                 cloud.stopNovaCompute(found.name());
                 yield "The nova-compute of " + found.name() + " stopped; the host runs and answers.";
             }
+            case "power-on" -> {
+                cloud.powerOn(found.name());
+                yield found.name() + " is powered on: its nova-compute reports again. The host monitor returns it to"
+                        + " service as its segment's policy says.";
+            }
             default -> throw new NotFoundException("No simulated failure '" + failure.substring(0,
-                    Math.min(failure.length(), 32)) + "': cut-power, hang or stop-nova-compute.");
+                    Math.min(failure.length(), 32)) + "': cut-power, hang, stop-nova-compute or power-on.");
         };
-        flash.addFlashAttribute("info", what + " Nothing was reported: watch the Hosts page.");
+        flash.addFlashAttribute("info", what + (failure.equals("power-on") ? "" : " Nothing was reported: watch the"
+                + " Hosts page."));
         return "redirect:/dashboard/hosts";
     }
 }

@@ -13,6 +13,9 @@ public interface HostFailureSimulation {
     /** Its power is cut (its BMC says Off). */
     void cutPower(String hostname);
 
+    /** It is powered on again (its BMC says On, its nova-compute starts and reports). */
+    void powerOn(String hostname);
+
     /** Only its nova-compute stops: the host runs and answers on its management address. */
     void stopNovaCompute(String hostname);
 

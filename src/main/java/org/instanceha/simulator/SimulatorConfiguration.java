@@ -65,6 +65,11 @@ public class SimulatorConfiguration {
             }
 
             @Override
+            public void powerOn(String hostname) {
+                cloud.setPower(hostname, true);
+            }
+
+            @Override
             public void stopNovaCompute(String hostname) {
                 cloud.stopNovaCompute(hostname);
             }

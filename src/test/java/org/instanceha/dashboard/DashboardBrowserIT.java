@@ -161,6 +161,10 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         browser.get(segmentPage);
         assertThat(browser.findElement(By.cssSelector("#hosts tr[data-host='compute4'] .return-status")).getText())
                 .isEqualTo("out after a recovery");
+        cloud.setPower("compute4", false);
+        submit(By.cssSelector("#hosts tr[data-host='compute4'] button.simulate-power-on"));
+        assertThat(browser.findElement(By.cssSelector(".flash.info")).getText()).startsWith("compute4 is powered on");
+        assertThat(cloud.findHost("compute4").orElseThrow().poweredOn()).isTrue();
     }
 
     @Test

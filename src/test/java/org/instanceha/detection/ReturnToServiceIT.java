@@ -150,6 +150,22 @@ class ReturnToServiceIT extends DetectionSupport {
         assertThat(onMaintenance()).isFalse();
     }
 
+    @Test
+    void anotherRecoveryRunningInTheSegmentKeepsTheHostOutUntilItEnds() throws Exception {
+        recoveredCompute4();
+        cloud.setEvacuationTime(Duration.ofHours(1));
+        cloud.setPower("compute3", false);
+        cyclesUntil(() -> notifications().size() == 2);
+
+        cloud.setPower("compute4", true);
+        cyclesUntil(() -> progress().contains("Segment watched is recovering compute3: compute4 returns once that"
+                + " has ended."));
+        cyclesFor(Duration.ofSeconds(1));
+        assertThat(returnStatus()).isEqualTo("returning");
+        assertThat(onMaintenance()).isTrue();
+        assertThat(compute.computeService("compute4").orElseThrow().forcedDown()).isTrue();
+    }
+
     /**
      * compute4 of segment "watched" (a BMC, no management address) loses its power, is reported once its heartbeat
      * is stale, and is recovered; returns the segment's uuid.
@@ -179,7 +195,8 @@ class ReturnToServiceIT extends DetectionSupport {
     }
 
     private String returnStatus() {
-        return jdbc.sql("SELECT status FROM host_returns ORDER BY id DESC").query(String.class).list().get(0);
+        return jdbc.sql("SELECT status FROM host_returns WHERE host_name = 'compute4' ORDER BY id DESC")
+                .query(String.class).list().get(0);
     }
 
     private boolean onMaintenance() {
