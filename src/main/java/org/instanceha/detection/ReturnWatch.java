@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -26,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The host monitor's watch over hosts a recovery took out of service, once that recovery has ended: each cycle it
  * reads their signals ({@link HostSignals}), and a host healthy again ({@link DetectionRules#healthyAgain}) for
- * {@code instanceha.returning.healthy-cycles} cycles in a row gets "Return host to service", unless its segment's
- * policy says {@code never}. Only in {@code report} mode; a node that does not judge forgets its counts.
+ * {@code instanceha.returning.healthy-cycles} cycles in a row gets "Return host to service". A host whose segment's
+ * policy says {@code never} is not read at all; its return says why it stays out. Only in {@code report} mode; a node that does not judge forgets its counts.
  */
 @Component
 public class ReturnWatch {
@@ -65,10 +64,19 @@ public class ReturnWatch {
         Map<String, Host> byName = new java.util.HashMap<>();
         List<Host> out = new ArrayList<>();
         for (HostReturn r : waiting) {
-            hosts.findByUuid(r.hostUuid()).ifPresent(h -> {
-                byName.put(h.name(), h);
-                out.add(h);
-            });
+            Host h = hosts.findByUuid(r.hostUuid()).orElse(null);
+            if (h == null) {
+                continue;
+            }
+            if (policies.of(h.segment().id()).returnToService() == ReturnToService.NEVER) {
+                // Nothing to wait for: its BMC is not read every cycle for a return that will not come.
+                returns.note(r.id(), "Stays out of service: the policy of segment " + h.segment().name()
+                        + " says return_to_service never. Clear on_maintenance, forced_down and the disabled "
+                        + "nova-compute by hand to take it back.", UtcTime.now(clock));
+                continue;
+            }
+            byName.put(h.name(), h);
+            out.add(h);
         }
         if (out.isEmpty()) {
             return;
@@ -105,13 +113,6 @@ public class ReturnWatch {
         if (cycles < properties.healthyCycles()) {
             return;
         }
-        ReturnToService policy = policies.of(host.segment().id()).returnToService();
-        if (policy == ReturnToService.NEVER) {
-            returns.note(r.id(), "Healthy again; stays out of service: the policy of segment " + host.segment().name()
-                    + " says return_to_service never. Clear on_maintenance, forced_down and the disabled "
-                    + "nova-compute by hand to take it back.", UtcTime.now(clock));
-            return;
-        }
         if (detection.mode() != DetectionProperties.Mode.REPORT) {
             returns.note(r.id(), "Healthy again; the host monitor only observes (instanceha.detection.mode "
                     + detection.mode().name().toLowerCase(java.util.Locale.ROOT) + "): not returning it.",
@@ -121,10 +122,5 @@ public class ReturnWatch {
         String said = starter.start(r);
         log.info("{}: {}", host.name(), said);
         healthyCycles.remove(r.id());
-    }
-
-    /** How many cycles in a row this return's host has looked healthy (for the Hosts page); empty when none. */
-    public Optional<Integer> healthyCycles(long returnId) {
-        return Optional.ofNullable(healthyCycles.get(returnId));
     }
 }
