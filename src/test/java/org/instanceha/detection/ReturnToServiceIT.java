@@ -179,7 +179,7 @@ class ReturnToServiceIT extends DetectionSupport {
                 "SELECT status FROM notifications").query(String.class).single()));
         assertThat(onMaintenance()).isTrue();
         assertThat(returnStatus()).isEqualTo("out");
-        cyclesFor(Duration.ofSeconds(1));
+        cyclesFor(Duration.ofMillis(600));
         assertThat(returnStatus()).as("powered off: not healthy").isEqualTo("out");
         return jdbc.sql("SELECT uuid FROM segments WHERE name = 'watched'").query(String.class).single();
     }

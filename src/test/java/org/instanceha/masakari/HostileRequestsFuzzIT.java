@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10,000 generated malformed and hostile requests, as the administrator, against every v1 route:
+ * 10,000 generated malformed and hostile requests, as the administrator, against every v1 route (and our
+ * segment policy):
  * broken JSON, wrong types, deep and huge bodies, emoji, right-to-left and zero-width characters,
  * NUL, SQL and script injection in names, filters, sort keys and markers, bad microversions,
  * unknown routes and methods, bad content types. None may answer 5xx; every 4xx is a Masakari fault
@@ -114,7 +115,7 @@ class HostileRequestsFuzzIT extends ApiIntegrationTest {
         String hostId = random.nextBoolean() ? host : encoded(pick(HOSTILE));
         String prefix = random.nextInt(5) == 0 ? "/v1/" + (random.nextBoolean() ? "0123456789abcdef0123456789abcdef"
                 : encoded(pick(HOSTILE))) : "/v1";
-        String route = switch (random.nextInt(10)) {
+        String route = switch (random.nextInt(11)) {
             case 0, 1 -> "/segments";
             case 2 -> "/segments/" + id;
             case 3 -> "/segments/" + segment + "/hosts";
@@ -122,6 +123,7 @@ class HostileRequestsFuzzIT extends ApiIntegrationTest {
             case 5, 6 -> "/notifications";
             case 7 -> "/notifications/" + id;
             case 8 -> "/notifications/" + id + "/vmoves" + (random.nextBoolean() ? "/" + encoded(pick(HOSTILE)) : "");
+            case 9 -> "/segments/" + id + "/policy";
             default -> "/" + encoded(pick(HOSTILE)) + "/" + encoded(pick(HOSTILE));
         };
         return prefix + route + (random.nextBoolean() ? "?" + query() : "");
@@ -138,11 +140,11 @@ class HostileRequestsFuzzIT extends ApiIntegrationTest {
     }
 
     private String body() throws Exception {
-        String envelope = pick(new String[] {"segment", "host", "notification", "other"});
+        String envelope = pick(new String[] {"segment", "host", "notification", "policy", "other"});
         var inner = JSON.createObjectNode();
         for (String field : new String[] {"name", "description", "recovery_method", "service_type", "enabled",
                 "type", "control_attributes", "reserved", "on_maintenance", "priority", "hostname",
-                "generated_time", "payload"}) {
+                "generated_time", "payload", "return_to_service", "failback"}) {
             if (random.nextInt(3) == 0) {
                 switch (random.nextInt(6)) {
                     case 0 -> inner.put(field, random.nextInt());
@@ -196,6 +198,7 @@ class HostileRequestsFuzzIT extends ApiIntegrationTest {
         for (String table : new String[] {"segments", "hosts", "notifications", "vmoves", "recovery_progress"}) {
             all.append(table).append(jdbc.sql("SELECT * FROM " + table + " ORDER BY id").query().listOfRows());
         }
+        all.append(jdbc.sql("SELECT * FROM segment_policies ORDER BY segment_id").query().listOfRows());
         return all.toString();
     }
 
