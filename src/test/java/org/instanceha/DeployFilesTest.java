@@ -43,7 +43,7 @@ public class DeployFilesTest {
 
     @Test
     void theAlertRulesPassPromtoolsCheckAndTheirUnitTests() throws Exception {
-        assertThat(promtool("check", "rules", RULES.getFileName().toString())).contains("SUCCESS: 11 rules found");
+        assertThat(promtool("check", "rules", RULES.getFileName().toString())).contains("SUCCESS: 12 rules found");
         assertThat(promtool("test", "rules", RULE_TESTS.getFileName().toString())).contains("SUCCESS");
     }
 

@@ -26,6 +26,7 @@ import org.instanceha.segment.HostChanges;
 import org.instanceha.segment.HostFilter;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
+import org.instanceha.segment.FailureDomain;
 import org.instanceha.segment.ReturnToService;
 import org.instanceha.segment.SegmentPolicies;
 import org.instanceha.segment.Segment;
@@ -130,6 +131,7 @@ public class SegmentPages {
         model.addAttribute("simulator", simulator.getIfAvailable() != null);
         model.addAttribute("policy", policies.of(segment.id()));
         model.addAttribute("returnChoices", ReturnToService.wireNames());
+        model.addAttribute("domainChoices", FailureDomain.wireNames());
         model.addAttribute("returns", returns.open().stream().collect(java.util.stream.Collectors.toMap(
                 HostReturn::hostName, r -> r, (a, b) -> b)));
         return "segment";

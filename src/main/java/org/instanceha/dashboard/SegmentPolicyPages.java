@@ -5,6 +5,7 @@ import org.instanceha.common.InvalidInputException;
 import org.instanceha.common.NotFoundException;
 import org.instanceha.common.Policy;
 import org.instanceha.common.PolicyNames;
+import org.instanceha.segment.FailureDomain;
 import org.instanceha.segment.ReturnToService;
 import org.instanceha.segment.SegmentPolicies;
 import org.instanceha.segment.SegmentPolicy;
@@ -28,7 +29,9 @@ public class SegmentPolicyPages {
 
     @PostMapping("/dashboard/segments/{uuid}/policy")
     public String update(@PathVariable String uuid, @RequestParam String returnToService,
-                         @RequestParam(defaultValue = "false") boolean failback, RedirectAttributes flash) {
+                         @RequestParam(defaultValue = "false") boolean failback,
+                         @RequestParam(required = false) String failuresToTolerate,
+                         @RequestParam(required = false) String failureDomain, RedirectAttributes flash) {
         if (!policy.allowsEverything(PolicyNames.SEGMENTS_POLICY_UPDATE)) {
             throw new ForbiddenException("Policy doesn't allow " + PolicyNames.SEGMENTS_POLICY_UPDATE
                     + " to be performed.");
@@ -39,12 +42,28 @@ public class SegmentPolicyPages {
             flash.addFlashAttribute("error", "Return to service must be one of " + ReturnToService.wireNames() + ".");
             return back;
         }
+        Integer tolerate = failuresToTolerate == null ? null : wholeNumber(failuresToTolerate);
+        if (failuresToTolerate != null && (tolerate == null || tolerate < 0
+                || tolerate > SegmentPolicy.MAX_FAILURES_TO_TOLERATE)) {
+            flash.addFlashAttribute("error", "Failures to tolerate must be 0 to " + SegmentPolicy.MAX_FAILURES_TO_TOLERATE
+                    + ".");
+            return back;
+        }
+        FailureDomain domain = failureDomain == null ? null : FailureDomain.fromWire(failureDomain).orElse(null);
+        if (failureDomain != null && domain == null) {
+            flash.addFlashAttribute("error", "Failure domain must be one of " + FailureDomain.wireNames() + ".");
+            return back;
+        }
         try {
-            policies.update(uuid, new SegmentPolicy.Changes(value, failback));
+            policies.update(uuid, new SegmentPolicy.Changes(value, failback, tolerate, domain));
             flash.addFlashAttribute("info", "Policy saved.");
         } catch (InvalidInputException | NotFoundException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return back;
+    }
+
+    private static Integer wholeNumber(String text) {
+        return text.matches("\\d{1,2}") ? Integer.valueOf(text) : null;
     }
 }

@@ -32,6 +32,13 @@ final class RecoveryPlanView {
         room.put("survives_biggest_host", headroom.survivesBiggestHost());
         room.put("meets_guidance", headroom.meetsGuidance());
         m.put("headroom", room);
+        var tolerance = plan.tolerance();
+        m.put("failures_to_tolerate", tolerance.failuresToTolerate());
+        m.put("failure_domain", tolerance.failureDomain().wireName());
+        m.put("tolerated_host_failures", tolerance.toleratedFailures());
+        m.put("tolerance_checked_up_to", tolerance.checkedUpTo());
+        m.put("meets_failures_to_tolerate", tolerance.meetsPolicy());
+        m.put("worst_case", worstCase(tolerance.worstCase()));
         m.put("hosts", plan.hosts().stream().map(h -> {
             Map<String, Object> host = new LinkedHashMap<>();
             host.put("name", h.host());
@@ -54,6 +61,27 @@ final class RecoveryPlanView {
                 return instance;
             }).toList());
             return host;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> worstCase(RecoveryPlans.WorstCase worst) {
+        if (worst == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("failures", worst.failures());
+        m.put("failed_domains", worst.domains());
+        m.put("failed_hosts", worst.hosts());
+        m.put("instances_not_placed", worst.missing().size());
+        m.put("instances", worst.missing().stream().map(i -> {
+            Map<String, Object> instance = new LinkedHashMap<>();
+            instance.put("id", i.uuid());
+            instance.put("name", i.name());
+            instance.put("host", i.host());
+            instance.put("vcpus", i.vcpus());
+            instance.put("ram_mb", i.ramMb());
+            return instance;
         }).toList());
         return m;
     }

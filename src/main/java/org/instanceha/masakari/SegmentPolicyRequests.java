@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.instanceha.segment.FailureDomain;
 import org.instanceha.segment.ReturnToService;
 import org.instanceha.segment.SegmentPolicy;
 
@@ -13,7 +14,8 @@ import org.instanceha.segment.SegmentPolicy;
  */
 public final class SegmentPolicyRequests {
 
-    static final List<String> FIELDS = List.of("return_to_service", "failback");
+    static final List<String> FIELDS = List.of("return_to_service", "failback", "failures_to_tolerate",
+            "failure_domain");
 
     private SegmentPolicyRequests() {
     }
@@ -25,6 +27,22 @@ public final class SegmentPolicyRequests {
         return new SegmentPolicy.Changes(
                 policy.has("return_to_service") ? ReturnToService.fromWire(RequestSchema.oneOf(policy,
                         "return_to_service", ReturnToService.wireNames())).orElseThrow() : null,
-                policy.has("failback") ? RequestSchema.bool(policy, "failback") : null);
+                policy.has("failback") ? RequestSchema.bool(policy, "failback") : null,
+                policy.has("failures_to_tolerate") ? failuresToTolerate(policy) : null,
+                policy.has("failure_domain") ? FailureDomain.fromWire(RequestSchema.oneOf(policy, "failure_domain",
+                        FailureDomain.wireNames())).orElseThrow() : null);
+    }
+
+    private static int failuresToTolerate(ObjectNode policy) {
+        int value = RequestSchema.integer(policy, "failures_to_tolerate");
+        if (value < 0) {
+            throw RequestSchema.invalid("failures_to_tolerate", policy.get("failures_to_tolerate"),
+                    value + " is less than the minimum of 0");
+        }
+        if (value > SegmentPolicy.MAX_FAILURES_TO_TOLERATE) {
+            throw RequestSchema.invalid("failures_to_tolerate", policy.get("failures_to_tolerate"),
+                    value + " is greater than the maximum of " + SegmentPolicy.MAX_FAILURES_TO_TOLERATE);
+        }
+        return value;
     }
 }

@@ -77,8 +77,13 @@ public interface Compute {
     /** Capacity of each hypervisor: vCPUs and RAM, total and used. */
     List<HypervisorCapacity> hypervisors();
 
+    /** Every host aggregate of the cloud. */
+    List<Aggregate> aggregates();
+
     /** The host aggregates the host belongs to. */
-    List<Aggregate> aggregatesOf(String host);
+    default List<Aggregate> aggregatesOf(String host) {
+        return aggregates().stream().filter(a -> a.hosts().contains(host)).toList();
+    }
 
     /** Adds a host to an aggregate; adding a host that is already a member is not an error. */
     void addHostToAggregate(long aggregateId, String host);

@@ -233,13 +233,10 @@ public class OpenStack4jCompute implements Compute {
     }
 
     @Override
-    public List<Aggregate> aggregatesOf(String host) {
+    public List<Aggregate> aggregates() {
         List<Aggregate> result = new ArrayList<>();
         for (JsonNode a : nova().get(SERVICES, "/os-aggregates", Map.of()).path("aggregates")) {
-            Aggregate aggregate = NovaJson.aggregate(json, a);
-            if (aggregate.hosts().contains(host)) {
-                result.add(aggregate);
-            }
+            result.add(NovaJson.aggregate(json, a));
         }
         return result;
     }

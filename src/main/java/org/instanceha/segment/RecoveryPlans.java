@@ -15,7 +15,7 @@ public interface RecoveryPlans {
 
     /** The plan of one segment, computed from one look at Nova taken at {@code computedAt}. */
     record RecoveryPlan(String segmentUuid, String segmentName, RecoveryMethod method, LocalDateTime computedAt,
-                        List<HostPlan> hosts, Headroom headroom) {
+                        List<HostPlan> hosts, Headroom headroom, Tolerance tolerance) {
 
         /** How many hosts could fail now with every one of their instances placed. */
         public long survivableHosts() {
@@ -97,6 +97,28 @@ public interface RecoveryPlans {
         public boolean meetsGuidance() {
             return percent == null || percent >= GUIDANCE_PERCENT;
         }
+    }
+
+    /**
+     * How many failures of its policy's {@code failure_domain} the segment absorbs now: {@code toleratedFailures}
+     * is the largest N, up to {@code checkedUpTo} ({@code failuresToTolerate} + 1, at most 3), for which every set
+     * of N domains failing together leaves no instance of theirs without a host; {@code worstCase} is, at the
+     * first N that does, the set that leaves the most behind (null when none does up to {@code checkedUpTo}).
+     */
+    record Tolerance(int failuresToTolerate, FailureDomain failureDomain, int toleratedFailures, int checkedUpTo,
+                     WorstCase worstCase) {
+
+        public boolean meetsPolicy() {
+            return toleratedFailures >= failuresToTolerate;
+        }
+    }
+
+    /** {@code failures} domains failing together, their hosts, and the instances that would find no host. */
+    record WorstCase(int failures, List<String> domains, List<String> hosts, List<MissingInstance> missing) {
+    }
+
+    /** An instance a worst case would leave without a host, and the host it runs on. */
+    record MissingInstance(String uuid, String name, String host, int vcpus, int ramMb) {
     }
 
     /**

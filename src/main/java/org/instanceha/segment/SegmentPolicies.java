@@ -45,19 +45,22 @@ public class SegmentPolicies {
         Segment segment = segments.getSegment(segmentUuid);
         SegmentPolicy updated = of(segment.id()).with(changes, UtcTime.now(clock));
         if (write("""
-                UPDATE segment_policies SET return_to_service = :ret, failback = :failback, updated_at = :now
+                UPDATE segment_policies SET return_to_service = :ret, failback = :failback, failures_to_tolerate = :ftt,
+                       failure_domain = :domain, updated_at = :now
                 WHERE segment_id = :segment""", segment.id(), updated) == 0) {
             try {
                 write("""
-                        INSERT INTO segment_policies (segment_id, return_to_service, failback, updated_at)
-                        VALUES (:segment, :ret, :failback, :now)""", segment.id(), updated);
+                        INSERT INTO segment_policies (segment_id, return_to_service, failback, failures_to_tolerate,
+                                                      failure_domain, updated_at)
+                        VALUES (:segment, :ret, :failback, :ftt, :domain, :now)""", segment.id(), updated);
             } catch (DuplicateKeyException e) {
                 throw new ConflictException("The policy of segment " + segmentUuid
                         + " was changed at the same time; send the change again.");
             }
         }
-        log.info("Policy of segment {} ({}): return_to_service={}, failback={}", segment.name(), segment.uuid(),
-                updated.returnToService().wireName(), updated.failback());
+        log.info("Policy of segment {} ({}): return_to_service={}, failback={}, failures_to_tolerate={}, "
+                        + "failure_domain={}", segment.name(), segment.uuid(), updated.returnToService().wireName(),
+                updated.failback(), updated.failuresToTolerate(), updated.failureDomain().wireName());
         return updated;
     }
 
@@ -66,15 +69,21 @@ public class SegmentPolicies {
                 .param("segment", segmentId)
                 .param("ret", policy.returnToService().wireName())
                 .param("failback", policy.failback())
+                .param("ftt", policy.failuresToTolerate())
+                .param("domain", policy.failureDomain().wireName())
                 .param("now", Timestamp.valueOf(policy.updatedAt()))
                 .update();
     }
 
     private Optional<SegmentPolicy> stored(long segmentId) {
-        return jdbc.sql("SELECT return_to_service, failback, updated_at FROM segment_policies WHERE segment_id = :s")
+        return jdbc.sql("""
+                        SELECT return_to_service, failback, failures_to_tolerate, failure_domain, updated_at
+                        FROM segment_policies WHERE segment_id = :s""")
                 .param("s", segmentId)
                 .query((rs, n) -> new SegmentPolicy(ReturnToService.fromWire(rs.getString("return_to_service"))
-                        .orElseThrow(), rs.getBoolean("failback"), SqlTime.read(rs, "updated_at")))
+                        .orElseThrow(), rs.getBoolean("failback"), rs.getInt("failures_to_tolerate"),
+                        FailureDomain.fromWire(rs.getString("failure_domain")).orElseThrow(),
+                        SqlTime.read(rs, "updated_at")))
                 .optional();
     }
 }

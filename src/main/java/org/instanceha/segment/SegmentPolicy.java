@@ -4,22 +4,36 @@ import java.time.LocalDateTime;
 
 /**
  * A segment's policy, instance-ha's settings beside Masakari's segment fields: what happens to a recovered host
- * once it is healthy again ({@code return_to_service}), and whether the instances its recovery moved go home
- * then ({@code failback}). {@code updatedAt} is null for a segment that keeps the defaults.
+ * once it is healthy again ({@code return_to_service}), whether the instances its recovery moved go home then
+ * ({@code failback}), and how many failures of which kind the segment's free room must absorb
+ * ({@code failures_to_tolerate} of {@code failure_domain}: the recovery plan's tolerance and its alert).
+ * {@code updatedAt} is null for a segment that keeps the defaults.
  */
-public record SegmentPolicy(ReturnToService returnToService, boolean failback, LocalDateTime updatedAt) {
+public record SegmentPolicy(ReturnToService returnToService, boolean failback, int failuresToTolerate,
+                            FailureDomain failureDomain, LocalDateTime updatedAt) {
 
-    public static final SegmentPolicy DEFAULTS = new SegmentPolicy(ReturnToService.AUTO, false, null);
+    /** The most failures a policy may ask to tolerate ({@code failures_to_tolerate} 0 to 3). */
+    public static final int MAX_FAILURES_TO_TOLERATE = 3;
+
+    public static final SegmentPolicy DEFAULTS = new SegmentPolicy(ReturnToService.AUTO, false, 1, FailureDomain.HOST,
+            null);
 
     /** This policy with the given changes (null: unchanged). */
     public SegmentPolicy with(Changes changes, LocalDateTime now) {
         return new SegmentPolicy(
                 changes.returnToService() != null ? changes.returnToService() : returnToService,
                 changes.failback() != null ? changes.failback() : failback,
+                changes.failuresToTolerate() != null ? changes.failuresToTolerate() : failuresToTolerate,
+                changes.failureDomain() != null ? changes.failureDomain() : failureDomain,
                 now);
     }
 
     /** A policy update: each field null when the request leaves it as it is. */
-    public record Changes(ReturnToService returnToService, Boolean failback) {
+    public record Changes(ReturnToService returnToService, Boolean failback, Integer failuresToTolerate,
+                          FailureDomain failureDomain) {
+
+        public Changes(ReturnToService returnToService, Boolean failback) {
+            this(returnToService, failback, null, null);
+        }
     }
 }

@@ -32,6 +32,8 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
         assertThat(defaults.get("segment_uuid").asText()).isEqualTo(segment);
         assertThat(defaults.get("return_to_service").asText()).isEqualTo("auto");
         assertThat(defaults.get("failback").asBoolean()).isFalse();
+        assertThat(defaults.get("failures_to_tolerate").asInt()).isEqualTo(1);
+        assertThat(defaults.get("failure_domain").asText()).isEqualTo("host");
         assertThat(defaults.get("updated_at").isNull()).isTrue();
 
         Response ask = api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"ask\"}}")
@@ -41,10 +43,18 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
         Response failback = api.put("/v1/3f1c0b5e/segments/" + segment + "/policy", "{\"policy\": {\"failback\": true}}")
                 .send();
         assertThat(failback.status()).as(failback.toString()).isEqualTo(200);
+        Response tolerance = api.put("/v1/segments/" + segment + "/policy",
+                "{\"policy\": {\"failures_to_tolerate\": 2, \"failure_domain\": \"aggregate\"}}").send();
+        assertThat(tolerance.status()).as(tolerance.toString()).isEqualTo(200);
+        assertThat(api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"failures_to_tolerate\": \"0\"}}")
+                .send().json().at("/policy/failures_to_tolerate").asInt()).as("digits as a string, like Masakari's integers")
+                .isZero();
 
         JsonNode now = policy(segment);
         assertThat(now.get("return_to_service").asText()).isEqualTo("ask");
         assertThat(now.get("failback").asBoolean()).isTrue();
+        assertThat(now.get("failures_to_tolerate").asInt()).isZero();
+        assertThat(now.get("failure_domain").asText()).isEqualTo("aggregate");
         assertThat(now.get("updated_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
     }
 
@@ -56,6 +66,14 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
                 "{\"policy\": {\"return_to_service\": \"never\", \"colour\": \"blue\"}}",
                 "{\"policy\": {\"failback\": \"perhaps\"}}",
                 "{\"policy\": {\"return_to_service\": 3}}",
+                "{\"policy\": {\"failures_to_tolerate\": 4}}",
+                "{\"policy\": {\"failures_to_tolerate\": -1}}",
+                "{\"policy\": {\"failures_to_tolerate\": 1.5}}",
+                "{\"policy\": {\"failures_to_tolerate\": \"two\"}}",
+                "{\"policy\": {\"failures_to_tolerate\": null}}",
+                "{\"policy\": {\"failure_domain\": \"rack\"}}",
+                "{\"policy\": {\"failure_domain\": [\"host\"]}}",
+                "{\"policy\": {\"failures_to_tolerate\": 2, \"failure_domain\": \"row\"}}",
                 "{\"policy\": {}}",
                 "{\"policy\": \"auto\"}",
                 "{\"segment\": {\"return_to_service\": \"never\"}}",
@@ -67,7 +85,10 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
         }
         assertThat(api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"sometimes\"}}")
                 .send().text()).contains("auto", "ask", "never");
+        assertThat(api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"failures_to_tolerate\": 4}}")
+                .send().text()).contains("4 is greater than the maximum of 3");
         assertThat(policy(segment).get("return_to_service").asText()).isEqualTo("auto");
+        assertThat(policy(segment).get("failures_to_tolerate").asInt()).isEqualTo(1);
         assertThat(policy(segment).get("updated_at").isNull()).isTrue();
     }
 

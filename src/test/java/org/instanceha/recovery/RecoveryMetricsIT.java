@@ -128,6 +128,10 @@ class RecoveryMetricsIT extends RecoveryScenarioSupport {
         assertThat(value(after, "instanceha_segment_hosts_not_survivable", label)).isEqualTo(notSurvivable)
                 .as("compute1..4: each has an instance of 4096 MB, and no other host that much free").isEqualTo(4.0);
         assertThat(after).contains("segment=\"seg-auto\"");
+        assertThat(value(after, "instanceha_segment_tolerated_host_failures", label)).as("huge fits nowhere")
+                .isEqualTo(plan.get("tolerated_host_failures").asDouble()).isZero();
+        assertThat(value(after, "instanceha_segment_failures_to_tolerate", label)).as("the policy's default")
+                .isEqualTo(1.0);
 
         assertThat(api.delete("/v1/segments/" + segment).send().status()).isEqualTo(204);
         protection.refresh();

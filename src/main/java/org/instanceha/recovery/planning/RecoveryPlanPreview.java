@@ -3,10 +3,13 @@ package org.instanceha.recovery.planning;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.instanceha.nova.Aggregate;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.HypervisorCapacity;
 import org.instanceha.nova.Server;
@@ -17,6 +20,8 @@ import org.instanceha.segment.HostRepository;
 import org.instanceha.segment.RecoveryMethod;
 import org.instanceha.segment.RecoveryPlans;
 import org.instanceha.segment.Segment;
+import org.instanceha.segment.SegmentPolicies;
+import org.instanceha.segment.SegmentPolicy;
 import org.instanceha.vmove.RestartTiers;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +35,29 @@ import org.springframework.stereotype.Component;
 @Component
 class RecoveryPlanPreview implements RecoveryPlans {
 
-    private record Look(Instant at, List<HypervisorCapacity> hypervisors, Map<String, List<Server>> serversByHost) {
+    private record Look(Instant at, List<HypervisorCapacity> hypervisors, Map<String, List<Server>> serversByHost,
+                        List<Aggregate> aggregates) {
+    }
+
+    /** A segment's tolerance, kept while the look, the segment's hosts and method, and its policy are the same. */
+    private record KnownTolerance(Look look, List<Host> members, RecoveryMethod method, SegmentPolicy policy,
+                                  Tolerance tolerance) {
     }
 
     private final Compute compute;
     private final HostRepository hosts;
     private final RecoveryProperties properties;
+    private final SegmentPolicies policies;
     private final Clock clock;
+    private final Map<Long, KnownTolerance> tolerances = new ConcurrentHashMap<>();
     private volatile Look last;
 
-    RecoveryPlanPreview(Compute compute, HostRepository hosts, RecoveryProperties properties, Clock clock) {
+    RecoveryPlanPreview(Compute compute, HostRepository hosts, RecoveryProperties properties, SegmentPolicies policies,
+                        Clock clock) {
         this.compute = compute;
         this.hosts = hosts;
         this.properties = properties;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -54,6 +69,7 @@ class RecoveryPlanPreview implements RecoveryPlans {
         // candidates per host made a look at a segment of H hosts cost H x H.
         List<TargetPlanner.Candidate> everyCandidate = CandidateHostRules.candidates(members, look.hypervisors(), null);
         List<HostPlan> plans = new ArrayList<>();
+        Map<String, List<TargetPlanner.Instance>> toEvacuate = new HashMap<>();
         for (Host host : members) {
             List<Server> onHost = look.serversByHost().getOrDefault(host.name(), List.of());
             List<Server> selected = ProtectedInstanceRules.select(onHost, properties.evacuateAllInstances(),
@@ -61,6 +77,9 @@ class RecoveryPlanPreview implements RecoveryPlans {
             List<TargetPlanner.Instance> instances = selected.stream()
                     .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb(),
                             ProtectedInstanceRules.haEnabled(s) ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
+            if (!host.onMaintenance()) {
+                toEvacuate.put(host.name(), instances);
+            }
             List<TargetPlanner.Candidate> candidates = instances.isEmpty() ? List.of()
                     : everyCandidate.stream().filter(c -> !c.host().equals(host.name())).toList();
             TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);
@@ -75,7 +94,31 @@ class RecoveryPlanPreview implements RecoveryPlans {
         }
         return new RecoveryPlan(segment.uuid(), segment.name(), segment.recoveryMethod(),
                 java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),
-                headroom(segment.recoveryMethod(), plans, members, look.hypervisors()));
+                headroom(segment.recoveryMethod(), plans, members, look.hypervisors()),
+                tolerance(segment, look, members, toEvacuate, everyCandidate));
+    }
+
+    /** The segment's failure tolerance ({@link FailureTolerance}), computed once per look at Nova and policy. */
+    private Tolerance tolerance(Segment segment, Look look, List<Host> members,
+                                Map<String, List<TargetPlanner.Instance>> toEvacuate,
+                                List<TargetPlanner.Candidate> candidates) {
+        SegmentPolicy policy = policies.of(segment.id());
+        KnownTolerance known = tolerances.get(segment.id());
+        if (known != null && known.look() == look && known.members().equals(members)
+                && known.method() == segment.recoveryMethod() && known.policy().equals(policy)) {
+            return known.tolerance();
+        }
+        List<FailureTolerance.Domain> domains = FailureDomains.of(policy.failureDomain(),
+                members.stream().map(Host::name).toList(), look.aggregates());
+        FailureTolerance.Result result = FailureTolerance.of(segment.recoveryMethod(), policy.failuresToTolerate(),
+                domains, toEvacuate, candidates);
+        FailureTolerance.WorstCase worst = result.worstCase();
+        Tolerance tolerance = new Tolerance(policy.failuresToTolerate(), policy.failureDomain(), result.tolerated(),
+                result.checkedUpTo(), worst == null ? null : new WorstCase(worst.failures(), worst.domains(),
+                worst.hosts(), worst.missing().stream().map(m -> new MissingInstance(m.instance().id(),
+                m.instance().name(), m.host(), m.instance().vcpus(), m.instance().ramMb())).toList()));
+        tolerances.put(segment.id(), new KnownTolerance(look, members, segment.recoveryMethod(), policy, tolerance));
+        return tolerance;
     }
 
     /**
@@ -116,7 +159,7 @@ class RecoveryPlanPreview implements RecoveryPlans {
             return cached;
         }
         Look fresh = new Look(now, compute.hypervisors(), compute.servers().stream()
-                .filter(s -> s.host() != null).collect(Collectors.groupingBy(Server::host)));
+                .filter(s -> s.host() != null).collect(Collectors.groupingBy(Server::host)), compute.aggregates());
         last = fresh;
         return fresh;
     }

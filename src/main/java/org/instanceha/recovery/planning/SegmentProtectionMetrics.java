@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code instanceha_segment_survives_biggest_host} (1 or 0), {@code instanceha_segment_protected_instances},
  * {@code instanceha_segment_unprotected_instances} (what a recovery would leave behind) and
  * {@code instanceha_segment_hosts_not_survivable} (hosts with instances that would not fit if they failed
- * now). They come from the recovery plans ({@link RecoveryPlans}, the workflow's own rules), computed every
+ * now), {@code instanceha_segment_tolerated_host_failures} (the plan's {@code tolerated_host_failures}) and
+ * {@code instanceha_segment_failures_to_tolerate} (the segment's policy, for the alert that compares them). They come from the recovery plans ({@link RecoveryPlans}, the workflow's own rules), computed every
  * {@code instanceha.recovery.protection-metrics-interval} from one look at Nova for all segments, not at
  * each scrape: a scrape must not hit Nova. A segment whose plan cannot be computed (Nova unreachable) has
  * no samples until it can; the Nova errors say why.
@@ -43,7 +44,8 @@ public class SegmentProtectionMetrics {
     private static final Logger log = LoggerFactory.getLogger(SegmentProtectionMetrics.class);
 
     private record Gauges(MultiGauge headroom, MultiGauge survives, MultiGauge protectedInstances,
-                          MultiGauge unprotected, MultiGauge notSurvivable) {
+                          MultiGauge unprotected, MultiGauge notSurvivable, MultiGauge tolerated,
+                          MultiGauge toTolerate) {
     }
 
     private final SegmentRepository segments;
@@ -68,7 +70,11 @@ public class SegmentProtectionMetrics {
                 gauge(meters, "instanceha.segment.unprotected.instances",
                         "Instances a recovery of their host would leave where they are"),
                 gauge(meters, "instanceha.segment.hosts.not.survivable",
-                        "Hosts with instances that would not fit anywhere if the host failed now"));
+                        "Hosts with instances that would not fit anywhere if the host failed now"),
+                gauge(meters, "instanceha.segment.tolerated.host.failures",
+                        "Failure domains (hosts, by default) the segment can lose at once with every instance placed"),
+                gauge(meters, "instanceha.segment.failures.to.tolerate",
+                        "Failure domains the segment's policy asks it to absorb at once"));
     }
 
     private static MultiGauge gauge(MeterRegistry meters, String name, String description) {
@@ -130,6 +136,8 @@ public class SegmentProtectionMetrics {
                 p -> p.hosts().stream().mapToInt(RecoveryPlans.HostPlan::unprotected).sum()), true);
         gauges.notSurvivable().register(rows(computed,
                 p -> p.hosts().stream().filter(h -> !h.survivable()).count()), true);
+        gauges.tolerated().register(rows(computed, p -> p.tolerance().toleratedFailures()), true);
+        gauges.toTolerate().register(rows(computed, p -> p.tolerance().failuresToTolerate()), true);
     }
 
     private static List<MultiGauge.Row<?>> rows(List<RecoveryPlan> plans, ToDoubleFunction<RecoveryPlan> value) {
