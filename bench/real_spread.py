@@ -21,6 +21,7 @@ PORT = os.environ["PORT"]
 JAR = "target/instance-ha-0.1.0-SNAPSHOT.jar"
 KS = [int(k) for k in os.environ.get("KS", "3,7").split(",")]
 OPTS = os.environ.get("IHA_OPTS", "").split()
+IDLE = os.environ.get("IDLE", "1") == "1"
 
 
 def start_instance_ha(log):
@@ -53,10 +54,32 @@ def start_instance_ha(log):
     return app
 
 
+def cpu_seconds(pid):
+    """The process's user and system CPU time so far (/proc/PID/stat), in seconds."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid, limit=90):
+    """Until the JVM has used under 10 % of a core for 3 s running (its start's compiling is over), as a node that
+    has been up a while meets a failure; returns the seconds waited."""
+    start = time.time()
+    quiet, last = 0, cpu_seconds(pid)
+    while quiet < 3 and time.time() - start < limit:
+        time.sleep(1)
+        now = cpu_seconds(pid)
+        quiet = quiet + 1 if now - last < 0.1 else 0
+        last = now
+    return time.time() - start
+
+
 def fresh_instance_ha(tok, ids):
     with open("target/real-spread-app.log", "ab") as log:
         app = start_instance_ha(log)
         try:
+            if IDLE:
+                print("  (instance-ha idle after %.0f s)" % wait_until_idle(app.pid), flush=True)
             return bed.instance_ha(tok, ids)
         finally:
             app.terminate()

@@ -422,7 +422,9 @@ class DashboardAccessIT extends ApiIntegrationTest {
         DashboardBrowser admin = new DashboardBrowser(port).logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
 
         assertThat(admin.get("/dashboard/segments/" + segment + "/plan").body())
-                .containsPattern("data-instance=\"db-1\">\\s*<td>db-1</td><td class=\"tier\"[^>]*>1</td>");
+                .containsPattern("data-instance=\"db-1\">\\s*<td>db-1</td><td class=\"tier\"[^>]*>1</td>")
+                .containsPattern("id=\"tolerated\" class=\"ok\">at least 2</strong>")
+                .contains("id=\"failures-to-tolerate\">1</strong>", "(met)");
         String notification = api.post("/v1/notifications", """
                 {"notification": {"type": "COMPUTE_HOST", "hostname": "compute4", "generated_time": "%s",
                  "payload": {"event": "STOPPED", "host_status": "NORMAL"}}}""".formatted(

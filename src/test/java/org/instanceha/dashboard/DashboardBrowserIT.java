@@ -99,10 +99,14 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.id("policy-return")).getText()).isEqualTo("auto");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("returnToService"))).selectByValue("ask");
         browser.findElement(By.name("failback")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("failuresToTolerate"))).selectByValue("2");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("failureDomain"))).selectByValue("aggregate");
         submit(By.id("save-policy"));
         assertThat(browser.findElement(By.cssSelector(".flash.info")).getText()).isEqualTo("Policy saved.");
         assertThat(browser.findElement(By.id("policy-return")).getText()).isEqualTo("ask");
         assertThat(browser.findElement(By.id("policy-failback")).getText()).isEqualTo("on");
+        assertThat(browser.findElement(By.id("policy-tolerate")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("policy-domain")).getText()).isEqualTo("aggregate");
         screenshot("segment");
 
         cloud.setEvacuationTime(Duration.ofSeconds(6));
