@@ -132,14 +132,20 @@ final class CloudState {
         host.updatedAt = now;
     }
 
-    /** Its nova-compute stops heartbeating; {@code hang}: the whole host hangs, its management address too. */
-    void stopHeartbeat(String name, boolean hang) {
-        SimulatedHost host = host(name);
-        if (host.heartbeatStoppedAt == null) {
-            host.heartbeatStoppedAt = clock.instant();
+    /**
+     * Their nova-compute stops heartbeating, all at the same instant (so that Nova sees them late together);
+     * {@code hang}: the whole host hangs, its management address too.
+     */
+    void stopHeartbeats(List<String> names, boolean hang) {
+        Instant now = clock.instant();
+        for (String name : names) {
+            SimulatedHost host = host(name);
+            if (host.heartbeatStoppedAt == null) {
+                host.heartbeatStoppedAt = now;
+            }
+            host.hung |= hang;
+            log.info("Simulated {} of {}", hang ? "hang" : "nova-compute stop", name);
         }
-        host.hung |= hang;
-        log.info("Simulated {} of {}", hang ? "hang" : "nova-compute stop", name);
     }
 
     SimulatedHost host(String name) {

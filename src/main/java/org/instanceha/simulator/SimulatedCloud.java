@@ -76,14 +76,14 @@ public class SimulatedCloud {
         return state.addServer(name, host, flavorId, projectName, metadata);
     }
 
-    /** The host hangs: no heartbeat (Nova notices after service_down_time), its management address silent. */
-    public synchronized void failHost(String name) {
-        state.stopHeartbeat(name, true);
+    /** The hosts hang at one instant: no heartbeat (Nova notices after service_down_time), management addresses silent. */
+    public synchronized void failHost(String... names) {
+        state.stopHeartbeats(java.util.List.of(names), true);
     }
 
     /** Only its nova-compute stops: no heartbeat, while the host runs and its management address answers. */
     public synchronized void stopNovaCompute(String name) {
-        state.stopHeartbeat(name, false);
+        state.stopHeartbeats(java.util.List.of(name), false);
     }
 
     /** nova-compute starts again on a running host (after {@link #stopNovaCompute}): it cleans up and reports. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * A management address for every simulated host, standing for its sshd: a TCP port on 127.0.0.1 that accepts
  * connections while the host has power and does not hang, and refuses them otherwise (its listener is closed,
  * and opened again on the same port when the host comes back). Port {@code base + N} for computeN when
- * {@code instanceha.simulator.management-base-port} is set (the test bed's 2200), else any free port.
+ * {@code instanceha.simulator.management-base-port} is set (the test bed's 2200), else a free port between 20000
+ * and 31999, below the ports the system hands out to outgoing connections.
  */
 public class SimulatedManagementPorts implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public class SimulatedManagementPorts implements AutoCloseable {
     private final int basePort;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, ServerSocket> open = new ConcurrentHashMap<>();
+    private final java.util.Random random = new java.util.Random();
     /** Follows the hosts' states; the listeners accept on threads of their own, so they never starve it. */
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulated-management");
@@ -70,17 +72,32 @@ public class SimulatedManagementPorts implements AutoCloseable {
     }
 
     private void listen(String host) {
-        try {
-            ServerSocket listener = new ServerSocket();
-            listener.setReuseAddress(true);
-            int wanted = ports.getOrDefault(host, basePort > 0 ? basePort + number(host) : 0);
-            listener.bind(new InetSocketAddress("127.0.0.1", wanted));
-            ports.put(host, listener.getLocalPort());
-            open.put(host, listener);
-            listeners.execute(() -> accept(listener));
-        } catch (IOException e) {
-            log.warn("Simulated management address of {} could not listen: {}", host, e.toString());
+        Integer known = ports.get(host);
+        int tries = known != null || basePort > 0 ? 1 : 50;
+        IOException failure = null;
+        for (int i = 0; i < tries; i++) {
+            // A port below Linux's ephemeral range (32768 and up), so that no outgoing connection takes it while
+            // the host is down and it can be listened on again when the host comes back.
+            int wanted = known != null ? known : basePort > 0 ? basePort + number(host)
+                    : 20_000 + random.nextInt(12_000);
+            try {
+                ServerSocket listener = new ServerSocket();
+                listener.setReuseAddress(true);
+                try {
+                    listener.bind(new InetSocketAddress("127.0.0.1", wanted));
+                } catch (IOException e) {
+                    closeQuietly(listener);
+                    throw e;
+                }
+                ports.put(host, listener.getLocalPort());
+                open.put(host, listener);
+                listeners.execute(() -> accept(listener));
+                return;
+            } catch (IOException e) {
+                failure = e;
+            }
         }
+        log.warn("Simulated management address of {} could not listen: {}", host, failure.toString());
     }
 
     private static void accept(ServerSocket listener) {

@@ -3,7 +3,6 @@ package org.instanceha.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.instanceha.OwnSettingsContext;
 import org.instanceha.notification.Verdict;
@@ -36,9 +35,7 @@ class ObserveOnlyDetectionIT extends DetectionSupport {
     @Test
     void aMassFailureRaisesItsAlertAndAsksNoOne() throws Exception {
         watched(bmc("compute4", null));
-        for (String host : List.of("compute2", "compute3", "compute4")) {
-            cloud.failHost(host);
-        }
+        cloud.failHost("compute2", "compute3", "compute4");
 
         cyclesUntil(() -> monitor.alert() != null && monitor.alert().contains("observe only"));
 
