@@ -43,10 +43,8 @@ public class SegmentPolicyPages {
             return back;
         }
         Integer tolerate = failuresToTolerate == null ? null : wholeNumber(failuresToTolerate);
-        if (failuresToTolerate != null && (tolerate == null || tolerate < 0
-                || tolerate > SegmentPolicy.MAX_FAILURES_TO_TOLERATE)) {
-            flash.addFlashAttribute("error", "Failures to tolerate must be 0 to " + SegmentPolicy.MAX_FAILURES_TO_TOLERATE
-                    + ".");
+        if (failuresToTolerate != null && tolerate == null) {
+            flash.addFlashAttribute("error", "Failures to tolerate must be a whole number.");
             return back;
         }
         FailureDomain domain = failureDomain == null ? null : FailureDomain.fromWire(failureDomain).orElse(null);
@@ -64,6 +62,6 @@ public class SegmentPolicyPages {
     }
 
     private static Integer wholeNumber(String text) {
-        return text.matches("\\d{1,2}") ? Integer.valueOf(text) : null;
+        return text.matches("-?\\d{1,9}") ? Integer.valueOf(text) : null;
     }
 }

@@ -28,21 +28,8 @@ public final class SegmentPolicyRequests {
                 policy.has("return_to_service") ? ReturnToService.fromWire(RequestSchema.oneOf(policy,
                         "return_to_service", ReturnToService.wireNames())).orElseThrow() : null,
                 policy.has("failback") ? RequestSchema.bool(policy, "failback") : null,
-                policy.has("failures_to_tolerate") ? failuresToTolerate(policy) : null,
+                policy.has("failures_to_tolerate") ? RequestSchema.integer(policy, "failures_to_tolerate") : null,
                 policy.has("failure_domain") ? FailureDomain.fromWire(RequestSchema.oneOf(policy, "failure_domain",
                         FailureDomain.wireNames())).orElseThrow() : null);
-    }
-
-    private static int failuresToTolerate(ObjectNode policy) {
-        int value = RequestSchema.integer(policy, "failures_to_tolerate");
-        if (value < 0) {
-            throw RequestSchema.invalid("failures_to_tolerate", policy.get("failures_to_tolerate"),
-                    value + " is less than the minimum of 0");
-        }
-        if (value > SegmentPolicy.MAX_FAILURES_TO_TOLERATE) {
-            throw RequestSchema.invalid("failures_to_tolerate", policy.get("failures_to_tolerate"),
-                    value + " is greater than the maximum of " + SegmentPolicy.MAX_FAILURES_TO_TOLERATE);
-        }
-        return value;
     }
 }

@@ -2,6 +2,8 @@ package org.instanceha.segment;
 
 import java.time.LocalDateTime;
 
+import org.instanceha.common.FieldRules;
+
 /**
  * A segment's policy, instance-ha's settings beside Masakari's segment fields: what happens to a recovered host
  * once it is healthy again ({@code return_to_service}), whether the instances its recovery moved go home then
@@ -28,9 +30,24 @@ public record SegmentPolicy(ReturnToService returnToService, boolean failback, i
                 now);
     }
 
-    /** A policy update: each field null when the request leaves it as it is. */
+    /**
+     * A policy update: each field null when the request leaves it as it is. A {@code failuresToTolerate} outside 0 to
+     * {@value #MAX_FAILURES_TO_TOLERATE} is refused here, in the words of the API's schema, for the API and the
+     * dashboard alike.
+     */
     public record Changes(ReturnToService returnToService, Boolean failback, Integer failuresToTolerate,
                           FailureDomain failureDomain) {
+
+        public Changes {
+            if (failuresToTolerate != null && failuresToTolerate < 0) {
+                throw FieldRules.invalid("failures_to_tolerate", failuresToTolerate.toString(),
+                        failuresToTolerate + " is less than the minimum of 0");
+            }
+            if (failuresToTolerate != null && failuresToTolerate > MAX_FAILURES_TO_TOLERATE) {
+                throw FieldRules.invalid("failures_to_tolerate", failuresToTolerate.toString(),
+                        failuresToTolerate + " is greater than the maximum of " + MAX_FAILURES_TO_TOLERATE);
+            }
+        }
 
         public Changes(ReturnToService returnToService, Boolean failback) {
             this(returnToService, failback, null, null);

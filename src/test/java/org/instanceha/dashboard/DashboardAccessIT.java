@@ -425,6 +425,12 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 .containsPattern("data-instance=\"db-1\">\\s*<td>db-1</td><td class=\"tier\"[^>]*>1</td>")
                 .containsPattern("id=\"tolerated\" class=\"ok\">at least 2</strong>")
                 .contains("id=\"failures-to-tolerate\">1</strong>", "(met)");
+        String page = "/dashboard/segments/" + segment;
+        assertThat(admin.submit(page + "/policy", "returnToService=auto&failuresToTolerate=9&failureDomain=host&_csrf="
+                + admin.csrf(page))).as("a forged value outside the form's choices")
+                .contains("9 is greater than the maximum of 3").contains("id=\"policy-tolerate\">1</strong>");
+        assertThat(admin.submit(page + "/policy", "returnToService=auto&failuresToTolerate=2&failureDomain=host&_csrf="
+                + admin.csrf(page))).contains("Policy saved.").contains("id=\"policy-tolerate\">2</strong>");
         String notification = api.post("/v1/notifications", """
                 {"notification": {"type": "COMPUTE_HOST", "hostname": "compute4", "generated_time": "%s",
                  "payload": {"event": "STOPPED", "host_status": "NORMAL"}}}""".formatted(

@@ -3,7 +3,7 @@ package org.instanceha.recovery.planning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,25 +95,20 @@ public final class FailureTolerance {
     /** What the recoveries of the chosen domains' hosts would leave behind, planned together. */
     static List<Missing> evaluate(RecoveryMethod method, Packing packing, List<Domain> domains, int[] chosen,
                                   Map<String, List<Instance>> instancesByHost, List<Candidate> candidates) {
-        Set<String> failed = new HashSet<>();
+        Set<String> failed = new LinkedHashSet<>();
         List<Instance> instances = new ArrayList<>();
-        Map<Instance, String> from = new HashMap<>();
         for (int d : chosen) {
             for (String host : domains.get(d).hosts()) {
                 if (failed.add(host)) {
-                    for (Instance instance : instancesByHost.getOrDefault(host, List.of())) {
-                        instances.add(instance);
-                        from.put(instance, host);
-                    }
+                    instances.addAll(instancesByHost.getOrDefault(host, List.of()));
                 }
             }
         }
-        if (instances.isEmpty()) {
+        if (instances.isEmpty() || (packing != null && packing.packsWhole(instances, failed))) {
             return List.of();
         }
-        if (packing != null && packing.packsWhole(instances, failed)) {
-            return List.of();
-        }
+        Map<Instance, String> from = new HashMap<>();
+        failed.forEach(host -> instancesByHost.getOrDefault(host, List.of()).forEach(i -> from.put(i, host)));
         List<Candidate> left = candidates.stream().filter(c -> !failed.contains(c.host())).toList();
         List<Missing> missing = new ArrayList<>();
         for (Placement p : TargetPlanner.plan(method, instances, left).placements()) {
@@ -176,9 +171,6 @@ public final class FailureTolerance {
 
         private static final Comparator<Room> TIGHTEST_FIRST = Comparator.comparingLong((Room r) -> r.ramMb)
                 .thenComparingLong(r -> r.vcpus).thenComparing(r -> r.host);
-        private static final Comparator<Instance> PLACEMENT_ORDER = Comparator.comparingInt(Instance::rank)
-                .thenComparing(Comparator.comparingInt(Instance::ramMb).reversed())
-                .thenComparing(Comparator.comparingInt(Instance::vcpus).reversed());
 
         private static final class Room {
             final String host;
@@ -221,7 +213,7 @@ public final class FailureTolerance {
             }
             List<Room> changed = new ArrayList<>();
             boolean whole = true;
-            for (Instance instance : instances.stream().sorted(PLACEMENT_ORDER).toList()) {
+            for (Instance instance : instances.stream().sorted(TargetPlanner.PLACEMENT_ORDER).toList()) {
                 Room room = tightestFitting(instance);
                 if (room == null) {
                     whole = false;

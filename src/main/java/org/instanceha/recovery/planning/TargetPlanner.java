@@ -48,8 +48,11 @@ public final class TargetPlanner {
     /** The rank of an instance evacuated only because {@code evacuate-all-instances} is on. */
     public static final int UNPROTECTED = 1;
 
-    /** The placement order: by rank, then the largest (RAM, then vCPUs) first, then as given. */
-    private static final Comparator<Instance> PLACEMENT_ORDER = Comparator.comparingInt(Instance::rank)
+    /**
+     * The placement order: by rank, then the largest (RAM, then vCPUs) first, then as given (also
+     * {@link FailureTolerance}'s best-fit index).
+     */
+    static final Comparator<Instance> PLACEMENT_ORDER = Comparator.comparingInt(Instance::rank)
             .thenComparing(Comparator.comparingInt(Instance::ramMb).reversed())
             .thenComparing(Comparator.comparingInt(Instance::vcpus).reversed());
 
