@@ -41,6 +41,12 @@ public interface Compute {
     /** All servers of all projects on every host, every page of them (one listing for a whole segment's plan). */
     List<Server> servers();
 
+    /**
+     * Servers of all projects Nova changed at or after {@code since} (to the second), deleted ones included with
+     * status {@code DELETED}: one request for many servers being watched.
+     */
+    List<Server> serversChangedSince(java.time.Instant since);
+
     /** All servers of one project, on every host, every page of them (where a project's instances are). */
     List<Server> serversOfProject(String projectId);
 

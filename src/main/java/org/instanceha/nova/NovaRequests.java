@@ -39,11 +39,18 @@ final class NovaRequests extends BaseOpenStackService {
      * is, later), so that a job stays as short as its lock time assumes.
      */
     JsonNode get(String microversion, String path, Map<String, ?> query) {
-        for (int attempt = 0; ; attempt++) {
+        return retried(() -> {
             Invocation<Void> invocation = get(Void.class, path);
             query.forEach(invocation::param);
+            return send(invocation, microversion, "GET " + path);
+        });
+    }
+
+    /** A 5xx answer tried again at once, as {@link #get} does: for requests that change nothing when repeated. */
+    private static JsonNode retried(java.util.function.Supplier<JsonNode> request) {
+        for (int attempt = 0; ; attempt++) {
             try {
-                return send(invocation, microversion, "GET " + path);
+                return request.get();
             } catch (ComputeUnavailable e) {
                 if (attempt >= READ_RETRIES || e.status() < 500) {
                     throw e;
@@ -58,7 +65,7 @@ final class NovaRequests extends BaseOpenStackService {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ComputeUnavailable("interrupted while retrying a Nova read", e);
+            throw new ComputeUnavailable("interrupted while retrying a Nova request", e);
         }
     }
 
@@ -75,8 +82,9 @@ final class NovaRequests extends BaseOpenStackService {
         return new Dated(json, date[0]);
     }
 
+    /** A PUT sets what its body says, so a repeat changes nothing: retried on a 5xx like {@link #get}. */
     JsonNode put(String microversion, String path, String json) {
-        return send(put(Void.class, path).json(json), microversion, "PUT " + path);
+        return retried(() -> send(put(Void.class, path).json(json), microversion, "PUT " + path));
     }
 
     JsonNode post(String microversion, String path, String json) {

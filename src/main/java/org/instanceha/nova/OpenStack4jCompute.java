@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ public class OpenStack4jCompute implements Compute {
     private final KeystoneSession session;
     private final OpenStackProperties properties;
     private final ObjectMapper json;
+    /** Host to the id of its nova-compute service, from every listing: an update then needs no lookup first. */
+    private final Map<String, String> serviceIds = new ConcurrentHashMap<>();
 
     public OpenStack4jCompute(KeystoneSession session, OpenStackProperties properties, ObjectMapper json) {
         this.session = session;
@@ -50,7 +53,7 @@ public class OpenStack4jCompute implements Compute {
                 .path("services");
         for (JsonNode service : services) {
             if (host.equals(service.path("host").asText())) {
-                return Optional.of(NovaJson.service(json, service));
+                return Optional.of(remembered(NovaJson.service(json, service)));
             }
         }
         return Optional.empty();
@@ -60,7 +63,7 @@ public class OpenStack4jCompute implements Compute {
     public List<ComputeServiceInfo> computeServices() {
         List<ComputeServiceInfo> result = new ArrayList<>();
         nova().get(SERVICES, "/os-services", Map.of("binary", "nova-compute")).path("services")
-                .forEach(s -> result.add(NovaJson.service(json, s)));
+                .forEach(s -> result.add(remembered(NovaJson.service(json, s))));
         return result;
     }
 
@@ -68,7 +71,7 @@ public class OpenStack4jCompute implements Compute {
     public NovaServiceList computeServicesNow() {
         NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
         List<ComputeServiceInfo> result = new ArrayList<>();
-        answer.json().path("services").forEach(s -> result.add(NovaJson.service(json, s)));
+        answer.json().path("services").forEach(s -> result.add(remembered(NovaJson.service(json, s))));
         return new NovaServiceList(novaClock(answer.date(), result), result);
     }
 
@@ -112,40 +115,60 @@ public class OpenStack4jCompute implements Compute {
         return result;
     }
 
+    /** One PUT when the id is known; a service registered again since (new id, old one 404) is looked up. */
     private ComputeServiceInfo updateService(String host, ObjectNode body) {
+        String known = serviceIds.get(host);
+        if (known != null) {
+            try {
+                return putService(known, body);
+            } catch (ComputeNotFound e) {
+                serviceIds.remove(host, known);
+            }
+        }
         ComputeServiceInfo service = computeService(host).orElseThrow(() ->
                 new ComputeNotFound("Compute service with name " + host + " could not be found."));
-        return NovaJson.service(json, nova().put(SERVICES, "/os-services/" + service.id(), body.toString()).path("service"));
+        return putService(service.id(), body);
+    }
+
+    private ComputeServiceInfo putService(String id, ObjectNode body) {
+        return remembered(NovaJson.service(json, nova().put(SERVICES, "/os-services/" + id, body.toString()).path("service")));
+    }
+
+    private ComputeServiceInfo remembered(ComputeServiceInfo service) {
+        if (service.host() != null && service.id() != null) {
+            serviceIds.put(service.host(), service.id());
+        }
+        return service;
     }
 
     @Override
     public List<Server> serversOnHost(String host) {
-        return listServers(host, null);
+        return listServers(Map.of("host", host));
     }
 
     @Override
     public List<Server> servers() {
-        return listServers(null, null);
+        return listServers(Map.of());
     }
 
     @Override
     public List<Server> serversOfProject(String projectId) {
-        return listServers(null, projectId);
+        return listServers(Map.of("project_id", projectId));
     }
 
-    /** Servers of all projects or (projectId) one, on one host or (null) everywhere, every page of them. */
-    private List<Server> listServers(String host, String projectId) {
+    @Override
+    public List<Server> serversChangedSince(java.time.Instant since) {
+        return listServers(Map.of("changes-since", since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+    }
+
+    /** Servers of all projects matching Nova's list filters, every page of them. */
+    private List<Server> listServers(Map<String, Object> filters) {
         List<Server> servers = new ArrayList<>();
         String marker = null;
         while (true) {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("all_tenants", "1");
-            if (host != null) {
-                query.put("host", host);
-            }
-            if (projectId != null) {
-                query.put("project_id", projectId);
-            }
+            query.putAll(filters);
             query.put("limit", properties.pageSize());
             if (marker != null) {
                 query.put("marker", marker);

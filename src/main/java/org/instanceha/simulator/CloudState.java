@@ -169,10 +169,11 @@ final class CloudState {
     }
 
     /** Servers visible to a project (or all projects), optionally on one host, newest first, paged by id. */
-    List<SimulatedServer> servers(String projectId, String host, Integer limit, String marker) {
+    List<SimulatedServer> servers(String projectId, String host, Instant changedSince, Integer limit, String marker) {
         List<SimulatedServer> visible = servers.values().stream()
                 .filter(s -> projectId == null || s.projectId.equals(projectId))
                 .filter(s -> host == null || host.equals(s.host))
+                .filter(s -> changedSince == null || !s.updated.isBefore(changedSince))
                 .sorted(Comparator.comparing((SimulatedServer s) -> s.created).thenComparing(s -> s.index).reversed())
                 .toList();
         int from = 0;

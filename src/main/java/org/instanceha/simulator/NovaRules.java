@@ -263,4 +263,25 @@ final class NovaRules {
         }
         return limit == null ? 1000 : Math.min(limit, 1000);
     }
+
+    /** A list's {@code changes-since}: an ISO 8601 date-time or date, UTC unless it says otherwise; else Nova's 400. */
+    static Instant changesSince(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException notWithOffset) {
+            try {
+                return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException notLocal) {
+                try {
+                    return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    throw NovaFault.badRequest("Invalid input for query parameters changes-since. Value: " + value
+                            + ". '" + value + "' is not a 'date-time'");
+                }
+            }
+        }
+    }
 }

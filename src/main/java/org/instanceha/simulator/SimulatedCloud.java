@@ -214,9 +214,10 @@ public class SimulatedCloud {
         return nova.updateService(id, status, disabledReason, forcedDown);
     }
 
-    /** Servers visible to a project (or all projects), optionally on one host, newest first, paged by id. */
-    public synchronized List<SimulatedServer> servers(String projectId, String host, Integer limit, String marker) {
-        return state.servers(projectId, host, limit, marker);
+    /** Servers of a project (or all), on one host, changed since (each optional), newest first, paged by id. */
+    public synchronized List<SimulatedServer> servers(String projectId, String host, java.time.Instant changedSince,
+                                                      Integer limit, String marker) {
+        return state.servers(projectId, host, changedSince, limit, marker);
     }
 
     public synchronized SimulatedServer server(String id) {

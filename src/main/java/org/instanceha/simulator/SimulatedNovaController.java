@@ -1,6 +1,5 @@
 package org.instanceha.simulator;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,18 +38,22 @@ public class SimulatedNovaController {
 
     private final SimulatedCloud cloud;
     private final SimulatedIdentity identity;
+    private final SimulatedNovaTraffic traffic;
     private final Clock clock;
 
-    public SimulatedNovaController(SimulatedCloud cloud, SimulatedIdentity identity, Clock clock,
-                                   ObjectMapper mapper) {
+    public SimulatedNovaController(SimulatedCloud cloud, SimulatedIdentity identity, SimulatedNovaTraffic traffic,
+                                   Clock clock, ObjectMapper mapper) {
         this.cloud = cloud;
         this.identity = identity;
+        this.traffic = traffic;
         this.clock = clock;
         this.mapper = mapper;
     }
 
     /** What every Nova call does first: injected faults, microversion, token, policy. */
     private NovaVersion begin(HttpServletRequest request, HttpServletResponse response, boolean adminOnly) {
+        traffic.count(request.getMethod(), String.valueOf(request.getAttribute(
+                org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)).substring(ROOT.length()));
         int fault = cloud.takeInjectedFault();
         if (fault == -1) {
             try {
@@ -140,8 +143,8 @@ public class SimulatedNovaController {
         if (!v.atLeast(53)) {
             throw NovaFault.notFound("The resource could not be found.");
         }
-        JsonNode json = object(body);
-        allowOnly("service", json, Set.of("status", "disabled_reason", "forced_down"));
+        JsonNode json = NovaBodies.object(mapper, body);
+        NovaBodies.allowOnly("service", json, Set.of("status", "disabled_reason", "forced_down"));
         String status = json.hasNonNull("status") ? json.get("status").asText() : null;
         if (status != null && !status.equals("enabled") && !status.equals("disabled")) {
             throw NovaFault.badRequest("Invalid input for field/attribute status. Value: " + status + ". '" + status
@@ -163,7 +166,8 @@ public class SimulatedNovaController {
                                        @RequestParam(required = false) String host,
                                        @RequestParam(required = false) Integer limit,
                                        @RequestParam(required = false) String marker,
-                                       @RequestParam(name = "project_id", required = false) String projectId) {
+                                       @RequestParam(name = "project_id", required = false) String projectId,
+                                       @RequestParam(name = "changes-since", required = false) String since) {
         boolean all = allTenants != null && !"0".equals(allTenants) && !"false".equalsIgnoreCase(allTenants);
         NovaVersion v = begin(request, response, all);
         SimulatedIdentity.IssuedToken token = (SimulatedIdentity.IssuedToken) request.getAttribute(
@@ -171,7 +175,8 @@ public class SimulatedNovaController {
         boolean admin = identity.roles(token).contains("admin");
         Integer pageSize = NovaRules.pageSize(limit);
         String project = all ? projectId : token.project() == null ? "" : token.project().id();
-        return locked(() -> Map.of("servers", cloud.servers(project, admin ? host : null, pageSize, marker).stream()
+        return locked(() -> Map.of("servers", cloud.servers(project, admin ? host : null,
+                NovaRules.changesSince(since), pageSize, marker).stream()
                 .map(s -> NovaViews.server(cloud, s, v, base(request))).toList()));
     }
 
@@ -186,13 +191,13 @@ public class SimulatedNovaController {
     public ResponseEntity<?> action(HttpServletRequest request, HttpServletResponse response,
                                     @PathVariable String id, @RequestBody(required = false) String body) {
         NovaVersion v = begin(request, response, true);
-        JsonNode json = object(body);
+        JsonNode json = NovaBodies.object(mapper, body);
         Iterator<String> names = json.fieldNames();
         String action = names.hasNext() ? names.next() : "";
         JsonNode argument = json.get(action);
         switch (action) {
             case "evacuate" -> {
-                String target = evacuateTarget(argument, v);
+                String target = NovaBodies.evacuateTarget(argument, v);
                 cloud.evacuate(id, target);
                 if (!v.atLeast(14)) {
                     return ResponseEntity.ok(Map.of("adminPass", UUID.randomUUID().toString().substring(0, 12)));
@@ -208,23 +213,6 @@ public class SimulatedNovaController {
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).contentLength(0)
                 .build();
-    }
-
-    /** Nova's evacuate schema: onSharedStorage required before 2.14 and refused from it; force only 2.29 to 2.67. */
-    private static String evacuateTarget(JsonNode argument, NovaVersion v) {
-        if (argument == null || !argument.isObject()) {
-            throw NovaFault.badRequest("Invalid input for field/attribute evacuate. Value: " + argument
-                    + ". " + argument + " is not of type 'object'");
-        }
-        Set<String> allowed = v.atLeast(14)
-                ? (v.atLeast(29) && !v.atLeast(68) ? Set.of("host", "adminPass", "force") : Set.of("host", "adminPass"))
-                : Set.of("host", "adminPass", "onSharedStorage");
-        allowOnly("evacuate", argument, allowed);
-        if (!v.atLeast(14) && !argument.has("onSharedStorage")) {
-            throw NovaFault.badRequest("Invalid input for field/attribute evacuate. Value: " + argument
-                    + ". 'onSharedStorage' is a required property");
-        }
-        return argument.hasNonNull("host") ? argument.get("host").asText() : null;
     }
 
     @GetMapping("/v2.1/os-hypervisors/detail")
@@ -244,7 +232,7 @@ public class SimulatedNovaController {
     public Map<String, Object> aggregateAction(HttpServletRequest request, HttpServletResponse response,
                                                @PathVariable long id, @RequestBody(required = false) String body) {
         NovaVersion v = begin(request, response, true);
-        JsonNode json = object(body);
+        JsonNode json = NovaBodies.object(mapper, body);
         if (!json.has("add_host") || !json.get("add_host").hasNonNull("host")) {
             throw NovaFault.badRequest("Invalid input for field/attribute add_host.");
         }
@@ -260,35 +248,6 @@ public class SimulatedNovaController {
         NovaVersion v = begin(request, response, true);
         return locked(() -> Map.of("migrations", cloud.migrations(type, instance, source).stream()
                 .map(m -> NovaViews.migration(m, v)).toList()));
-    }
-
-    private JsonNode object(String body) {
-        if (body == null || body.isBlank()) {
-            throw NovaFault.badRequest("The request body is empty.");
-        }
-        try {
-            JsonNode json = mapper.readTree(body);
-            if (!json.isObject()) {
-                throw NovaFault.badRequest("The request body must be a JSON object.");
-            }
-            return json;
-        } catch (IOException e) {
-            throw NovaFault.badRequest("Malformed request body");
-        }
-    }
-
-    private static void allowOnly(String attribute, JsonNode json, Set<String> allowed) {
-        List<String> unexpected = new ArrayList<>();
-        json.fieldNames().forEachRemaining(name -> {
-            if (!allowed.contains(name)) {
-                unexpected.add("'" + name + "'");
-            }
-        });
-        if (!unexpected.isEmpty()) {
-            throw NovaFault.badRequest("Invalid input for field/attribute " + attribute + ". Value: " + json
-                    + ". Additional properties are not allowed (" + String.join(", ", unexpected)
-                    + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
-        }
     }
 
     /** A view rendered under the cloud's lock: one built while an evacuation settles mixes two states. */

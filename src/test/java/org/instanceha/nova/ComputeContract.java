@@ -155,6 +155,22 @@ abstract class ComputeContract {
     }
 
     @Test
+    void aServerBeingEvacuatedIsAmongThoseChangedSinceItsEvacuationWasSent() {
+        String host = killedHostWithServers(1);
+        String id = activeServerOn(host);
+        compute().forceDown(host, true);
+        java.time.Instant sent = java.time.Instant.now();
+
+        compute().evacuate(id, null);
+
+        // A minute of margin, as EvacuationWatch keeps, for a cloud whose clock is behind this one.
+        assertThat(compute().serversChangedSince(sent.minusSeconds(60))).extracting(Server::id).contains(id);
+        assertThat(compute().serversChangedSince(sent.plus(Duration.ofHours(1)))).extracting(Server::id)
+                .doesNotContain(id);
+        awaitMovedAway(id, host);
+    }
+
+    @Test
     void aServerCanBeEvacuatedToANamedHost() {
         String host = killedHostWithServers(1);
         String id = activeServerOn(host);

@@ -77,7 +77,7 @@ class SimulatorComputeIT extends ComputeContract {
 
             @Override
             public Set<String> serverIdsOn(String host) {
-                return simulated.servers(null, host, null, null).stream().map(SimulatedServer::id)
+                return simulated.servers(null, host, null, null, null).stream().map(SimulatedServer::id)
                         .collect(Collectors.toSet());
             }
 

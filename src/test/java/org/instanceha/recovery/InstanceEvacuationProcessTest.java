@@ -53,6 +53,13 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         }
     }
 
+    /** Stand-in for the bean of the timer "Wait for the evacuation". */
+    public static class EvacuationPoll {
+        public java.util.Date getNextCheck() {
+            return new java.util.Date(System.currentTimeMillis() + 1000);
+        }
+    }
+
     @BeforeEach
     void standIns() {
         BpmnAwareTests.init(extension.getProcessEngine());
@@ -90,6 +97,7 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
         Mocks.register("tierWait", new TierWait());
+        Mocks.register("evacuationPoll", new EvacuationPoll());
     }
 
     /** Starts the recovery of move-1 as "Recover each instance" does, and runs its jobs. */

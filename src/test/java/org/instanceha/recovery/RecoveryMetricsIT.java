@@ -85,7 +85,8 @@ class RecoveryMetricsIT extends RecoveryScenarioSupport {
     void novaErrorsAreCountedByOperationAndStatus() {
         segment("auto", true);
         String before = scrape();
-        // Two calls fail: a read is tried READ_RETRIES + 1 times within one call before it counts as failed.
+        // Two calls fail: a read or a service update is tried READ_RETRIES + 1 times within one call before it
+        // counts as failed.
         cloud.failNextRequests(6, 503); // NovaRequests.READ_RETRIES is 2: three tries per call
 
         awaitEnd(hostFails("compute4"));

@@ -195,6 +195,14 @@ class SimulatorMatchesNovaSamplesIT {
     }
 
     @Test
+    void aChangesSinceThatIsNotADateIsRefusedWithNovasFault() throws Exception {
+        Replayed r = replay("servers-detail-changes-since-invalid-error-mv2.53");
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.body).isEqualTo(r.sampleBody());
+        assertSameMicroversionHeaders(r);
+    }
+
+    @Test
     void evacuationIsAcceptedWithAnEmptyBodyAndGoesThroughRebuild() throws Exception {
         killAndForceDown("compute4");
 

@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  *   <li>a process variable, {@code ${segmentEnabled}}, and one of {@link #STRING_METHODS} on it with literal
  *       arguments, {@code ${segmentName.startsWith('critical-')}};</li>
  *   <li>{@code execution.getVariable('name')} and {@code execution.processBusinessKey};</li>
- *   <li>the two settings our models read from beans, {@link #BEAN_VALUES}.</li>
+ *   <li>the settings our models read from beans, {@link #BEAN_VALUES}.</li>
  * </ul>
  * Anything else (a bean, {@code ${secretBox.open(...)}}, a method of a method's result, indexing, assignment,
  * a lambda) is refused with the expression named. Plain Java.
  */
 final class ExpressionRules {
 
-    /** The bean values our shipped models read: the retry cycle of Nova calls and a tier's wait. */
-    static final Set<String> BEAN_VALUES = Set.of("novaRetry.cycle", "tierWait.interval");
+    /** The bean values our shipped models read: the retry cycle of Nova calls, a tier's wait, an evacuation's. */
+    static final Set<String> BEAN_VALUES = Set.of("novaRetry.cycle", "tierWait.interval", "evacuationPoll.nextCheck");
     static final Set<String> STRING_METHODS = Set.of("startsWith", "endsWith", "contains", "equals",
             "equalsIgnoreCase", "isEmpty", "length", "toLowerCase", "toUpperCase", "trim");
     private static final Set<String> EXECUTION = Set.of("execution.getVariable", "execution.processBusinessKey");

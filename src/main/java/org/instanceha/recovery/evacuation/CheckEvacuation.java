@@ -19,9 +19,11 @@ import org.instanceha.vmove.VmMoveRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check evacuation": where the evacuation stands ({@link EvacuationProgressRules}). Nova's migration records
- * are asked only when the server looks idle on its old host. Records no progress: the VM move's record says
- * how it ended. Once the evacuation settled (moved or failed), "Free evacuation slot" follows at once.
+ * "Check evacuation": where the evacuation stands ({@link EvacuationProgressRules}), from the node's one look at
+ * Nova for every evacuation in flight ({@link EvacuationWatch}); Nova's migration records are asked only when the
+ * server looks idle on its old host. Records no progress: the VM move's record says how it ended. Once the
+ * evacuation settled (moved or failed), "Free evacuation slot" follows at once; until then the next check is on
+ * the poll grid ({@link EvacuationPoll}).
  */
 @Reads({"evacuationDeadline", "vmoveId"})
 @Writes({"destinationHost", "evacuationState", "failureMessage"})
@@ -29,12 +31,15 @@ import org.springframework.stereotype.Component;
 public class CheckEvacuation extends RecoveryTask {
 
     private final Compute compute;
+    private final EvacuationWatch watch;
     private final VmMoveRepository vmoves;
     private final Clock clock;
 
-    public CheckEvacuation(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves, Clock clock) {
+    public CheckEvacuation(RecoveryProgress progress, Compute compute, EvacuationWatch watch, VmMoveRepository vmoves,
+                           Clock clock) {
         super(progress);
         this.compute = compute;
+        this.watch = watch;
         this.vmoves = vmoves;
         this.clock = clock;
     }
@@ -42,7 +47,7 @@ public class CheckEvacuation extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.required(VMOVE_ID));
-        Optional<Server> server = compute.server(move.instanceUuid());
+        Optional<Server> server = watch.current(move.instanceUuid(), task.instant(EVACUATION_DEADLINE));
         List<Migration> evacuations = server.isPresent() && server.get().idle()
                 && move.sourceHost().equals(server.get().host())
                 ? compute.evacuationsOf(move.instanceUuid()) : List.of();
@@ -51,5 +56,8 @@ public class CheckEvacuation extends RecoveryTask {
         task.set(EVACUATION_STATE, outcome.state().variableValue());
         task.set(DESTINATION_HOST, outcome.destination());
         task.set(FAILURE_MESSAGE, outcome.message());
+        if (outcome.state() != EvacuationState.MOVING) {
+            watch.settled(move.instanceUuid());
+        }
     }
 }

@@ -21,11 +21,14 @@ import org.springframework.stereotype.Component;
 public class RestorePowerState extends RecoveryTask {
 
     private final Compute compute;
+    private final EvacuationWatch watch;
     private final VmMoveRepository vmoves;
 
-    public RestorePowerState(RecoveryProgress progress, Compute compute, VmMoveRepository vmoves) {
+    public RestorePowerState(RecoveryProgress progress, Compute compute, EvacuationWatch watch,
+                             VmMoveRepository vmoves) {
         super(progress);
         this.compute = compute;
+        this.watch = watch;
         this.vmoves = vmoves;
     }
 
@@ -33,7 +36,7 @@ public class RestorePowerState extends RecoveryTask {
     protected void run(TaskRun task) {
         VmMove move = vmoves.require(task.required(VMOVE_ID));
         // Not a refusal of the evacuation, which Nova took: the job fails, is retried, then is an incident.
-        Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new IllegalStateException(
+        Server server = watch.recent(move.instanceUuid()).orElseThrow(() -> new IllegalStateException(
                 "Instance " + move.instanceName() + " disappeared after its evacuation: no power state to restore."));
         switch (PowerStateRules.afterEvacuation(move.originalVmState(), server.vmState())) {
             case STOP -> {

@@ -4,8 +4,6 @@ import static org.instanceha.recovery.WorkflowNames.*;
 
 import org.instanceha.notification.RecoveryProgress;
 import org.instanceha.nova.Compute;
-import org.instanceha.nova.ComputeServiceInfo;
-import org.instanceha.recovery.ComputeServices;
 import org.instanceha.recovery.Reads;
 import org.instanceha.recovery.RecoveryTask;
 import org.instanceha.recovery.TaskRun;
@@ -30,10 +28,8 @@ public class ForceDownComputeService extends RecoveryTask {
     @Override
     protected void run(TaskRun task) {
         String host = task.required(HOSTNAME);
-        ComputeServiceInfo service = ComputeServices.of(compute, host);
-        if (!service.forcedDown()) {
-            compute.forceDown(host, true);
-        }
+        // Idempotent, so not read first: one request when the service's id is known from a listing.
+        compute.forceDown(host, true);
         task.success("Forced the nova-compute service of " + host + " down: the host is fenced.");
     }
 }

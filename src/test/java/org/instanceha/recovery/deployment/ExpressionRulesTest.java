@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpressionRulesTest {
 
-    private static final Predicate<String> BEANS = Set.of("novaRetry", "tierWait", "secretBox", "planTargets",
+    private static final Predicate<String> BEANS = Set.of("novaRetry", "tierWait", "evacuationPoll", "secretBox", "planTargets",
             "runtimeService", "dataSource")::contains;
 
     @Test

@@ -1,0 +1,138 @@
+package org.instanceha.recovery.evacuation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.instanceha.nova.Compute;
+import org.instanceha.nova.Server;
+import org.instanceha.recovery.RecoveryProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the servers this node is evacuating stand, read for all of them at once. A check uses the last listing of
+ * the servers Nova changed since the first watched evacuation was sent (less a minute for clocks apart), if that
+ * listing began within half a poll interval; otherwise it makes one, and checks that come meanwhile take its
+ * answer. With the checks on one grid ({@link EvacuationPollGrid}) that is one request per poll for every
+ * evacuation in flight, where a read per server per poll made Nova's API the bottleneck of a large recovery.
+ * A server the listing does not show (a clock more than the margin ahead of Nova's) is read alone; one it shows
+ * {@code DELETED} is gone. In memory: a node started anew lists anew, and entries of evacuations past their
+ * deadline are dropped.
+ */
+@Component
+public class EvacuationWatch {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvacuationWatch.class);
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+
+    private final Compute compute;
+    private final RecoveryProperties properties;
+    private final Clock clock;
+    /** Server id to the deadline of its evacuation, which was sent an evacuation timeout before it. */
+    private final Map<String, Instant> watched = new ConcurrentHashMap<>();
+    private Listing last;
+    private CompletableFuture<Listing> underway;
+
+    private record Listing(Instant began, Map<String, Server> servers) {
+    }
+
+    public EvacuationWatch(Compute compute, RecoveryProperties properties, Clock clock) {
+        this.compute = compute;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The server as Nova shows it now, its evacuation (due by {@code deadline}) watched until it settles. */
+    public Optional<Server> current(String serverId, Instant deadline) {
+        watched.put(serverId, deadline);
+        return from(fresh(), serverId);
+    }
+
+    /**
+     * The server as the last listing showed it, if that began within a poll interval (what the check that just
+     * judged its evacuation saw); else read now. Does not watch it.
+     */
+    public Optional<Server> recent(String serverId) {
+        Listing listing;
+        synchronized (this) {
+            listing = last != null && !last.began().isBefore(clock.instant().minus(properties.evacuationPollInterval()))
+                    ? last : null;
+        }
+        return listing == null ? compute.server(serverId) : from(listing, serverId);
+    }
+
+    /** The evacuation of this server moved or failed: later listings need not cover it. */
+    public void settled(String serverId) {
+        watched.remove(serverId);
+    }
+
+    private Optional<Server> from(Listing listing, String serverId) {
+        Server server = listing.servers().get(serverId);
+        if (server == null) {
+            return compute.server(serverId);
+        }
+        return "DELETED".equals(server.status()) ? Optional.empty() : Optional.of(server);
+    }
+
+    /**
+     * The last listing if fresh, else a new one; one at a time: checks that come while one is under way take its
+     * answer (or its failure: their jobs are retried as any Nova call's), never one after another.
+     */
+    private Listing fresh() {
+        CompletableFuture<Listing> answer;
+        boolean mine = false;
+        synchronized (this) {
+            if (last != null && isFresh(last)) {
+                return last;
+            }
+            if (underway == null) {
+                underway = new CompletableFuture<>();
+                mine = true;
+            }
+            answer = underway;
+        }
+        if (mine) {
+            try {
+                Listing listing = list();
+                synchronized (this) {
+                    last = listing;
+                    underway = null;
+                }
+                answer.complete(listing);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    underway = null;
+                }
+                answer.completeExceptionally(e);
+            }
+        }
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private Listing list() {
+        Instant began = clock.instant();
+        watched.values().removeIf(deadline -> deadline.isBefore(began.minus(CLOCK_MARGIN)));
+        Instant since = watched.values().stream().min(Comparator.naturalOrder()).orElse(began.plus(
+                properties.evacuationTimeout())).minus(properties.evacuationTimeout()).minus(CLOCK_MARGIN);
+        Map<String, Server> byId = new HashMap<>();
+        compute.serversChangedSince(since).forEach(s -> byId.put(s.id(), s));
+        log.debug("Listed {} server(s) Nova changed since {} for {} evacuation(s) in flight", byId.size(), since,
+                watched.size());
+        return new Listing(began, byId);
+    }
+
+    private boolean isFresh(Listing listing) {
+        return !listing.began().isBefore(clock.instant().minus(properties.evacuationPollInterval().dividedBy(2)));
+    }
+}
