@@ -127,9 +127,8 @@ def main():
             tok = bed.token()
             bed.remove(tok, ids)
         limit, ours = statistics.median(figures["limit"]), statistics.median(figures["instance-ha"])
-        results.append("RESULT %s, %d servers, medians of %d runs (" + ("one JVM for all" if SAME_JVM else "fresh JVM each")
-                       + "): cloud's own limit %.1f s (%s), "
-                       "instance-ha %.1f s (%s): %.2f x the limit" % (
+        results.append(("RESULT %s, %d servers, medians of %d runs (" + ("one JVM for all" if SAME_JVM else "fresh JVM each")
+                        + "): cloud's own limit %.1f s (%s), instance-ha %.1f s (%s): %.2f x the limit") % (
                            bed.VICTIM, k, bed.R, limit, ", ".join("%.1f" % f for f in figures["limit"]), ours,
                            ", ".join("%.1f" % f for f in figures["instance-ha"]), ours / limit))
         print(results[-1], flush=True)

@@ -14,20 +14,22 @@ class EvacuationPollGridTest {
 
     @Test
     void evacuationsSentApartAreCheckedAtTheSameInstants() {
-        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(520), SECOND)).isEqualTo(T.plusSeconds(2));
-        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(990), SECOND)).isEqualTo(T.plusSeconds(2));
-        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(1499), SECOND)).isEqualTo(T.plusSeconds(2));
-        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(1500), SECOND)).isEqualTo(T.plusSeconds(3));
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(20), SECOND)).isEqualTo(T.plusSeconds(1));
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(520), SECOND)).isEqualTo(T.plusSeconds(1));
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(899), SECOND)).isEqualTo(T.plusSeconds(1));
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(900), SECOND)).isEqualTo(T.plusSeconds(2));
     }
 
     @Test
-    void theNextPointIsAtLeastHalfAnIntervalAwaySoALateCheckKeepsItsCadence() {
-        // A check due at 2 s that ran 80 ms late waits for 3 s, not for the point it just had.
-        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(2080), SECOND)).isEqualTo(T.plusSeconds(3));
+    void aCheckThatRanLateKeepsItsCadence() {
+        // Due at 2 s, picked up and answered 300 ms late: next at 3 s, neither the point it just had nor 4 s.
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(2300), SECOND)).isEqualTo(T.plusSeconds(3));
+        Duration half = Duration.ofMillis(500);
+        assertThat(EvacuationPollGrid.nextCheck(T.plusMillis(2300), half)).isEqualTo(T.plusMillis(2500));
         for (int ms = 0; ms < 5000; ms += 37) {
             Instant now = T.plusMillis(ms);
             Duration wait = Duration.between(now, EvacuationPollGrid.nextCheck(now, SECOND));
-            assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(Duration.ofMillis(1500));
+            assertThat(wait).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThanOrEqualTo(Duration.ofMillis(1100));
         }
     }
 
