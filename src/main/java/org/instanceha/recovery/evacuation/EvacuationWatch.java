@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the servers this node is evacuating stand, read for all of them at once. A check uses the last listing of
- * the servers Nova changed since the first watched evacuation was sent (less a minute for clocks apart), if that
- * listing began within half a poll interval; otherwise it makes one, and checks that come meanwhile take its
- * answer. With the checks on one grid ({@link EvacuationPollGrid}) that is one request per poll for every
+ * the servers Nova changed, if that listing began within half a poll interval; otherwise it makes one, and checks
+ * that come meanwhile take its answer. A listing asks for what changed since the one before (since the evacuation
+ * was sent, for a server not seen yet), less a minute for clocks apart; a watched server it does not show has not
+ * changed, and keeps the state seen before. So a listing's size follows the cloud's changes of about a minute,
+ * not of a long evacuation's whole time. With the checks on one grid ({@link EvacuationPollGrid}) that is one request per poll for every
  * evacuation in flight, where a read per server per poll made Nova's API the bottleneck of a large recovery.
  * A server the listing does not show (a clock more than the margin ahead of Nova's) is read alone; one it shows
  * {@code DELETED} is gone. In memory: a node started anew lists anew, and entries of evacuations past their
@@ -31,12 +34,16 @@ public class EvacuationWatch {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvacuationWatch.class);
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+    /** How old a listing "Restore power state" may use: well under any job lock time (CallDeadline needs 2.25 s). */
+    static final Duration RECENT = Duration.ofSeconds(2);
 
     private final Compute compute;
     private final RecoveryProperties properties;
     private final Clock clock;
     /** Server id to the deadline of its evacuation, which was sent an evacuation timeout before it. */
     private final Map<String, Instant> watched = new ConcurrentHashMap<>();
+    /** The last state seen of each watched server (changed only by a listing, one at a time). */
+    private final Map<String, Server> known = new HashMap<>();
     private Listing last;
     private CompletableFuture<Listing> underway;
 
@@ -56,14 +63,15 @@ public class EvacuationWatch {
     }
 
     /**
-     * The server as the last listing showed it, if that began within a poll interval (what the check that just
-     * judged its evacuation saw); else read now. Does not watch it.
+     * The server as the last listing showed it, if that began within {@link #RECENT}; else read now. Does not watch
+     * it. On the node whose check just judged the evacuation, the last listing is that check's or newer; a node that
+     * takes the job over after a crash does so a job lock time later (20 s), so a listing of the last 2 s never
+     * shows it from before its evacuation settled.
      */
     public Optional<Server> recent(String serverId) {
         Listing listing;
         synchronized (this) {
-            listing = last != null && !last.began().isBefore(clock.instant().minus(properties.evacuationPollInterval()))
-                    ? last : null;
+            listing = last != null && !last.began().isBefore(clock.instant().minus(RECENT)) ? last : null;
         }
         return listing == null ? compute.server(serverId) : from(listing, serverId);
     }
@@ -72,6 +80,7 @@ public class EvacuationWatch {
     public void settled(String serverId) {
         watched.remove(serverId);
     }
+
 
     private Optional<Server> from(Listing listing, String serverId) {
         Server server = listing.servers().get(serverId);
@@ -120,16 +129,29 @@ public class EvacuationWatch {
         }
     }
 
+    /** Run by one thread at a time ({@link #fresh}). */
     private Listing list() {
         Instant began = clock.instant();
         watched.values().removeIf(deadline -> deadline.isBefore(began.minus(CLOCK_MARGIN)));
-        Instant since = watched.values().stream().min(Comparator.naturalOrder()).orElse(began.plus(
-                properties.evacuationTimeout())).minus(properties.evacuationTimeout()).minus(CLOCK_MARGIN);
-        Map<String, Server> byId = new HashMap<>();
-        compute.serversChangedSince(since).forEach(s -> byId.put(s.id(), s));
-        log.debug("Listed {} server(s) Nova changed since {} for {} evacuation(s) in flight", byId.size(), since,
+        known.keySet().retainAll(watched.keySet());
+        Instant since = watched.entrySet().stream().filter(w -> !known.containsKey(w.getKey()))
+                .map(w -> w.getValue().minus(properties.evacuationTimeout())).min(Comparator.naturalOrder())
+                .orElse(began);
+        if (last != null && last.began().isBefore(since)) {
+            since = last.began();
+        }
+        since = since.minus(CLOCK_MARGIN);
+        Map<String, Server> shown = new HashMap<>(known);
+        List<Server> changed = compute.serversChangedSince(since);
+        for (Server server : changed) {
+            shown.put(server.id(), server);
+            if (watched.containsKey(server.id())) {
+                known.put(server.id(), server);
+            }
+        }
+        log.debug("Listed {} server(s) Nova changed since {} for {} evacuation(s) in flight", changed.size(), since,
                 watched.size());
-        return new Listing(began, byId);
+        return new Listing(began, shown);
     }
 
     private boolean isFresh(Listing listing) {
