@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ignoreInstancesInErrorState    leave instances in error where they are
  * @param maxParallelEvacuations         evacuations of one notification in flight at once
  * @param evacuationPollInterval         how often an evacuation in progress is checked
+ * @param evacuationWatchInterval        how often a node looks at Nova for all its evacuations in flight, waking
+ *                                       the check of each one that settled (0: only the checks look)
  * @param evacuationTimeout              an evacuation not settled after this long has failed
  * @param slotWaitInterval               how long an instance waits for a free evacuation slot before asking again
  *                                       if no freed slot woke it first ({@link SlotWakeUp})
@@ -58,6 +60,7 @@ public record RecoveryProperties(
         @DefaultValue("false") boolean ignoreInstancesInErrorState,
         @DefaultValue("10") int maxParallelEvacuations,
         @DefaultValue("1s") Duration evacuationPollInterval,
+        @DefaultValue("250ms") Duration evacuationWatchInterval,
         @DefaultValue("10m") Duration evacuationTimeout,
         @DefaultValue("10s") Duration slotWaitInterval,
         @DefaultValue("false") boolean addReservedHostToAggregate,

@@ -50,6 +50,11 @@ public final class TaskRun implements TaskProgress {
         return name != null && !name.isBlank() ? name : execution.getCurrentActivityId();
     }
 
+    /** The workflow instance the task runs in. */
+    public String processInstanceId() {
+        return execution.getProcessInstanceId();
+    }
+
     public String notificationUuid() {
         return required(WorkflowNames.NOTIFICATION_UUID);
     }

@@ -53,12 +53,16 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         }
     }
 
-    /** Stand-in for the bean of the timer "Wait for the evacuation". */
+    /** Stand-in for the bean of the timer "Wait for the evacuation": the next check in {@code wait}. */
     public static class EvacuationPoll {
+        java.time.Duration wait = java.time.Duration.ofSeconds(1);
+
         public java.util.Date getNextCheck() {
-            return new java.util.Date(System.currentTimeMillis() + 1000);
+            return new java.util.Date(System.currentTimeMillis() + wait.toMillis());
         }
     }
+
+    private EvacuationPoll poll;
 
     @BeforeEach
     void standIns() {
@@ -97,7 +101,8 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
         Mocks.register("tierWait", new TierWait());
-        Mocks.register("evacuationPoll", new EvacuationPoll());
+        poll = new EvacuationPoll();
+        Mocks.register("evacuationPoll", poll);
     }
 
     /** Starts the recovery of move-1 as "Recover each instance" does, and runs its jobs. */
@@ -245,5 +250,31 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
                 .processInstanceIdIn(instance.getId()).variableName(FAILURE_MESSAGE).list())
                 .anyMatch(v -> "Nova said no".equals(v.getValue()));
         BpmnAwareTests.assertThat(operatorDecides(instance, "give_up")).isEnded();
+    }
+
+    /** What {@code EvacuationWakeUp} does when Nova shows the evacuation settled between two checks. */
+    @Test
+    void anEvacuationSeenSettledIsCheckedAtOnceNotAtItsNextPoll() {
+        poll.wait = java.time.Duration.ofHours(1);
+        evacuationStates = new ArrayDeque<>(List.of(MOVING, MOVED));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_EVACUATION, "n-1",
+                Map.of(NOTIFICATION_UUID, "n-1", VMOVE_ID, "move-1", RECOVERY_METHOD, "auto",
+                        EVACUATION_POLL_INTERVAL, "PT1S", SLOT_WAIT_INTERVAL, "PT1S", RETRY_DELAY, "PT1S"));
+        for (int i = 0; i < 20 && !managementService().createJobQuery().processInstanceId(instance.getId())
+                .executable().list().isEmpty(); i++) {
+            managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                    .executable().list().get(0).getId());
+        }
+        BpmnAwareTests.assertThat(instance).isWaitingAt("WaitForEvacuation");
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("the next check is an hour away").isZero();
+
+        int woken = new org.instanceha.recovery.evacuation.EvacuationWakeUp(null, managementService(), null,
+                null, java.time.Clock.systemUTC()).wake(instance.getId());
+
+        assertThat(woken).isEqualTo(1);
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("due now").isEqualTo(1);
+        BpmnAwareTests.assertThat(runJobs(instance)).isEnded().hasPassed("RestorePowerState", "RecordVmMoveSucceeded");
     }
 }

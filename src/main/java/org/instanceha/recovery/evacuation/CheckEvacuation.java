@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Nova for every evacuation in flight ({@link EvacuationWatch}); Nova's migration records are asked only when the
  * server looks idle on its old host. Records no progress: the VM move's record says how it ended. Once the
  * evacuation settled (moved or failed), "Free evacuation slot" follows at once; until then the next check is on
- * the poll grid ({@link EvacuationPoll}).
+ * the poll grid ({@link EvacuationPoll}), or sooner when {@link EvacuationWakeUp} sees the evacuation end.
  */
 @Reads({"evacuationDeadline", "vmoveId"})
 @Writes({"destinationHost", "evacuationState", "failureMessage"})
@@ -32,14 +32,16 @@ public class CheckEvacuation extends RecoveryTask {
 
     private final Compute compute;
     private final EvacuationWatch watch;
+    private final EvacuationWakeUp wakeUp;
     private final VmMoveRepository vmoves;
     private final Clock clock;
 
-    public CheckEvacuation(RecoveryProgress progress, Compute compute, EvacuationWatch watch, VmMoveRepository vmoves,
-                           Clock clock) {
+    public CheckEvacuation(RecoveryProgress progress, Compute compute, EvacuationWatch watch, EvacuationWakeUp wakeUp,
+                           VmMoveRepository vmoves, Clock clock) {
         super(progress);
         this.compute = compute;
         this.watch = watch;
+        this.wakeUp = wakeUp;
         this.vmoves = vmoves;
         this.clock = clock;
     }
@@ -56,7 +58,10 @@ public class CheckEvacuation extends RecoveryTask {
         task.set(EVACUATION_STATE, outcome.state().variableValue());
         task.set(DESTINATION_HOST, outcome.destination());
         task.set(FAILURE_MESSAGE, outcome.message());
-        if (outcome.state() != EvacuationState.MOVING) {
+        if (outcome.state() == EvacuationState.MOVING) {
+            wakeUp.waitFor(move.instanceUuid(), move.sourceHost(), task.processInstanceId());
+        } else {
+            wakeUp.settled(move.instanceUuid());
             watch.settled(move.instanceUuid());
         }
     }

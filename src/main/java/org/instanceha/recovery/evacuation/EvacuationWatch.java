@@ -59,7 +59,15 @@ public class EvacuationWatch {
     /** The server as Nova shows it now, its evacuation (due by {@code deadline}) watched until it settles. */
     public Optional<Server> current(String serverId, Instant deadline) {
         watched.put(serverId, deadline);
-        return from(fresh(), serverId);
+        return from(fresh(properties.evacuationPollInterval().dividedBy(2)), serverId);
+    }
+
+    /**
+     * The servers of a listing that began within {@code maxAge} (made now if there is none), by id, with what the
+     * listings before showed of watched servers that have not changed since; empty when nothing is watched.
+     */
+    public Map<String, Server> look(Duration maxAge) {
+        return watched.isEmpty() ? Map.of() : fresh(maxAge).servers();
     }
 
     /**
@@ -94,11 +102,11 @@ public class EvacuationWatch {
      * The last listing if fresh, else a new one; one at a time: checks that come while one is under way take its
      * answer (or its failure: their jobs are retried as any Nova call's), never one after another.
      */
-    private Listing fresh() {
+    private Listing fresh(Duration maxAge) {
         CompletableFuture<Listing> answer;
         boolean mine = false;
         synchronized (this) {
-            if (last != null && isFresh(last)) {
+            if (last != null && !last.began().isBefore(clock.instant().minus(maxAge))) {
                 return last;
             }
             if (underway == null) {
@@ -129,7 +137,7 @@ public class EvacuationWatch {
         }
     }
 
-    /** Run by one thread at a time ({@link #fresh}). */
+    /** Run by one thread at a time ({@link #fresh(Duration)}). */
     private Listing list() {
         Instant began = clock.instant();
         watched.values().removeIf(deadline -> deadline.isBefore(began.minus(CLOCK_MARGIN)));
@@ -152,9 +160,5 @@ public class EvacuationWatch {
         log.debug("Listed {} server(s) Nova changed since {} for {} evacuation(s) in flight", changed.size(), since,
                 watched.size());
         return new Listing(began, shown);
-    }
-
-    private boolean isFresh(Listing listing) {
-        return !listing.began().isBefore(clock.instant().minus(properties.evacuationPollInterval().dividedBy(2)));
     }
 }
