@@ -43,6 +43,7 @@ public class EvacuationWakeUp {
     /** Server id to the evacuation waited for. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private ScheduledExecutorService looks;
+    private volatile Instant lastWarning;
 
     private record Waiting(String sourceHost, String processInstanceId) {
     }
@@ -103,7 +104,13 @@ public class EvacuationWakeUp {
                 }
             });
         } catch (RuntimeException e) {
-            log.warn("Could not look at the evacuations in flight ({}): their checks look on their own", e.getMessage());
+            // Once a minute at most: during a Nova outage this runs every watch interval.
+            Instant now = clock.instant();
+            if (lastWarning == null || now.isAfter(lastWarning.plus(Duration.ofMinutes(1)))) {
+                lastWarning = now;
+                log.warn("Could not look at the evacuations in flight ({}): their checks look on their own",
+                        e.getMessage());
+            }
         }
     }
 
