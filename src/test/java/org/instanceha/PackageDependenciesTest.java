@@ -131,13 +131,13 @@ class PackageDependenciesTest {
     /** Camunda's internals change between releases: only where the public API has no way. */
     @ArchTest
     static final ArchRule camundaInternalsOnlyWhereUnavoidable = noClasses()
-            .that(not(simpleName("RecoveryTask").or(simpleName("SlotWakeUp")).or(simpleName("CompletedTask"))
-                    .or(simpleName("NoLoginLockout")))
+            .that(not(simpleName("RecoveryTask").or(simpleName("SlotWakeUp")).or(simpleName("EvacuationWakeUp"))
+                    .or(simpleName("CompletedTask")).or(simpleName("NoLoginLockout")))
                     .and(resideOutsideOfPackage(ENGINE + ".deployment..")))
             .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
-            .as("only RecoveryTask (the job's lock), SlotWakeUp (after-commit wake-ups), CompletedTask"
-                    + " (who completes a task), NoLoginLockout and recovery.deployment (engine plugins) use"
-                    + " Camunda's impl packages");
+            .as("only RecoveryTask (the job's lock), SlotWakeUp (after-commit wake-ups), EvacuationWakeUp (the"
+                    + " job executor's hint), CompletedTask (who completes a task), NoLoginLockout and"
+                    + " recovery.deployment (engine plugins) use Camunda's impl packages");
 
     /**
      * The same rules for every package's imports, static ones included: a constant of another package is

@@ -43,7 +43,7 @@ public class EvacuationWatch {
     /** Server id to the deadline of its evacuation, which was sent an evacuation timeout before it. */
     private final Map<String, Instant> watched = new ConcurrentHashMap<>();
     /** The last state seen of each watched server (changed only by a listing, one at a time). */
-    private final Map<String, Server> known = new HashMap<>();
+    private final Map<String, Server> known = new ConcurrentHashMap<>();
     private Listing last;
     private CompletableFuture<Listing> underway;
 
@@ -58,8 +58,13 @@ public class EvacuationWatch {
 
     /** The server as Nova shows it now, its evacuation (due by {@code deadline}) watched until it settles. */
     public Optional<Server> current(String serverId, Instant deadline) {
-        watched.put(serverId, deadline);
-        return from(fresh(properties.evacuationPollInterval().dividedBy(2)), serverId);
+        Instant previous = watched.put(serverId, deadline);
+        if (previous != null && !previous.equals(deadline)) {
+            known.remove(serverId); // a new evacuation of it: what was seen of the old one says nothing
+        }
+        Instant sent = deadline.minus(properties.evacuationTimeout());
+        Instant recentEnough = clock.instant().minus(properties.evacuationPollInterval().dividedBy(2));
+        return from(fresh(sent.isAfter(recentEnough) ? sent : recentEnough), serverId);
     }
 
     /**
@@ -67,7 +72,7 @@ public class EvacuationWatch {
      * listings before showed of watched servers that have not changed since; empty when nothing is watched.
      */
     public Map<String, Server> look(Duration maxAge) {
-        return watched.isEmpty() ? Map.of() : fresh(maxAge).servers();
+        return watched.isEmpty() ? Map.of() : fresh(clock.instant().minus(maxAge)).servers();
     }
 
     /**
@@ -99,45 +104,52 @@ public class EvacuationWatch {
     }
 
     /**
-     * The last listing if fresh, else a new one; one at a time: checks that come while one is under way take its
-     * answer (or its failure: their jobs are retried as any Nova call's), never one after another.
+     * The last listing if it began at or after {@code notBefore}, else a new one; one at a time: checks that come
+     * while one is under way take its answer (or its failure: their jobs are retried as any Nova call's), unless it
+     * began too early for them (a check of an evacuation sent after it began), who then make the next one.
      */
-    private Listing fresh(Duration maxAge) {
-        CompletableFuture<Listing> answer;
-        boolean mine = false;
-        synchronized (this) {
-            if (last != null && !last.began().isBefore(clock.instant().minus(maxAge))) {
-                return last;
+    private Listing fresh(Instant notBefore) {
+        while (true) {
+            CompletableFuture<Listing> answer;
+            boolean mine = false;
+            synchronized (this) {
+                if (last != null && !last.began().isBefore(notBefore)) {
+                    return last;
+                }
+                if (underway == null) {
+                    underway = new CompletableFuture<>();
+                    mine = true;
+                }
+                answer = underway;
             }
-            if (underway == null) {
-                underway = new CompletableFuture<>();
-                mine = true;
+            if (mine) {
+                try {
+                    Listing listing = list();
+                    synchronized (this) {
+                        last = listing;
+                        underway = null;
+                    }
+                    answer.complete(listing);
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        underway = null;
+                    }
+                    answer.completeExceptionally(e);
+                }
             }
-            answer = underway;
-        }
-        if (mine) {
+            Listing listing;
             try {
-                Listing listing = list();
-                synchronized (this) {
-                    last = listing;
-                    underway = null;
-                }
-                answer.complete(listing);
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    underway = null;
-                }
-                answer.completeExceptionally(e);
+                listing = answer.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-        }
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (!listing.began().isBefore(notBefore)) {
+                return listing;
+            }
         }
     }
 
-    /** Run by one thread at a time ({@link #fresh(Duration)}). */
+    /** Run by one thread at a time ({@link #fresh(Instant)}). */
     private Listing list() {
         Instant began = clock.instant();
         watched.values().removeIf(deadline -> deadline.isBefore(began.minus(CLOCK_MARGIN)));

@@ -128,4 +128,19 @@ class EvacuationWatchTest {
         assertThat(watch.recent("a")).isEmpty();
         assertThat(readAlone).containsExactly("a");
     }
+
+    @Test
+    void aListingFromBeforeAnEvacuationWasSentIsNeverItsAnswer() {
+        changed = List.of(server("a", "ACTIVE", null, "c2"));
+        watch.current("a", sentAt(T.minusSeconds(30)));
+
+        // The same server evacuated again (from c2 now), 100 ms after that listing: neither that listing nor what
+        // it showed of the old evacuation may answer; Nova's next listing does not show it, so it is read alone.
+        now = T.plusMillis(200);
+        changed = List.of();
+        assertThat(watch.current("a", sentAt(T.plusMillis(100)))).isEmpty();
+
+        assertThat(listedSince).hasSize(2);
+        assertThat(readAlone).containsExactly("a");
+    }
 }
