@@ -42,4 +42,13 @@ public final class EvacuationProgressRules {
         }
         return new Outcome(EvacuationState.MOVING, null, null);
     }
+
+    /**
+     * Whether Nova is done with the evacuation, one way or the other (no task running, and on another host or in
+     * error; or the server deleted): what makes {@link EvacuationWakeUp} run the check now, which then says which way.
+     */
+    public static boolean novaIsDone(Server server, String sourceHost) {
+        return "DELETED".equals(server.status())
+                || server.idle() && (!sourceHost.equals(server.host()) || "ERROR".equals(server.status()));
+    }
 }

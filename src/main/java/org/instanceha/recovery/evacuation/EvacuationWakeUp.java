@@ -99,7 +99,7 @@ public class EvacuationWakeUp {
             Map<String, Server> servers = watch.look(properties.evacuationWatchInterval().dividedBy(2));
             waiting.forEach((serverId, w) -> {
                 Server server = servers.get(serverId);
-                if (server != null && settled(server, w.sourceHost()) && waiting.remove(serverId, w)) {
+                if (server != null && EvacuationProgressRules.novaIsDone(server, w.sourceHost()) && waiting.remove(serverId, w)) {
                     wake(w.processInstanceId());
                 }
             });
@@ -112,12 +112,6 @@ public class EvacuationWakeUp {
                         e.getMessage());
             }
         }
-    }
-
-    /** Nova is done with the evacuation, one way or the other; the check says which. */
-    static boolean settled(Server server, String sourceHost) {
-        return "DELETED".equals(server.status())
-                || server.idle() && (!sourceHost.equals(server.host()) || "ERROR".equals(server.status()));
     }
 
     /**

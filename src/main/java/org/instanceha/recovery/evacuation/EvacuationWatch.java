@@ -94,7 +94,6 @@ public class EvacuationWatch {
         watched.remove(serverId);
     }
 
-
     private Optional<Server> from(Listing listing, String serverId) {
         Server server = listing.servers().get(serverId);
         if (server == null) {

@@ -44,4 +44,24 @@ class EvacuationProgressRulesTest {
         assertThat(EvacuationProgressRules.assess(Optional.of(server("vm", "active", "rebuilding", "source", Map.of())),
                 "source", List.of(), now, now).message()).contains("did not settle in time");
     }
+
+    @Test
+    void novaIsDoneWhenNoTaskRunsAndTheServerLeftOrFailedOrWhenItIsDeleted() {
+        Server rebuilding = new Server("a", "a", "REBUILD", "active", "rebuilding", 1, "target", "target", true,
+                Map.of(), 1, 512, null, "p");
+        Server moved = new Server("a", "a", "ACTIVE", "active", null, 1, "target", "target", true, Map.of(), 1, 512,
+                null, "p");
+        Server failedAtHome = new Server("a", "a", "ERROR", "error", null, 1, "source", "source", true, Map.of(), 1,
+                512, "No valid host", "p");
+        Server idleAtHome = new Server("a", "a", "ACTIVE", "active", null, 1, "source", "source", true, Map.of(), 1,
+                512, null, "p");
+        Server deleted = new Server("a", "a", "DELETED", "deleted", null, 1, null, null, false, Map.of(), 1, 512,
+                null, "p");
+
+        assertThat(EvacuationProgressRules.novaIsDone(rebuilding, "source")).isFalse();
+        assertThat(EvacuationProgressRules.novaIsDone(idleAtHome, "source")).as("not started yet").isFalse();
+        assertThat(EvacuationProgressRules.novaIsDone(moved, "source")).isTrue();
+        assertThat(EvacuationProgressRules.novaIsDone(failedAtHome, "source")).isTrue();
+        assertThat(EvacuationProgressRules.novaIsDone(deleted, "source")).isTrue();
+    }
 }
