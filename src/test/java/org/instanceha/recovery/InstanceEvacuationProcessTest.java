@@ -269,8 +269,8 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
                 .as("the next check is an hour away").isZero();
 
-        int woken = new org.instanceha.recovery.evacuation.EvacuationWakeUp(null, managementService(), null,
-                null, java.time.Clock.systemUTC()).wake(instance.getId());
+        int woken = new org.instanceha.recovery.evacuation.EvacuationWakeUp(null, runtimeService(), managementService(),
+                null, null, java.time.Clock.systemUTC()).wake(instance.getId());
 
         assertThat(woken).isEqualTo(1);
         assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).executable().count())

@@ -36,6 +36,7 @@ public class EvacuationWakeUp {
     private static final Logger log = LoggerFactory.getLogger(EvacuationWakeUp.class);
 
     private final EvacuationWatch watch;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
     private final ManagementService management;
     private final org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobExecutor;
     private final RecoveryProperties properties;
@@ -48,11 +49,13 @@ public class EvacuationWakeUp {
     private record Waiting(String sourceHost, String processInstanceId) {
     }
 
-    public EvacuationWakeUp(EvacuationWatch watch, ManagementService management,
+    public EvacuationWakeUp(EvacuationWatch watch, org.camunda.bpm.engine.RuntimeService runtime,
+                            ManagementService management,
                             org.springframework.beans.factory.ObjectProvider<
                                     org.camunda.bpm.engine.impl.jobexecutor.JobExecutor> jobExecutor,
                             RecoveryProperties properties, Clock clock) {
         this.watch = watch;
+        this.runtime = runtime;
         this.management = management;
         this.jobExecutor = jobExecutor == null ? null : jobExecutor.getIfAvailable();
         this.properties = properties;
@@ -96,6 +99,10 @@ public class EvacuationWakeUp {
             return;
         }
         try {
+            forgetEnded();
+            if (waiting.isEmpty()) {
+                return;
+            }
             Map<String, Server> servers = watch.look(properties.evacuationWatchInterval().dividedBy(2));
             waiting.forEach((serverId, w) -> {
                 Server server = servers.get(serverId);
@@ -112,6 +119,22 @@ public class EvacuationWakeUp {
                         e.getMessage());
             }
         }
+    }
+
+    /**
+     * Stops watching evacuations whose workflow ended without a check saying so (cancelled, deleted in Cockpit):
+     * else this node would look at Nova for them until their deadline, minutes later.
+     */
+    private void forgetEnded() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        waiting.values().forEach(w -> ids.add(w.processInstanceId()));
+        java.util.Set<String> running = new java.util.HashSet<>();
+        runtime.createProcessInstanceQuery().processInstanceIds(ids).list().forEach(p -> running.add(p.getId()));
+        waiting.forEach((serverId, w) -> {
+            if (!running.contains(w.processInstanceId()) && waiting.remove(serverId, w)) {
+                watch.settled(serverId);
+            }
+        });
     }
 
     /**
