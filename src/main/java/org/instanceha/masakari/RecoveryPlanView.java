@@ -57,6 +57,8 @@ final class RecoveryPlanView {
                 instance.put("target_host", i.targetHost());
                 instance.put("reason", i.reason());
                 instance.put("restart_priority", i.priority());
+                instance.put("evacuation_class", i.evacuationClass());
+                instance.put("action", i.action());
                 instance.put("rebuild_on_target", h.rebuildOnTarget(i));
                 return instance;
             }).toList());

@@ -63,6 +63,12 @@ public interface Compute {
     void evacuate(String serverId, String targetHost);
 
     /**
+     * {@link #evacuate} at Nova's microversion 2.95: the server is left stopped on its new host, whatever state
+     * it had. A Nova older than that answers 406, a {@link ComputeException} that is not retryable.
+     */
+    void evacuateStopped(String serverId, String targetHost);
+
+    /**
      * Asks Nova to live-migrate an ACTIVE server to this host ({@code block_migration: auto}: Nova copies the disk
      * where storage is not shared). Nova only accepts: poll {@link #server(String)} until its host has changed and
      * its task state is empty.

@@ -28,7 +28,8 @@ final class NovaJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FlavorBody(Integer vcpus, Integer ram) {
+    record FlavorBody(Integer vcpus, Integer ram, Integer ephemeral, Integer swap,
+                      @JsonProperty("extra_specs") Map<String, String> extraSpecs) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,7 +44,7 @@ final class NovaJson {
                       @JsonProperty("OS-EXT-SRV-ATTR:host") String host,
                       @JsonProperty("OS-EXT-SRV-ATTR:hypervisor_hostname") String hypervisorHostname,
                       Boolean locked, Map<String, String> metadata, FlavorBody flavor, FaultBody fault,
-                      @JsonProperty("tenant_id") String tenantId) {
+                      @JsonProperty("tenant_id") String tenantId, JsonNode image) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -77,11 +78,15 @@ final class NovaJson {
 
     static Server server(ObjectMapper json, JsonNode node) {
         ServerBody s = read(json, node, ServerBody.class);
-        FlavorBody flavor = s.flavor() == null ? new FlavorBody(null, null) : s.flavor();
+        FlavorBody flavor = s.flavor() == null ? new FlavorBody(null, null, null, null, null) : s.flavor();
+        // A server booted from a volume shows "image": "" (an image-backed one an object with the image's id).
+        boolean volumeBacked = s.image() != null && s.image().isTextual() && s.image().asText().isEmpty();
+        ServerBuild build = new ServerBuild(volumeBacked, orZero(flavor.ephemeral()), orZero(flavor.swap()),
+                flavor.extraSpecs() == null ? Map.of() : flavor.extraSpecs());
         return new Server(s.id(), s.name(), s.status(), s.vmState(), s.taskState(), orZero(s.powerState()), s.host(),
                 s.hypervisorHostname(), Boolean.TRUE.equals(s.locked()), s.metadata() == null ? Map.of() : s.metadata(),
                 orZero(flavor.vcpus()), orZero(flavor.ram()), s.fault() == null ? null : s.fault().message(),
-                s.tenantId());
+                s.tenantId(), build);
     }
 
     static Aggregate aggregate(ObjectMapper json, JsonNode node) {

@@ -25,6 +25,8 @@ public class OpenStack4jCompute implements Compute {
     static final String SERVICES = "2.53";
     static final String SERVERS = "2.53";
     static final String EVACUATE = "2.29";
+    /** From 2.95 an evacuated server is left stopped on its new host. */
+    static final String EVACUATE_STOPPED = "2.95";
     /** {@code block_migration: auto} from 2.25, no {@code disk_over_commit}; {@code force} only until 2.67. */
     static final String LIVE_MIGRATE = "2.30";
     static final String MIGRATIONS = "2.59";
@@ -72,25 +74,7 @@ public class OpenStack4jCompute implements Compute {
         NovaRequests.Dated answer = nova().getDated(SERVICES, "/os-services", Map.of("binary", "nova-compute"));
         List<ComputeServiceInfo> result = new ArrayList<>();
         answer.json().path("services").forEach(s -> result.add(remembered(NovaJson.service(json, s))));
-        return new NovaServiceList(novaClock(answer.date(), result), result);
-    }
-
-    /**
-     * Nova's clock at its answer: the {@code Date} it stamped on it; without one (nova-api under uwsgi sends none),
-     * its freshest heartbeat, the {@code updated_at} Nova itself wrote last; null when there is neither.
-     */
-    static java.time.Instant novaClock(String dateHeader, List<ComputeServiceInfo> services) {
-        try {
-            if (dateHeader != null) {
-                return java.time.ZonedDateTime.parse(dateHeader, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            // unreadable: as if there were none
-        }
-        return services.stream().map(ComputeServiceInfo::updatedAt).filter(java.util.Objects::nonNull)
-                .map(u -> java.time.LocalDateTime.parse(u).toInstant(java.time.ZoneOffset.UTC))
-                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        return NovaServiceList.of(answer.date(), result);
     }
 
     @Override
@@ -195,15 +179,25 @@ public class OpenStack4jCompute implements Compute {
 
     @Override
     public void evacuate(String serverId, String targetHost) {
+        evacuate(serverId, targetHost, EVACUATE);
+    }
+
+    @Override
+    public void evacuateStopped(String serverId, String targetHost) {
+        evacuate(serverId, targetHost, EVACUATE_STOPPED);
+    }
+
+    private void evacuate(String serverId, String targetHost, String microversion) {
         ObjectNode evacuate = json.createObjectNode();
         if (targetHost != null) {
             evacuate.put("host", targetHost);
         }
         ObjectNode body = json.createObjectNode();
         body.set("evacuate", evacuate);
-        nova().post(EVACUATE, "/servers/" + serverId + "/action", body.toString());
-        log.info("Nova accepted the evacuation of server {} to {}", serverId,
-                targetHost == null ? "a host of its scheduler's choice" : targetHost);
+        nova().post(microversion, "/servers/" + serverId + "/action", body.toString());
+        log.info("Nova accepted the evacuation of server {} to {}{}", serverId,
+                targetHost == null ? "a host of its scheduler's choice" : targetHost,
+                microversion.equals(EVACUATE_STOPPED) ? ", to be left stopped" : "");
     }
 
     @Override

@@ -31,9 +31,9 @@ public interface RecoveryPlans {
     record HostPlan(String host, boolean reserved, boolean onMaintenance, List<InstancePlan> instances,
                     int unprotected) {
 
-        /** Instances that would not fit anywhere. */
+        /** Instances that would not fit anywhere (a skipped one needs no room). */
         public long notFitting() {
-            return instances.stream().filter(i -> i.targetHost() == null).count();
+            return instances.stream().filter(i -> i.targetHost() == null && !i.skipped()).count();
         }
 
         public boolean survivable() {
@@ -122,10 +122,20 @@ public interface RecoveryPlans {
     }
 
     /**
-     * One instance: its target, or null with the planner's reason; and its restart priority (metadata
-     * {@code instanceha:priority}, 1 first to 5 last), the tier its evacuation would start in.
+     * One instance: its target, or null with the planner's reason; its restart priority (metadata
+     * {@code instanceha:priority}, 1 first to 5 last), the tier its evacuation would start in; its evacuation
+     * class and action (wire names; a {@code skip}ped one has no target and needs no room).
      */
     record InstancePlan(String uuid, String name, int vcpus, int ramMb, String targetHost, String reason,
-                        int priority) {
+                        int priority, String evacuationClass, String action) {
+
+        public InstancePlan(String uuid, String name, int vcpus, int ramMb, String targetHost, String reason,
+                            int priority) {
+            this(uuid, name, vcpus, ramMb, targetHost, reason, priority, null, null);
+        }
+
+        public boolean skipped() {
+            return "skip".equals(action);
+        }
     }
 }

@@ -17,7 +17,13 @@ public record CloudSeed(List<ProjectSeed> projects, List<UserSeed> users, List<F
                            boolean system) {
     }
 
-    public record FlavorSeed(String id, String name, int vcpus, int ram, int disk) {
+    /** A flavor; {@code extra_specs} as Nova shows them ({@code hw:tpm_version} for a vTPM, say). */
+    public record FlavorSeed(String id, String name, int vcpus, int ram, int disk, int ephemeral, int swap,
+                             @JsonProperty("extra_specs") Map<String, String> extraSpecs) {
+
+        public FlavorSeed {
+            extraSpecs = extraSpecs == null ? Map.of() : Map.copyOf(extraSpecs);
+        }
     }
 
     public record HostSeed(String name, int vcpus, @JsonProperty("memory_mb") long memoryMb, boolean disabled,
@@ -27,7 +33,9 @@ public record CloudSeed(List<ProjectSeed> projects, List<UserSeed> users, List<F
     public record AggregateSeed(String name, List<String> hosts, Map<String, String> metadata) {
     }
 
+    /** A server; {@code volume_backed}: booted from a volume (Nova then shows its {@code image} empty). */
     public record ServerSeed(String name, String host, String flavor, String project,
-                             @JsonProperty("vm_state") String vmState, Map<String, String> metadata) {
+                             @JsonProperty("vm_state") String vmState, Map<String, String> metadata,
+                             @JsonProperty("volume_backed") boolean volumeBacked) {
     }
 }

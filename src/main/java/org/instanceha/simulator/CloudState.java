@@ -59,6 +59,7 @@ final class CloudState {
         for (CloudSeed.ServerSeed s : seed.servers()) {
             SimulatedServer server = addServer(s.name(), s.host(), s.flavor(),
                     s.project() == null ? "demo" : s.project(), s.metadata() == null ? Map.of() : s.metadata());
+            server.volumeBacked = s.volumeBacked();
             if ("error".equals(s.vmState())) {
                 server.vmState = "error";
                 server.fault = "Simulated failure at boot";
@@ -162,6 +163,13 @@ final class CloudState {
             throw NovaFault.notFound("Instance " + id + " could not be found.");
         }
         return server;
+    }
+
+    /** The guest crashes: power_state 4 while Nova still says {@code active}. */
+    void crash(SimulatedServer server) {
+        server.powerState = 4;
+        server.updated = clock.instant();
+        log.info("Simulated crash of {} ({}) on {}", server.name, server.id, server.host);
     }
 
     Optional<SimulatedServer> serverNamed(String name) {

@@ -28,6 +28,9 @@ final class NovaRules {
     private final CloudCounters counters;
     private final Clock clock;
     Duration serviceDownTime;
+    /** The newest compute API microversion this Nova speaks (93: Zed, the test bed's; 95 and later leave an
+     * evacuated server stopped). */
+    int maxMicroversion;
 
     NovaRules(CloudState state, FaultInjection faults, CloudCounters counters, Clock clock) {
         this.state = state;
@@ -132,7 +135,8 @@ final class NovaRules {
         server.host = server.movingTo;
         server.movingTo = null;
         server.fault = null;
-        if ("stopped".equals(evacuation.wasVmState())) {
+        if ("stopped".equals(evacuation.wasVmState()) || server.arrivesStopped) {
+            server.arrivesStopped = false;
             server.vmState = "stopped";
             server.powerState = 4;
         } else {

@@ -75,16 +75,17 @@ final class NovaViews {
         m.put("user_id", s.userId);
         m.put("metadata", new LinkedHashMap<>(s.metadata));
         m.put("hostId", hostId(s.projectId, s.host));
-        m.put("image", Map.of("id", IMAGE_ID, "links", List.of(link("bookmark", base + "/images/" + IMAGE_ID))));
+        m.put("image", s.volumeBacked ? "" : Map.of("id", IMAGE_ID, "links",
+                List.of(link("bookmark", base + "/images/" + IMAGE_ID))));
         if (v.atLeast(47)) {
             Map<String, Object> flavor = new LinkedHashMap<>();
             flavor.put("vcpus", s.flavor.vcpus());
             flavor.put("ram", s.flavor.ram());
             flavor.put("disk", s.flavor.disk());
-            flavor.put("ephemeral", 0);
-            flavor.put("swap", 0);
+            flavor.put("ephemeral", s.flavor.ephemeral());
+            flavor.put("swap", s.flavor.swap());
             flavor.put("original_name", s.flavor.name());
-            flavor.put("extra_specs", Map.of());
+            flavor.put("extra_specs", new LinkedHashMap<>(s.flavor.extraSpecs()));
             m.put("flavor", flavor);
         } else {
             m.put("flavor", Map.of("id", s.flavor.id(), "links",

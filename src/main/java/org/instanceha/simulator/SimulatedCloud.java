@@ -9,17 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The simulated Nova: its state ({@link CloudState}), Nova's rules ({@link NovaRules}, {@link LiveMigrationRules}),
  * the faults it injects ({@link FaultInjection}) and what tests count ({@link CloudCounters}). Every method is
  * synchronized on this object: the controllers, the timer and the tests see one consistent cloud.
  */
 public class SimulatedCloud {
-
-    private static final Logger log = LoggerFactory.getLogger(SimulatedCloud.class);
 
     private final SimulatorProperties properties;
     private final Clock clock;
@@ -61,6 +56,7 @@ public class SimulatedCloud {
         stopTime = properties.stopTime();
         startTime = properties.startTime();
         nova.serviceDownTime = properties.serviceDownTime();
+        nova.maxMicroversion = properties.novaMaxMicroversion();
     }
 
     // ---- control: what tests, the demo and the dashboard do to the cloud -------------------------------------
@@ -115,6 +111,15 @@ public class SimulatedCloud {
         evacuationTime = time;
     }
 
+    /** The newest microversion Nova speaks from now on (2.93 by default; 95: evacuations may leave servers stopped). */
+    public synchronized void setNovaMaxMicroversion(int minor) {
+        nova.maxMicroversion = minor;
+    }
+
+    synchronized NovaVersion negotiate(String openstackHeader, String novaHeader) {
+        return NovaVersion.from(openstackHeader, novaHeader, nova.maxMicroversion);
+    }
+
     public synchronized void setServiceDownTime(Duration time) {
         nova.serviceDownTime = time;
     }
@@ -126,10 +131,6 @@ public class SimulatedCloud {
     public synchronized void setPowerActionTimes(Duration stop, Duration start) {
         stopTime = stop;
         startTime = start;
-    }
-
-    public synchronized void setStartFailureRate(double rate) {
-        faults.setStartFailureRate(rate);
     }
 
     /** From now on every start of this server fails, and it stays stopped ({@code false}: it starts again). */
@@ -144,10 +145,7 @@ public class SimulatedCloud {
 
     /** The guest crashes: power_state 4 while Nova still says {@code active} (until its power-state sync). */
     public synchronized void crash(String serverName) {
-        SimulatedServer server = state.serverNamed(serverName).orElseThrow();
-        server.powerState = 4;
-        server.updated = clock.instant();
-        log.info("Simulated crash of {} ({}) on {}", server.name, server.id, server.host);
+        state.crash(state.serverNamed(serverName).orElseThrow());
     }
 
     /** How many stops and starts Nova accepted for this server. */
@@ -224,9 +222,10 @@ public class SimulatedCloud {
         return state.server(id);
     }
 
-    /** {@code evacuate}: Nova's preconditions, then a rebuild that settles after the evacuation time. */
-    public synchronized void evacuate(String id, String targetHost) {
+    /** {@code evacuate}: Nova's preconditions, then a rebuild that settles after the evacuation time (stopped: 2.95). */
+    public synchronized void evacuate(String id, String targetHost, boolean leaveStopped) {
         NovaRules.Evacuation evacuation = nova.evacuate(id, targetHost);
+        evacuation.server().arrivesStopped = leaveStopped;
         later(() -> nova.settle(evacuation), lanes.untilDone(evacuation.migration().dest, clock.millis(),
                 evacuationTime.toMillis()));
     }
@@ -293,7 +292,6 @@ public class SimulatedCloud {
         return nova.migrations(type, instanceUuid, sourceHost);
     }
 
-    /** The flavor table, by id. */
     synchronized Map<String, CloudSeed.FlavorSeed> flavors() {
         return Map.copyOf(state.flavors);
     }

@@ -70,7 +70,7 @@ public class SimulatedNovaController {
         response.setHeader("x-openstack-request-id", requestId);
         response.setHeader("x-compute-request-id", requestId);
         response.setHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
-        NovaVersion version = NovaVersion.from(request.getHeader("OpenStack-API-Version"),
+        NovaVersion version = cloud.negotiate(request.getHeader("OpenStack-API-Version"),
                 request.getHeader("X-OpenStack-Nova-API-Version"));
         response.setHeader("OpenStack-API-Version", "compute " + version);
         response.setHeader("X-OpenStack-Nova-API-Version", version.toString());
@@ -107,7 +107,7 @@ public class SimulatedNovaController {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", "v2.1");
         v.put("status", "CURRENT");
-        v.put("version", NovaVersion.MAX.toString());
+        v.put("version", cloud.negotiate(null, "latest").toString());
         v.put("min_version", NovaVersion.MIN.toString());
         v.put("updated", "2013-07-23T11:33:21Z");
         v.put("links", new ArrayList<>(List.of(NovaViews.link("self", base(request) + "/v2.1/"),
@@ -198,7 +198,7 @@ public class SimulatedNovaController {
         switch (action) {
             case "evacuate" -> {
                 String target = NovaBodies.evacuateTarget(argument, v);
-                cloud.evacuate(id, target);
+                cloud.evacuate(id, target, v.atLeast(95));
                 if (!v.atLeast(14)) {
                     return ResponseEntity.ok(Map.of("adminPass", UUID.randomUUID().toString().substring(0, 12)));
                 }

@@ -24,6 +24,10 @@ public final class SimulatedServer {
     boolean refusesToStart;
     /** The host an evacuation in progress is moving it to. */
     String movingTo;
+    /** Booted from a volume: Nova shows its {@code image} as an empty string. */
+    boolean volumeBacked;
+    /** Its evacuation in progress was asked at 2.95 or later: it arrives stopped. */
+    boolean arrivesStopped;
 
     public String id() {
         return id;
@@ -52,6 +56,12 @@ public final class SimulatedServer {
 
     public synchronized int powerState() {
         return powerState;
+    }
+
+    /** Makes it a server booted from a volume (set by a test before the server is used). */
+    public synchronized SimulatedServer bootedFromVolume() {
+        volumeBacked = true;
+        return this;
     }
 
     SimulatedServer(String id, String name, String projectId, String userId, CloudSeed.FlavorSeed flavor, int index,

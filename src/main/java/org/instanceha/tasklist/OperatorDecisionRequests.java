@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks an operator's decision ("Recover ... by hand", "Restart ... by hand", "Confirm ... is powered off",
- * "Approve recovery of N hosts") where Tasklist and other
+ * "Approve recovery of N hosts", "Rebuild ...?") where Tasklist and other
  * clients send it, {@code POST .../task/{id}/complete}
  * and {@code .../submit-form} of engine-rest and of the webapps' engine API (Tasklist's), before the engine
  * sees it: a decision that cannot be carried out ({@link OperatorDecisionCheck}) gets 400 with the reason
@@ -59,7 +59,8 @@ public class OperatorDecisionRequests extends OncePerRequestFilter {
                     InstanceFailureRecovery.RESTART_FORM, OperatorRules::restartProblem,
                     HostFailureRecovery.FENCING_FORM, OperatorRules::fencingProblem,
                     MassFailureApproval.APPROVAL_FORM, OperatorRules::approvalProblem,
-                    ReturnHostToService.RETURN_FORM, OperatorRules::returnProblem);
+                    ReturnHostToService.RETURN_FORM, OperatorRules::returnProblem,
+                    REBUILD_FORM, OperatorRules::rebuildProblem);
 
     private final TaskService tasks;
     private final IdentityService identity;

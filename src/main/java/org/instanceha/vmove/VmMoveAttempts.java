@@ -35,9 +35,11 @@ public class VmMoveAttempts {
             jdbc.sql("""
                     INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
                                         original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, target_host,
-                                        attempt, created_at)
+                                        attempt, evacuation_class, evacuation_action, created_at)
                     VALUES (:uuid, :notification, :instance, :name, :source, :type, 'pending', :vmState,
-                            :vcpus, :ram, :haEnabled, :target, :attempt, :now)""")
+                            :vcpus, :ram, :haEnabled, :target, :attempt, :class, :action, :now)""")
+                    .param("class", previous.evacuationClass())
+                    .param("action", previous.evacuationAction())
                     .param("uuid", UUID.randomUUID().toString())
                     .param("notification", previous.notificationUuid())
                     .param("instance", previous.instanceUuid())

@@ -33,14 +33,17 @@ public record VmMoveCounts(Map<VmMoveStatus, Long> byStatus) {
     }
 
     /**
-     * In the words a notification's message uses: "2 of 3 instance(s) evacuated, 1 failed." (and
-     * ", N not finished" while some are pending or ongoing).
+     * In the words a notification's message uses: "2 of 3 instance(s) evacuated, 1 failed." (", N skipped" for
+     * instances their policy or an operator left where they were, ", N not finished" while some are pending or
+     * ongoing).
      */
     public String summary() {
         long failed = get(VmMoveStatus.FAILED);
+        long skipped = get(VmMoveStatus.IGNORED);
         long unfinished = unfinished();
         return get(VmMoveStatus.SUCCEEDED) + " of " + total() + " instance(s) evacuated"
                 + (failed > 0 ? ", " + failed + " failed" : "")
+                + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + (unfinished > 0 ? ", " + unfinished + " not finished" : "") + ".";
     }
 }

@@ -33,24 +33,53 @@ public class VmMoveRepository {
     public VmMove createPending(String notificationUuid, String instanceUuid, String instanceName, String sourceHost,
                                 String originalVmState, int vcpus, int ramMb, boolean haEnabled,
                                 String projectId, LocalDateTime now) {
+        return create(notificationUuid, instanceUuid, instanceName, sourceHost, originalVmState, vcpus, ramMb,
+                haEnabled, projectId, Treatment.UNCLASSIFIED, now);
+    }
+
+    /**
+     * How a recovery takes an instance: its evacuation class and action (wire names, null when not classified),
+     * and a message for the move (its reason, where the action is not a plain evacuation). Action {@code skip}:
+     * the move is recorded {@code ignored} at once.
+     */
+    public record Treatment(String evacuationClass, String action, String message) {
+        public static final Treatment UNCLASSIFIED = new Treatment(null, null, null);
+
+        boolean skipped() {
+            return "skip".equals(action);
+        }
+    }
+
+    /**
+     * The instance's evacuation, {@code pending} (or {@code ignored}, see {@link Treatment}); the existing move
+     * when it was identified before.
+     */
+    public VmMove create(String notificationUuid, String instanceUuid, String instanceName, String sourceHost,
+                         String originalVmState, int vcpus, int ramMb, boolean haEnabled, String projectId,
+                         Treatment treatment, LocalDateTime now) {
         try {
             jdbc.sql("""
                     INSERT INTO vmoves (uuid, notification_uuid, instance_uuid, instance_name, source_host, type, status,
-                                        original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled, project_id,
-                                        created_at)
-                    VALUES (:uuid, :notification, :instance, :name, :source, 'evacuation', 'pending', :vmState,
-                            :vcpus, :ram, :haEnabled, :project, :now)""")
+                                        message, original_vm_state, instance_vcpus, instance_ram_mb, ha_enabled,
+                                        project_id, evacuation_class, evacuation_action, created_at, end_time)
+                    VALUES (:uuid, :notification, :instance, :name, :source, 'evacuation', :status, :message, :vmState,
+                            :vcpus, :ram, :haEnabled, :project, :class, :action, :now, :end)""")
                     .param("uuid", UUID.randomUUID().toString())
                     .param("notification", notificationUuid)
                     .param("instance", instanceUuid)
                     .param("name", instanceName)
                     .param("source", sourceHost)
+                    .param("status", treatment.skipped() ? "ignored" : "pending")
+                    .param("message", treatment.message())
                     .param("vmState", originalVmState)
                     .param("vcpus", vcpus)
                     .param("ram", ramMb)
                     .param("haEnabled", haEnabled)
                     .param("project", projectId)
+                    .param("class", treatment.evacuationClass())
+                    .param("action", treatment.action())
                     .param("now", Timestamp.valueOf(now))
+                    .param("end", treatment.skipped() ? Timestamp.valueOf(now) : null)
                     .update();
         } catch (DuplicateKeyException e) {
             // identified before: keep the existing move
@@ -256,7 +285,8 @@ public class VmMoveRepository {
                 rs.getString("original_vm_state"), rs.getInt("instance_vcpus"), rs.getInt("instance_ram_mb"),
                 time(rs, "created_at"), time(rs, "updated_at"), time(rs, "deleted_at"), rs.getLong("deleted") != 0,
                 rs.getInt("attempt"), rs.getString("operator_task_id"), rs.getString("decided_by"),
-                rs.getString("decision"), rs.getBoolean("ha_enabled"));
+                rs.getString("decision"), rs.getBoolean("ha_enabled"), rs.getString("evacuation_class"),
+                rs.getString("evacuation_action"));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -110,7 +110,7 @@ class ReturnToServiceIT extends DetectionSupport {
         // Evacuated after nova-compute started on compute4 (forced down, Nova accepts it), and still rebuilding.
         String straggler = cloud.addServer("straggler", "compute4", "1", "demo", Map.of()).id();
         cloud.setEvacuationTime(Duration.ofHours(1));
-        cloud.evacuate(straggler, "compute2");
+        cloud.evacuate(straggler, "compute2", false);
 
         cyclesUntil(() -> progress().stream().anyMatch(m -> m.startsWith("1 evacuation(s) off compute4 still in "
                 + "progress in Nova (instance " + straggler + " to compute2 pre-migrating)")));
@@ -131,7 +131,7 @@ class ReturnToServiceIT extends DetectionSupport {
         cloud.setPower("compute4", true);
         String straggler = cloud.addServer("straggler", "compute4", "1", "demo", Map.of()).id();
         cloud.setEvacuationTime(Duration.ofMillis(100));
-        cloud.evacuate(straggler, "compute2");
+        cloud.evacuate(straggler, "compute2", false);
 
         cyclesUntil(() -> progress().stream().anyMatch(m -> m.contains("still have their old copy there (instance "
                 + straggler + " to compute2 done, evacuation 'done', not 'completed'): restart nova-compute on "

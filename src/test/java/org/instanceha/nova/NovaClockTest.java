@@ -18,11 +18,11 @@ class NovaClockTest {
         List<ComputeServiceInfo> services = List.of(beat("compute1", "2026-12-06T16:31:20.000000"),
                 beat("compute2", "2026-12-06T16:33:15.000000"), beat("compute3", null));
 
-        assertThat(OpenStack4jCompute.novaClock("Sun, 06 Dec 2026 16:33:16 GMT", services))
+        assertThat(NovaServiceList.novaClock("Sun, 06 Dec 2026 16:33:16 GMT", services))
                 .isEqualTo(Instant.parse("2026-12-06T16:33:16Z"));
-        assertThat(OpenStack4jCompute.novaClock(null, services)).as("nova-api under uwsgi sends no Date")
+        assertThat(NovaServiceList.novaClock(null, services)).as("nova-api under uwsgi sends no Date")
                 .isEqualTo(Instant.parse("2026-12-06T16:33:15Z"));
-        assertThat(OpenStack4jCompute.novaClock("not a date", services)).isEqualTo(Instant.parse("2026-12-06T16:33:15Z"));
-        assertThat(OpenStack4jCompute.novaClock(null, List.of())).isNull();
+        assertThat(NovaServiceList.novaClock("not a date", services)).isEqualTo(Instant.parse("2026-12-06T16:33:15Z"));
+        assertThat(NovaServiceList.novaClock(null, List.of())).isNull();
     }
 }

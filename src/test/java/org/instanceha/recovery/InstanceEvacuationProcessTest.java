@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nodes and sequence flows must be 100% (see {@link HostFailureRecoveryProcessTest} for the engine's
  * configuration).
  */
-@Deployment(resources = {"bpmn/instance-evacuation.bpmn", "forms/recover-instance-by-hand.form"})
+@Deployment(resources = {"bpmn/instance-evacuation.bpmn", "forms/recover-instance-by-hand.form",
+        "forms/confirm-rebuild.form"})
 class InstanceEvacuationProcessTest extends ProcessTestFixture {
 
     @RegisterExtension
@@ -45,6 +46,7 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
     private boolean evacuateRefuses;
     private Deque<Boolean> retryAnswers;
     private Deque<Boolean> tierAnswers;
+    private String action;
 
     /** Stand-in for the bean of the timer "Wait for earlier tiers". */
     public static class TierWait {
@@ -73,8 +75,15 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         evacuateRefuses = false;
         retryAnswers = new ArrayDeque<>();
         tierAnswers = new ArrayDeque<>();
+        action = "evacuate";
 
         Map<String, JavaDelegate> standIns = new HashMap<>();
+        standIns.put("readEvacuationAction", e -> {
+            e.setVariable(EVACUATION_ACTION, action);
+            e.setVariable(INSTANCE_NAME, "vm-1");
+            e.setVariable(OPERATOR_GROUP, "ha-operators");
+        });
+        standIns.put("recordSkipped", e -> { });
         standIns.put("checkTiersTurn", e -> e.setVariable(TIERS_TURN, tierAnswers.isEmpty() || tierAnswers.pop()));
         standIns.put("prepareInstance", e -> {
             if (prepareRefuses) {
@@ -98,7 +107,8 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         standIns.put("retryAsOperatorChose", e -> e.setVariable(VMOVE_ID, e.getVariable(VMOVE_ID) + "-operator"));
 
         ModelBeans beans = registerStandIns("bpmn/instance-evacuation.bpmn", standIns);
-        assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision");
+        assertThat(beans.taskListeners()).containsExactlyInAnyOrder("recordOperatorTask", "acceptOperatorDecision",
+                "acceptRebuildDecision");
         beans.taskListeners().forEach(name -> Mocks.register(name, (TaskListener) t -> { }));
         Mocks.register("tierWait", new TierWait());
         poll = new EvacuationPoll();
@@ -107,11 +117,42 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
 
     /** Starts the recovery of move-1 as "Recover each instance" does, and runs its jobs. */
     private ProcessInstance evacuate() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_EVACUATION, "n-1",
-                Map.of(NOTIFICATION_UUID, "n-1", VMOVE_ID, "move-1", RECOVERY_METHOD, "auto",
-                        EVACUATION_POLL_INTERVAL, "PT1S", SLOT_WAIT_INTERVAL, "PT1S", RETRY_DELAY, "PT1S"));
+        ProcessInstance instance = start();
         BpmnAwareTests.assertThat(instance).isWaitingAt("PrepareInstance");
         return runJobs(instance);
+    }
+
+    private ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(WorkflowNames.INSTANCE_EVACUATION, "n-1",
+                Map.of(NOTIFICATION_UUID, "n-1", VMOVE_ID, "move-1", RECOVERY_METHOD, "auto",
+                        EVACUATION_POLL_INTERVAL, "PT1S", SLOT_WAIT_INTERVAL, "PT1S", RETRY_DELAY, "PT1S"));
+    }
+
+    /** An instance whose action is ask: the task "Rebuild vm-1?" waits before anything is done to it. */
+    private ProcessInstance askedAndAnswered(String decision) {
+        action = "ask";
+        ProcessInstance instance = start();
+        BpmnAwareTests.assertThat(instance).isWaitingAt("AskBeforeRebuild").hasNotPassed("PrepareInstance");
+        Task task = BpmnAwareTests.task(instance);
+        assertThat(task.getName()).isEqualTo("Rebuild vm-1?");
+        BpmnAwareTests.taskService().complete(task.getId(), Map.of(OPERATOR_DECISION, decision,
+                OPERATOR_COMMENT, "its data matters", OPERATOR_USER, "alice"));
+        return runJobs(instance);
+    }
+
+    @Test
+    void anInstanceToAskAboutIsRebuiltOnlyAfterTheOperatorSaysSo() {
+        BpmnAwareTests.assertThat(askedAndAnswered("rebuild")).isEnded()
+                .hasPassedInOrder("ReadEvacuationAction", "AskFirst", "AskBeforeRebuild", "RebuildDecision",
+                        "PrepareInstance", "EvacuateInstance", "RecordVmMoveSucceeded", "InstanceEvacuated")
+                .hasNotPassed("RecordSkipped");
+    }
+
+    @Test
+    void anInstanceTheOperatorSkipsIsLeftWhereItIs() {
+        BpmnAwareTests.assertThat(askedAndAnswered("skip")).isEnded()
+                .hasPassedInOrder("AskBeforeRebuild", "RebuildDecision", "RecordSkipped", "InstanceSkipped")
+                .hasNotPassed("PrepareInstance", "EvacuateInstance");
     }
 
     @Test
@@ -119,7 +160,8 @@ class InstanceEvacuationProcessTest extends ProcessTestFixture {
         slotAnswers = new ArrayDeque<>(List.of(false, true));
         evacuationStates = new ArrayDeque<>(List.of(MOVING, MOVED));
         BpmnAwareTests.assertThat(evacuate()).isEnded()
-                .hasPassedInOrder("InstanceToEvacuate", "PrepareInstance", "CheckTiersTurn", "TiersTurn",
+                .hasPassedInOrder("InstanceToEvacuate", "ReadEvacuationAction", "AskFirst", "PrepareInstance",
+                        "CheckTiersTurn", "TiersTurn",
                         "ClaimEvacuationSlot", "WaitForSlot",
                         "LookForSlotAgain", "ClaimEvacuationSlot", "EvacuateInstance", "WaitForEvacuation",
                         "CheckEvacuation", "WaitForEvacuation", "CheckEvacuation", "FreeEvacuationSlot",

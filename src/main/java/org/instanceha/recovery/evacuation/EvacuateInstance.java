@@ -17,6 +17,7 @@ import org.instanceha.recovery.RecoveryProperties;
 import org.instanceha.recovery.RecoveryTask;
 import org.instanceha.recovery.TaskProgress;
 import org.instanceha.recovery.TaskRun;
+import org.instanceha.segment.EvacuationAction;
 import org.instanceha.vmove.CapacityClaims;
 import org.instanceha.vmove.VmMove;
 import org.instanceha.vmove.VmMoveRepository;
@@ -72,10 +73,15 @@ public class EvacuateInstance extends RecoveryTask {
      */
     public Instant evacuate(String vmoveId, TaskProgress progress) {
         VmMove move = vmoves.require(vmoveId);
+        boolean leaveStopped = EvacuationAction.EVACUATE_STOPPED.wireName().equals(move.evacuationAction());
         try {
-            compute.evacuate(move.instanceUuid(), move.targetHost());
+            if (leaveStopped) {
+                compute.evacuateStopped(move.instanceUuid(), move.targetHost());
+            } else {
+                compute.evacuate(move.instanceUuid(), move.targetHost());
+            }
             progress.success("Nova accepted the evacuation of " + move.instanceName() + " from " + move.sourceHost()
-                    + " to " + move.targetHost() + ".");
+                    + " to " + move.targetHost() + (leaveStopped ? ", to be left stopped" : "") + ".");
         } catch (ComputeException e) {
             if (e.retryable()) {
                 throw e;
@@ -95,7 +101,9 @@ public class EvacuateInstance extends RecoveryTask {
         Server server = compute.server(move.instanceUuid()).orElseThrow(() -> new EvacuationRefused(
                 "Instance " + move.instanceName() + " no longer exists in Nova."));
         if (!EvacuabilityRules.alreadyUnderway(server, move.sourceHost())) {
-            throw new EvacuationRefused(refusal.getMessage());
+            throw new EvacuationRefused(EvacuationAction.EVACUATE_STOPPED.wireName().equals(move.evacuationAction())
+                    && refusal.status() == 406 ? "Its action is evacuate_stopped, which needs Nova's microversion "
+                    + "2.95 (2023.1 and later); this Nova refused it. " + refusal.getMessage() : refusal.getMessage());
         }
         String where = EvacuabilityRules.REBUILDING.equals(server.taskState()) ? "being evacuated"
                 : "on " + server.host();

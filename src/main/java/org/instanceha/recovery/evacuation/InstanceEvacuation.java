@@ -9,6 +9,12 @@ public final class InstanceEvacuation {
 
     // Given by the call activity of host-failure-recovery.bpmn.
     public static final String VMOVE_ID = "vmoveId";
+    /** The instance's action ({@code evacuate}, {@code evacuate_stopped}, {@code ask}), read at the start. */
+    public static final String EVACUATION_ACTION = "evacuationAction";
+    /** Its evacuation class and why, in words, for the form that asks before the rebuild. */
+    public static final String EVACUATION_REASON = "evacuationReason";
+    /** The form of "Rebuild ... ?", the task of an instance whose action is {@code ask}. */
+    public static final String REBUILD_FORM = "confirm-rebuild";
     public static final String RECOVERY_METHOD = "recoveryMethod";
     public static final String EVACUATION_POLL_INTERVAL = "evacuationPollInterval";
     public static final String SLOT_WAIT_INTERVAL = "slotWaitInterval";

@@ -87,8 +87,9 @@ public class PlanTargets extends RecoveryTask {
             }
         }
         List<VmMove> moves = attempts.latestOf(uuid);
-        long unplaced = moves.stream().filter(m -> m.targetHost() == null).count();
-        String message = "Planned " + (moves.size() - unplaced) + " evacuation(s) with method " + method.wireName()
+        long skipped = moves.stream().filter(m -> m.status() == VmMoveStatus.IGNORED).count();
+        long unplaced = moves.stream().filter(m -> m.targetHost() == null).count() - skipped;
+        String message = "Planned " + (moves.size() - skipped - unplaced) + " evacuation(s) with method " + method.wireName()
                 + " over " + candidates.size() + " host(s)" + (unplaced > 0 ? "; " + unplaced
                 + " instance(s) did not fit anywhere" : "") + ".";
         if (unplaced == 0) {
@@ -96,6 +97,7 @@ public class PlanTargets extends RecoveryTask {
         } else {
             progress.error(message);
         }
-        return moves.stream().map(VmMove::uuid).toList();
+        // A skipped instance (its policy's action) is not evacuated: its move is ignored from the start.
+        return moves.stream().filter(m -> m.status() != VmMoveStatus.IGNORED).map(VmMove::uuid).toList();
     }
 }

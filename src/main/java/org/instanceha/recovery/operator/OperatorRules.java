@@ -39,7 +39,11 @@ public final class OperatorRules {
         /** Report none of the hosts of a mass failure (a comment says why). */
         REJECT,
         /** Keep a recovered host out of service (a comment says why); {@link #APPROVE} returns it. */
-        KEEP_OUT;
+        KEEP_OUT,
+        /** Rebuild the instance elsewhere (its policy said to ask first). */
+        REBUILD,
+        /** Leave the instance where it is, not rebuilt (a comment says why). */
+        SKIP;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -169,6 +173,21 @@ public final class OperatorRules {
         }
         if (parsed.get() == Decision.REJECT && (comment == null || comment.isBlank())) {
             return Optional.of("Say in the comment why none of the hosts is recovered.");
+        }
+        return Optional.empty();
+    }
+
+    /** What an operator may decide for an instance whose policy says to ask before it is rebuilt. */
+    public static final List<Decision> REBUILD_CHOICES = List.of(Decision.REBUILD, Decision.SKIP);
+
+    /** Why the decision on "Rebuild ... ?" cannot be accepted; empty when it can. Skipping needs a reason. */
+    public static Optional<String> rebuildProblem(String decision, String comment) {
+        Optional<Decision> parsed = chosen(decision, REBUILD_CHOICES);
+        if (parsed.isEmpty()) {
+            return Optional.of(notAChoice(decision, REBUILD_CHOICES));
+        }
+        if (parsed.get() == Decision.SKIP && (comment == null || comment.isBlank())) {
+            return Optional.of("Say in the comment why the instance is not rebuilt.");
         }
         return Optional.empty();
     }

@@ -13,6 +13,8 @@ import org.instanceha.nova.Aggregate;
 import org.instanceha.nova.Compute;
 import org.instanceha.nova.HypervisorCapacity;
 import org.instanceha.nova.Server;
+import org.instanceha.segment.EvacuationAction;
+import org.instanceha.segment.EvacuationPolicy;
 import org.instanceha.recovery.ProtectedInstanceRules;
 import org.instanceha.recovery.RecoveryProperties;
 import org.instanceha.segment.Host;
@@ -70,11 +72,15 @@ class RecoveryPlanPreview implements RecoveryPlans {
         List<TargetPlanner.Candidate> everyCandidate = CandidateHostRules.candidates(members, look.hypervisors(), null);
         List<HostPlan> plans = new ArrayList<>();
         Map<String, List<TargetPlanner.Instance>> toEvacuate = new HashMap<>();
+        EvacuationPolicy evacuationPolicy = policies.of(segment.id()).evacuation();
         for (Host host : members) {
             List<Server> onHost = look.serversByHost().getOrDefault(host.name(), List.of());
             List<Server> selected = ProtectedInstanceRules.select(onHost, properties.evacuateAllInstances(),
                     properties.ignoreInstancesInErrorState());
+            Map<String, EvacuationClassRules.Choice> choices = selected.stream().collect(Collectors.toMap(Server::id,
+                    s -> EvacuationClassRules.choose(s, evacuationPolicy), (a, b) -> a));
             List<TargetPlanner.Instance> instances = selected.stream()
+                    .filter(s -> choices.get(s.id()).action() != EvacuationAction.SKIP)
                     .map(s -> new TargetPlanner.Instance(s.id(), s.name(), s.vcpus(), s.ramMb(),
                             ProtectedInstanceRules.haEnabled(s) ? TargetPlanner.PROTECTED : TargetPlanner.UNPROTECTED)).toList();
             if (!host.onMaintenance()) {
@@ -85,10 +91,16 @@ class RecoveryPlanPreview implements RecoveryPlans {
             TargetPlanner.Plan plan = TargetPlanner.plan(segment.recoveryMethod(), instances, candidates);
             Map<String, Integer> priorities = selected.stream().collect(Collectors.toMap(Server::id,
                     s -> ProtectedInstanceRules.priority(s, RestartTiers.DEFAULT_PRIORITY).value(), (a, b) -> a));
-            plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), plan.placements().stream()
-                    .map(p -> new InstancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
+            List<InstancePlan> planned = new ArrayList<>(plan.placements().stream()
+                    .map(p -> instancePlan(p.instance().id(), p.instance().name(), p.instance().vcpus(),
                             p.instance().ramMb(), p.host(), p.host() == null ? p.reason() : null,
-                            priorities.get(p.instance().id())))
+                            priorities.get(p.instance().id()), choices.get(p.instance().id())))
+                    .toList());
+            selected.stream().filter(s -> choices.get(s.id()).action() == EvacuationAction.SKIP)
+                    .forEach(s -> planned.add(instancePlan(s.id(), s.name(), s.vcpus(), s.ramMb(), null,
+                            "Skipped by the segment's policy: " + choices.get(s.id()).reason() + ".",
+                            priorities.get(s.id()), choices.get(s.id()))));
+            plans.add(new HostPlan(host.name(), host.reserved(), host.onMaintenance(), planned.stream()
                     .sorted(java.util.Comparator.comparingInt(InstancePlan::priority)).toList(),
                     onHost.size() - selected.size()));
         }
@@ -96,6 +108,12 @@ class RecoveryPlanPreview implements RecoveryPlans {
                 java.time.LocalDateTime.ofInstant(look.at(), java.time.ZoneOffset.UTC), List.copyOf(plans),
                 headroom(segment.recoveryMethod(), plans, members, look.hypervisors()),
                 tolerance(segment, look, members, toEvacuate, everyCandidate));
+    }
+
+    private static InstancePlan instancePlan(String id, String name, int vcpus, int ramMb, String target, String reason,
+                                             int priority, EvacuationClassRules.Choice choice) {
+        return new InstancePlan(id, name, vcpus, ramMb, target, reason, priority,
+                choice.evacuationClass().wireName(), choice.action().wireName());
     }
 
     /** The segment's failure tolerance ({@link FailureTolerance}), computed once per look at Nova and policy. */
