@@ -35,6 +35,11 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
         assertThat(defaults.get("failures_to_tolerate").asInt()).isEqualTo(1);
         assertThat(defaults.get("failure_domain").asText()).isEqualTo("host");
         assertThat(defaults.get("updated_at").isNull()).isTrue();
+        assertThat(defaults.get("instance_storage").asText()).isEqualTo("shared");
+        assertThat(defaults.get("service_projects")).isEmpty();
+        assertThat(defaults.get("evacuation_actions").toString()).isEqualTo("{\"volume_backed\":\"evacuate\","
+                + "\"shared_ephemeral\":\"evacuate\",\"local_ephemeral\":\"ask\",\"not_evacuable\":\"skip\","
+                + "\"service_owned\":\"evacuate\"}");
 
         Response ask = api.put("/v1/segments/" + segment + "/policy", "{\"policy\": {\"return_to_service\": \"ask\"}}")
                 .send();
@@ -50,7 +55,24 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
                 .send().json().at("/policy/failures_to_tolerate").asInt()).as("digits as a string, like Masakari's integers")
                 .isZero();
 
+        Response evacuation = api.put("/v1/segments/" + segment + "/policy", """
+                {"policy": {"instance_storage": "local", "service_projects": ["octavia-id"],
+                            "service_instance_names": ["amphora-*"],
+                            "evacuation_actions": {"local_ephemeral": "evacuate_stopped", "service_owned": "skip"}}}""")
+                .send();
+        assertThat(evacuation.status()).as(evacuation.toString()).isEqualTo(200);
+        assertThat(api.put("/v1/segments/" + segment + "/policy",
+                "{\"policy\": {\"evacuation_actions\": {\"volume_backed\": \"ask\"}}}").send().status()).isEqualTo(200);
+
         JsonNode now = policy(segment);
+        assertThat(now.get("instance_storage").asText()).isEqualTo("local");
+        assertThat(now.get("service_projects").toString()).isEqualTo("[\"octavia-id\"]");
+        assertThat(now.get("service_instance_names").toString()).isEqualTo("[\"amphora-*\"]");
+        assertThat(now.at("/evacuation_actions/local_ephemeral").asText()).as("kept by the later update")
+                .isEqualTo("evacuate_stopped");
+        assertThat(now.at("/evacuation_actions/volume_backed").asText()).isEqualTo("ask");
+        assertThat(now.at("/evacuation_actions/service_owned").asText()).isEqualTo("skip");
+        assertThat(now.at("/evacuation_actions/not_evacuable").asText()).isEqualTo("skip");
         assertThat(now.get("return_to_service").asText()).isEqualTo("ask");
         assertThat(now.get("failback").asBoolean()).isTrue();
         assertThat(now.get("failures_to_tolerate").asInt()).isZero();
@@ -77,6 +99,17 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
                 "{\"policy\": {}}",
                 "{\"policy\": \"auto\"}",
                 "{\"segment\": {\"return_to_service\": \"never\"}}",
+                "{\"policy\": {\"instance_storage\": \"nfs\"}}",
+                "{\"policy\": {\"service_projects\": \"octavia\"}}",
+                "{\"policy\": {\"service_projects\": [1]}}",
+                "{\"policy\": {\"service_projects\": [\"has space\"]}}",
+                "{\"policy\": {\"service_instance_names\": [\"\"]}}",
+                "{\"policy\": {\"service_instance_names\": [" + "\"a\",".repeat(50) + "\"a\"]}}",
+                "{\"policy\": {\"evacuation_actions\": {}}}",
+                "{\"policy\": {\"evacuation_actions\": [\"skip\"]}}",
+                "{\"policy\": {\"evacuation_actions\": {\"gpu\": \"skip\"}}}",
+                "{\"policy\": {\"evacuation_actions\": {\"volume_backed\": \"later\"}}}",
+                "{\"policy\": {\"evacuation_actions\": {\"not_evacuable\": \"evacuate\"}}}",
                 "[]"};
         for (String body : bad) {
             Response r = api.put("/v1/segments/" + segment + "/policy", body).send();
@@ -89,7 +122,11 @@ class SegmentPolicyApiIT extends ApiIntegrationTest {
                 .send().text()).contains("4 is greater than the maximum of 3");
         assertThat(policy(segment).get("return_to_service").asText()).isEqualTo("auto");
         assertThat(policy(segment).get("failures_to_tolerate").asInt()).isEqualTo(1);
+        assertThat(api.put("/v1/segments/" + segment + "/policy",
+                "{\"policy\": {\"evacuation_actions\": {\"not_evacuable\": \"evacuate\"}}}").send().text())
+                .contains("Nova cannot rebuild a not_evacuable instance elsewhere");
         assertThat(policy(segment).get("updated_at").isNull()).isTrue();
+        assertThat(policy(segment).get("instance_storage").asText()).isEqualTo("shared");
     }
 
     @Test
