@@ -430,7 +430,9 @@ class DashboardAccessIT extends ApiIntegrationTest {
                 + admin.csrf(page))).as("a forged value outside the form's choices")
                 .contains("9 is greater than the maximum of 3").contains("id=\"policy-tolerate\">1</strong>");
         assertThat(admin.submit(page + "/policy", "returnToService=auto&failuresToTolerate=2&failureDomain=host&_csrf="
-                + admin.csrf(page))).contains("Policy saved.").contains("id=\"policy-tolerate\">2</strong>");
+                + admin.csrf(page))).contains("Policy saved.").contains("id=\"policy-tolerate\">2</strong>")
+                .contains("id=\"policy-storage\">shared</strong>").contains("local_ephemeral: ask")
+                .contains("not_evacuable: skip");
         String notification = api.post("/v1/notifications", """
                 {"notification": {"type": "COMPUTE_HOST", "hostname": "compute4", "generated_time": "%s",
                  "payload": {"event": "STOPPED", "host_status": "NORMAL"}}}""".formatted(
