@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
  * The restart priority of each instance of a host failure ({@code restart_tiers}: 1 first, 5 last, 3 by
  * default; recorded only when the host's instances have more than the default), and how far the earlier tiers
  * of an instance are: an instance waits while a VM move of an earlier
- * tier is pending, or evacuating and neither settled in Nova nor handed to an operator.
+ * tier is pending or evacuating and neither settled in Nova nor waiting for an operator.
  */
 @Repository
 public class RestartTiers {
@@ -54,13 +54,14 @@ public class RestartTiers {
 
     /**
      * The tiers before {@code priority}: how many of them hold instances, and how many of their VM moves have
-     * not settled (pending, or evacuating with no settled evacuation and no operator's task).
+     * not settled (pending, or evacuating with no settled evacuation; one an operator's task waits for, "Recover ...
+     * by hand" or "Rebuild ...?", does not hold the later tiers back).
      */
     public EarlierTiers earlierThan(String notificationUuid, int priority) {
         return jdbc.sql("""
                 SELECT COUNT(DISTINCT t.priority),
-                       COUNT(CASE WHEN v.status = 'pending' OR (v.status = 'ongoing' AND v.evacuation_settled_at IS NULL
-                                  AND v.operator_task_id IS NULL) THEN 1 END)
+                       COUNT(CASE WHEN (v.status = 'pending' OR v.status = 'ongoing' AND v.evacuation_settled_at IS NULL)
+                                  AND v.operator_task_id IS NULL THEN 1 END)
                 FROM restart_tiers t LEFT JOIN vmoves v ON v.notification_uuid = t.notification_uuid
                     AND v.instance_uuid = t.instance_uuid AND v.deleted = 0
                 WHERE t.notification_uuid = :n AND t.priority < :p""")

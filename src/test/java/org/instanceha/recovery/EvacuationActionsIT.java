@@ -121,6 +121,27 @@ class EvacuationActionsIT extends RecoveryScenarioSupport {
     }
 
     @Test
+    void anEarlierTierWaitingForAnOperatorDoesNotHoldTheLaterTiersBack() {
+        segment("auto", true);
+        cloud.addServer("db-1", "compute4", "1", "demo", Map.of("instanceha:priority", "1",
+                "instanceha:action", "ask"));
+
+        String notification = hostFails("compute4");
+        Map<String, String> asked = rebuildTasks(notification, 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String later : List.of("vm10", "vm11", "vm12")) {
+                assertThat(move(notification, later)).as(later).containsEntry("status", "succeeded");
+            }
+        });
+        assertThat(serverHost("db-1")).as("untouched while the operator decides").isEqualTo("compute4");
+        assertThat(answer(asked.get("db-1"), "rebuild", null).status()).isEqualTo(204);
+        JsonNode done = awaitEnd(notification);
+        assertThat(done.get("status").asText()).as(describeRecovery(notification)).isEqualTo("finished");
+        assertThat(serverHost("db-1")).isNotEqualTo("compute4");
+    }
+
+    @Test
     void anInstanceWhoseActionIsEvacuateStoppedArrivesStopped() {
         cloud.setNovaMaxMicroversion(95);
         segment("auto", true);
