@@ -39,6 +39,13 @@ public final class CallDeadline {
         }
     }
 
+    /** What is left of this thread's time; empty outside {@link #within}. */
+    public static java.util.Optional<Duration> left() {
+        Long deadline = DEADLINE.get();
+        return deadline == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
     /** A timeout of this thread's calls: the configured one, or what is left if that is less. */
     static Duration cap(Duration configured) {
         Long deadline = DEADLINE.get();

@@ -39,6 +39,9 @@ class NovaFaultsIT extends RecoveryScenarioSupport {
         try {
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> engineIsDoneWith(notification) || hasIncidents(notification) && quiet(notification));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println(stalled(notification));
+            throw e;
         } finally {
             cloud.setRequestFaultRates(0, 0);
         }
@@ -101,5 +104,28 @@ class NovaFaultsIT extends RecoveryScenarioSupport {
                 SELECT operator_task_id FROM vmoves WHERE notification_uuid = :n AND instance_uuid = :i
                 AND operator_task_id IS NOT NULL""").param("n", notification).param("i", instance)
                 .query(String.class).optional().orElse(null);
+    }
+
+    /** What a recovery that stopped moving was waiting for: its jobs, its moves, the job executor's threads. */
+    private String stalled(String notification) {
+        StringBuilder out = new StringBuilder("\nSTALLED " + notification + "\n");
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(notification).list().forEach(p ->
+                managementService.createJobQuery().processInstanceId(p.getId()).list().forEach(j -> out.append(
+                        "  job ").append(j.getId()).append(" due ").append(j.getDuedate()).append(" retries ")
+                        .append(j.getRetries()).append(" at ").append(runtimeService.getActiveActivityIds(
+                                p.getId())).append(j.getExceptionMessage() == null ? ""
+                                : " failed: " + j.getExceptionMessage()).append('\n')));
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM vmoves WHERE notification_uuid = :n GROUP BY status")
+                .param("n", notification).query().listOfRows().forEach(r -> out.append("  moves ").append(r)
+                        .append('\n'));
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("TaskExecutor") || thread.getName().contains("evacuation-watch")) {
+                out.append("  thread ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    out.append("      at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 }

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.instanceha.nova.CallDeadline;
 import org.instanceha.nova.Compute;
+import org.instanceha.nova.ComputeUnavailable;
 import org.instanceha.nova.Server;
 import org.instanceha.recovery.RecoveryProperties;
 import org.springframework.stereotype.Component;
@@ -36,6 +40,8 @@ public class EvacuationWatch {
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
     /** How old a listing "Restore power state" may use: well under any job lock time (CallDeadline needs 2.25 s). */
     static final Duration RECENT = Duration.ofSeconds(2);
+    /** The longest a caller without a job's deadline (the wake-up) waits for a listing another thread makes. */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private final Compute compute;
     private final RecoveryProperties properties;
@@ -46,6 +52,7 @@ public class EvacuationWatch {
     private final Map<String, Server> known = new ConcurrentHashMap<>();
     private Listing last;
     private CompletableFuture<Listing> underway;
+    private Instant underwaySince;
 
     private record Listing(Instant began, Map<String, Server> servers) {
     }
@@ -105,9 +112,14 @@ public class EvacuationWatch {
     /**
      * The last listing if it began at or after {@code notBefore}, else a new one; one at a time: checks that come
      * while one is under way take its answer (or its failure: their jobs are retried as any Nova call's), unless it
-     * began too early for them (a check of an evacuation sent after it began), who then make the next one.
+     * began too early for them (a check of an evacuation sent after it began), who then make the next one. A caller
+     * whose wait ended in another's failure tries once more before it fails: one hung request then costs every
+     * waiting check no retry. No one
+     * waits for another's listing longer than its own job's time ({@link CallDeadline}) or {@link #LONGEST_WAIT};
+     * a listing under way longer than that is left to its thread, and the next caller makes a new one.
      */
     private Listing fresh(Instant notBefore) {
+        boolean othersFailed = false;
         while (true) {
             CompletableFuture<Listing> answer;
             boolean mine = false;
@@ -115,36 +127,69 @@ public class EvacuationWatch {
                 if (last != null && !last.began().isBefore(notBefore)) {
                     return last;
                 }
-                if (underway == null) {
+                if (underway == null || underwaySince.isBefore(clock.instant().minus(LONGEST_WAIT))) {
                     underway = new CompletableFuture<>();
+                    underwaySince = clock.instant();
                     mine = true;
                 }
                 answer = underway;
             }
             if (mine) {
-                try {
-                    Listing listing = list();
-                    synchronized (this) {
-                        last = listing;
-                        underway = null;
-                    }
-                    answer.complete(listing);
-                } catch (RuntimeException e) {
-                    synchronized (this) {
-                        underway = null;
-                    }
-                    answer.completeExceptionally(e);
-                }
+                lead(answer);
             }
             Listing listing;
             try {
-                listing = answer.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                listing = await(answer);
+            } catch (RuntimeException e) {
+                if (mine || othersFailed) {
+                    throw e;
+                }
+                // Another's listing failed (a request that hung, its job's time running out): one more, once, so
+                // that one failure does not use up a retry of every check that waited for it.
+                othersFailed = true;
+                continue;
             }
             if (!listing.began().isBefore(notBefore)) {
                 return listing;
             }
+        }
+    }
+
+    /** Makes the listing {@code answer} waits for; whatever happens, it completes. */
+    private void lead(CompletableFuture<Listing> answer) {
+        try {
+            Listing listing = list();
+            synchronized (this) {
+                if (last == null || last.began().isBefore(listing.began())) {
+                    last = listing;
+                }
+            }
+            answer.complete(listing);
+        } catch (Throwable e) {
+            answer.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                if (underway == answer) {
+                    underway = null;
+                }
+            }
+        }
+    }
+
+    private Listing await(CompletableFuture<Listing> answer) {
+        Duration patience = CallDeadline.left().filter(left -> left.compareTo(LONGEST_WAIT) < 0).orElse(LONGEST_WAIT);
+        try {
+            return answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new ComputeUnavailable("Listing Nova's servers failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ComputeUnavailable("Nova's servers, listed for every evacuation in flight, did not come within "
+                    + patience.toMillis() + " ms; the check is tried again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComputeUnavailable("Interrupted while waiting for Nova's servers", e);
         }
     }
 

@@ -28,6 +28,8 @@ class EvacuationWatchTest {
             .bindOrCreate("instanceha.recovery", RecoveryProperties.class);
     private Instant now = T;
     private List<Server> changed = List.of();
+    /** When set, answers the listings instead of {@link #changed} (a listing that hangs, fails, throws). */
+    private volatile java.util.function.Supplier<List<Server>> lister;
     private final List<Instant> listedSince = new ArrayList<>();
     private final List<String> readAlone = new ArrayList<>();
     private final EvacuationWatch watch = new EvacuationWatch(nova(), properties, new Clock() {
@@ -51,8 +53,10 @@ class EvacuationWatchTest {
         return (Compute) Proxy.newProxyInstance(Compute.class.getClassLoader(), new Class<?>[] {Compute.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "serversChangedSince" -> {
-                        listedSince.add((Instant) args[0]);
-                        yield changed;
+                        synchronized (listedSince) {
+                            listedSince.add((Instant) args[0]);
+                        }
+                        yield lister != null ? lister.get() : changed;
                     }
                     case "server" -> {
                         readAlone.add((String) args[0]);
@@ -142,5 +146,87 @@ class EvacuationWatchTest {
 
         assertThat(listedSince).hasSize(2);
         assertThat(readAlone).containsExactly("a");
+    }
+
+    private static java.util.concurrent.CompletableFuture<Optional<Server>> inThread(
+            java.util.function.Supplier<Optional<Server>> check) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(check, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aListingThatFailsCostsTheChecksThatWaitedForItNoRetry() throws Exception {
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        lister = () -> {
+            if (calls.incrementAndGet() == 1) {
+                started.countDown();
+                await(release);
+                throw new org.instanceha.nova.ComputeUnavailable("Nova could not be reached: timeout", null);
+            }
+            return List.of(server("b", "ACTIVE", null, "c3"));
+        };
+        var first = inThread(() -> watch.current("a", sentAt(T)));
+        await(started);
+        var second = inThread(() -> watch.current("b", sentAt(T)));
+        Thread.sleep(200); // the second check is waiting for the first one's listing
+        release.countDown();
+
+        assertThat(first).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withMessageContaining("Nova could not be reached");
+        assertThat(second.get(5, java.util.concurrent.TimeUnit.SECONDS)).get().extracting(Server::host)
+                .isEqualTo("c3");
+        assertThat(calls.get()).as("the failed listing, then one more for the check that waited").isEqualTo(2);
+    }
+
+    @Test
+    void aCheckWaitsForAnotherListingNoLongerThanItsJobsTime() throws Exception {
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var never = new java.util.concurrent.CountDownLatch(1);
+        lister = () -> {
+            started.countDown();
+            await(never);
+            return List.of();
+        };
+        inThread(() -> watch.current("a", sentAt(T)));
+        await(started);
+
+        long began = System.nanoTime();
+        var waiting = inThread(() -> org.instanceha.nova.CallDeadline.within(Duration.ofMillis(300),
+                () -> watch.current("b", sentAt(T))));
+
+        assertThat(waiting).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withMessageContaining("did not come within");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
+
+        // Half a minute later that listing is left to its thread: the next check makes its own.
+        now = T.plus(EvacuationWatch.LONGEST_WAIT).plusSeconds(1);
+        lister = () -> List.of(server("b", "ACTIVE", null, "c3"));
+        assertThat(watch.current("b", sentAt(T))).get().extracting(Server::host).isEqualTo("c3");
+        never.countDown();
+    }
+
+    @Test
+    void aListingThatThrowsAnErrorLeavesNoOneWaitingForever() {
+        lister = () -> {
+            throw new AssertionError("not an exception");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> watch.current("a", sentAt(T)))
+                .isInstanceOf(AssertionError.class);
+
+        lister = () -> List.of(server("a", "ACTIVE", null, "c2"));
+        assertThat(watch.current("a", sentAt(T))).get().extracting(Server::host).isEqualTo("c2");
     }
 }
