@@ -43,8 +43,7 @@ public class ReadEvacuationAction extends RecoveryTask {
         task.set(INSTANCE_NAME, move.instanceName());
         if (action == EvacuationAction.ASK) {
             task.set(OPERATOR_GROUP, properties.operatorGroup());
-            task.success(move.instanceName() + ": asking an operator before it is rebuilt ("
-                    + move.message() + ").");
+            task.success(move.instanceName() + ": " + move.message());
         }
     }
 }
