@@ -11,4 +11,13 @@ public record HypervisorCapacity(String host, String hypervisorHostname, int vcp
     public long freeMemoryMb() {
         return memoryMb - memoryMbUsed;
     }
+
+    /**
+     * As Nova's scheduler counts it: the physical vCPUs and RAM Nova's hypervisor figures show, times the cloud's
+     * allocation ratios (what is used stays as it is).
+     */
+    public HypervisorCapacity withAllocationRatios(double cpu, double ram) {
+        return new HypervisorCapacity(host, hypervisorHostname, (int) Math.floor(vcpus * cpu), vcpusUsed,
+                (long) Math.floor(memoryMb * ram), memoryMbUsed, up, enabled);
+    }
 }

@@ -244,7 +244,8 @@ public class OpenStack4jCompute implements Compute {
     public List<HypervisorCapacity> hypervisors() {
         List<HypervisorCapacity> result = new ArrayList<>();
         for (JsonNode h : nova().get(SERVICES, "/os-hypervisors/detail", Map.of()).path("hypervisors")) {
-            result.add(NovaJson.hypervisor(json, h));
+            result.add(NovaJson.hypervisor(json, h).withAllocationRatios(properties.cpuAllocationRatio(),
+                    properties.ramAllocationRatio()));
         }
         return result;
     }

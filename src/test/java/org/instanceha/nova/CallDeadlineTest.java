@@ -17,7 +17,7 @@ class CallDeadlineTest {
 
     private final KeystoneSession session = new KeystoneSession(new OpenStackProperties("http://keystone/v3", "admin",
             "secret", "admin", "Default", "Default", null, "public", Duration.ofSeconds(5), Duration.ofSeconds(10),
-            Duration.ofMinutes(5), 500), null, Clock.systemUTC());
+            Duration.ofMinutes(5), 500, 1.0, 1.0), null, Clock.systemUTC());
 
     @Test
     void outsideADeadlineTheConfiguredTimeoutsApply() {

@@ -50,7 +50,7 @@ class RealCloudComputeIT extends ComputeContract {
                 env("OS_PASSWORD", null), env("OS_PROJECT_NAME", "admin"), env("OS_USER_DOMAIN_NAME", "Default"),
                 env("OS_PROJECT_DOMAIN_NAME", "Default"), System.getenv("OS_REGION_NAME"),
                 env("OS_INTERFACE", "public"), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(5),
-                pageSize);
+                pageSize, 1.0, 1.0);
         KeystoneSession session = new KeystoneSession(properties,
                 new StaticListableBeanFactory().getBeanProvider(DefaultCloud.class), Clock.systemUTC());
         return new OpenStack4jCompute(session, properties, new com.fasterxml.jackson.databind.ObjectMapper());
