@@ -127,7 +127,8 @@ public class EvacuationWatch {
                 if (last != null && !last.began().isBefore(notBefore)) {
                     return last;
                 }
-                if (underway == null || underwaySince.isBefore(clock.instant().minus(LONGEST_WAIT))) {
+                if (underway == null || underway.isCompletedExceptionally()
+                        || underwaySince.isBefore(clock.instant().minus(LONGEST_WAIT))) {
                     underway = new CompletableFuture<>();
                     underwaySince = clock.instant();
                     mine = true;
@@ -155,26 +156,32 @@ public class EvacuationWatch {
         }
     }
 
-    /** Makes the listing {@code answer} waits for; whatever happens, it completes. */
+    /**
+     * Makes the listing {@code answer} waits for; whatever happens, it completes, and it is no longer under way
+     * before it does (a waiter that wakes and comes back must not find it again).
+     */
     private void lead(CompletableFuture<Listing> answer) {
+        Listing listing;
         try {
-            Listing listing = list();
-            synchronized (this) {
-                if (last == null || last.began().isBefore(listing.began())) {
-                    last = listing;
-                }
-            }
-            answer.complete(listing);
+            listing = list();
         } catch (Throwable e) {
-            answer.completeExceptionally(e);
-            throw e;
-        } finally {
             synchronized (this) {
                 if (underway == answer) {
                     underway = null;
                 }
             }
+            answer.completeExceptionally(e);
+            throw e;
         }
+        synchronized (this) {
+            if (last == null || last.began().isBefore(listing.began())) {
+                last = listing;
+            }
+            if (underway == answer) {
+                underway = null;
+            }
+        }
+        answer.complete(listing);
     }
 
     private Listing await(CompletableFuture<Listing> answer) {
