@@ -49,13 +49,7 @@ public class AcceptOperatorDecision implements TaskListener {
         String chosenHost = CompletedTask.text(task, CHOSEN_HOST);
         Optional<String> problem = check.problem(move.uuid(), decision, chosenHost,
                 CompletedTask.text(task, OPERATOR_COMMENT));
-        if (problem.isPresent()) {
-            log.info("Operator decision on {} refused, task {} stays open: {}", move.instanceName(), task.getId(),
-                    problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
-        task.setVariable(OPERATOR_USER, operator);
+        String operator = CompletedTask.accept(task, problem, "Operator decision on " + move.instanceName());
         vmoves.handedOver(move.uuid(), null, UtcTime.now(clock));
         log.info("{} decided {} for {} ({}){}", operator, decision, move.instanceName(), move.instanceUuid(),
                 chosenHost != null && !chosenHost.isBlank() ? " on " + chosenHost : "");

@@ -43,13 +43,7 @@ public class AcceptRebuildDecision implements TaskListener {
         String decision = CompletedTask.text(task, OPERATOR_DECISION);
         String comment = CompletedTask.text(task, OPERATOR_COMMENT);
         Optional<String> problem = OperatorRules.rebuildProblem(decision, comment);
-        if (problem.isPresent()) {
-            log.info("Rebuild decision on {} refused, task {} stays open: {}", move.instanceName(), task.getId(),
-                    problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
-        task.setVariable(OPERATOR_USER, operator);
+        String operator = CompletedTask.accept(task, problem, "Rebuild decision on " + move.instanceName());
         vmoves.handedOver(move.uuid(), null, UtcTime.now(clock));
         log.info("{} decided {} for {} ({}){}", operator, decision, move.instanceName(), move.instanceUuid(),
                 comment == null || comment.isBlank() ? "" : ": " + comment);

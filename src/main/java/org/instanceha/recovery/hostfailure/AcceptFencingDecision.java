@@ -45,12 +45,7 @@ public class AcceptFencingDecision implements TaskListener {
         String decision = CompletedTask.text(task, OPERATOR_DECISION);
         String comment = CompletedTask.text(task, OPERATOR_COMMENT);
         Optional<String> problem = OperatorRules.fencingProblem(decision, comment);
-        if (problem.isPresent()) {
-            log.info("Fencing decision on {} refused, task {} stays open: {}", hostname, task.getId(), problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
-        task.setVariable(OPERATOR_USER, operator);
+        String operator = CompletedTask.accept(task, problem, "Fencing decision on " + hostname);
         String notification = (String) task.getVariable(NOTIFICATION_UUID);
         String said = comment == null || comment.isBlank() ? "" : ": " + comment;
         switch (OperatorRules.Decision.fromWire(decision).orElseThrow()) {

@@ -44,13 +44,7 @@ public class AcceptRestartDecision implements TaskListener {
         String decision = CompletedTask.text(task, OPERATOR_DECISION);
         Optional<String> problem = OperatorRules.restartProblem(decision,
                 CompletedTask.text(task, OPERATOR_COMMENT));
-        if (problem.isPresent()) {
-            log.info("Operator decision on {} refused, task {} stays open: {}", restart.instanceName(), task.getId(),
-                    problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
-        task.setVariable(OPERATOR_USER, operator);
+        String operator = CompletedTask.accept(task, problem, "Operator decision on " + restart.instanceName());
         restarts.handedOver(restart.uuid(), null, UtcTime.now(clock));
         log.info("{} decided {} for {} ({})", operator, decision, restart.instanceName(), restart.instanceUuid());
     }

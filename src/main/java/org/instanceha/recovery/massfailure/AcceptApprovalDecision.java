@@ -31,12 +31,7 @@ public class AcceptApprovalDecision implements TaskListener {
         String decision = CompletedTask.text(task, OPERATOR_DECISION);
         String comment = CompletedTask.text(task, OPERATOR_COMMENT);
         Optional<String> problem = OperatorRules.approvalProblem(decision, comment);
-        if (problem.isPresent()) {
-            log.info("Mass failure decision refused, task {} stays open: {}", task.getId(), problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
-        task.setVariable(OPERATOR_USER, operator);
+        String operator = CompletedTask.accept(task, problem, "Mass failure decision");
         log.warn("{} decided {} for the mass failure of {} hosts of segment {}{}", operator, decision,
                 task.getVariable(HOST_COUNT), task.getVariable(SEGMENT_NAME),
                 comment == null || comment.isBlank() ? "" : ": " + comment);

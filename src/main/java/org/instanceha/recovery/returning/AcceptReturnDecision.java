@@ -32,13 +32,8 @@ public class AcceptReturnDecision implements TaskListener {
         String decision = CompletedTask.text(task, OPERATOR_DECISION);
         String comment = CompletedTask.text(task, OPERATOR_COMMENT);
         Optional<String> problem = OperatorRules.returnProblem(decision, comment);
-        if (problem.isPresent()) {
-            log.info("Return decision refused, task {} stays open: {}", task.getId(), problem.get());
-            throw new IllegalArgumentException(problem.get());
-        }
-        String operator = CompletedTask.operator(task);
+        String operator = CompletedTask.accept(task, problem, "Return decision");
         Object host = task.getVariable(WorkflowNames.HOSTNAME);
-        task.setVariable(OPERATOR_USER, operator);
         if (OperatorRules.Decision.KEEP_OUT.wireName().equals(decision)) {
             task.setVariable(KEEP_OUT_REASON, operator + " keeps " + host + " out of service: " + comment);
         }
