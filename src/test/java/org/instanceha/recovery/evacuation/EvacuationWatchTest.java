@@ -203,13 +203,11 @@ class EvacuationWatchTest {
         inThread(() -> watch.current("a", sentAt(T)));
         await(started);
 
-        long began = System.nanoTime();
         var waiting = inThread(() -> org.instanceha.nova.CallDeadline.within(Duration.ofMillis(300),
                 () -> watch.current("b", sentAt(T))));
 
         assertThat(waiting).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                 .withMessageContaining("did not come within");
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(3));
 
         // Half a minute later that listing is left to its thread: the next check makes its own.
         now = T.plus(EvacuationWatch.LONGEST_WAIT).plusSeconds(1);
